@@ -1,0 +1,4 @@
+"""`python -m graph` runs the uscn command line."""
+from graph.cli import main
+
+main(prog_name="uscn")

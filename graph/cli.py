@@ -1,0 +1,301 @@
+"""The `uscn` command line: a thin click layer over the library.
+
+This is the only module that knows about click. Every uscn error becomes one
+line on stderr and exit code 1.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graph.errors import UscnError
+from graph.rdf.store import GraphStore, default_store_path, STORE_ENV
+
+DEFAULT_SEEDS = "seeds"
+
+
+def store_option(fn):
+    """``--store DIR`` on every command, falling back to $USCN_STORE, then the default path."""
+    return click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+                        envvar=STORE_ENV, show_envvar=True,
+                        help="Folder of the on-disk store [default: $XDG_DATA_HOME/uscn/store].")(fn)
+
+
+def output_format_option(*choices: str, default: str = "table"):
+    """One shared ``--format`` option for commands that print rows."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="How to print the result.")
+
+
+def reports_errors(fn):
+    """Turn a UscnError into one clear line and exit code 1."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except UscnError as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+def open_store(path: Path | None, read_only: bool = False) -> GraphStore:
+    return GraphStore(path or default_store_path(), read_only=read_only)
+
+
+def warn(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def write_bytes(data: bytes, output: str | None) -> None:
+    if output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        Path(output).write_bytes(data)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="uscn")
+def main():
+    """uscn: a knowledge graph of US–China relations from news articles and official statements.
+
+    Load articles, query the graph with SPARQL, export it, analyse it and look at it.
+
+    \b
+    Example:
+      uscn build seeds/ --output out     # ingest, export and render in one go
+      uscn query timeline --param actorName "Antony Blinken" --store out/store
+    """
+
+
+# --- ingest ------------------------------------------------------------------
+def run_ingest(inputs, store: GraphStore) -> int:
+    """Ingest with progress on stderr; returns how many inputs failed."""
+    from graph.ingest import ingest
+
+    show = sys.stderr.isatty()
+    count = [0]
+
+    def progress(article):
+        count[0] += 1
+        if show and count[0] % 10 == 0:
+            click.echo(f"\r{count[0]} articles…", err=True, nl=False)
+
+    report = ingest(inputs, store, lambda err: warn(str(err)), progress=progress)
+    if show and count[0] >= 10:
+        click.echo("\r", err=True, nl=False)
+    click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
+               f"{report.quads} triples; {len(report.failed)} failed", err=True)
+    return len(report.failed)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@store_option
+@reports_errors
+def ingest(inputs, store_path):
+    """Read articles into the store, replacing any article read before.
+
+    INPUTS are files (.txt, .jsonl, .json, .html, .xml/.rss/.atom), folders (read
+    recursively) or - for standard input. A file or record that cannot be read is
+    reported on one line and skipped; the others carry on, and the exit code is 1.
+
+    \b
+    Example:
+      uscn ingest seeds/ ../shared/corpus/whitehouse.jsonl --store data/store
+    """
+    store = open_store(store_path)
+    failed = run_ingest(inputs, store)
+    store.close()
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+@reports_errors
+def remove(article_ids, store_path):
+    """Remove articles (by id) and everything read from them.
+
+    \b
+    Example:
+      uscn remove 000_6ff26e526b4dd854
+    """
+    from graph.rdf.vocab import article_iri
+    store = open_store(store_path)
+    missing = [a for a in article_ids if not store.remove_graph(article_iri(a))]
+    store.close()
+    for a in missing:
+        warn(f"{a}: no such article in the store; `uscn stats` lists what is there")
+    click.echo(f"{len(article_ids) - len(missing)} article(s) removed", err=True)
+    if missing:
+        sys.exit(1)
+
+
+# --- export ------------------------------------------------------------------
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld"]),
+              default="turtle", show_default=True,
+              help="turtle and ntriples: the union of all articles; trig, nquads and jsonld keep one graph per article.")
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
+@click.option("--with-ontology", is_flag=True, help="Include the ontology and catalogs too.")
+@store_option
+@reports_errors
+def export(fmt, output, with_ontology, store_path):
+    """Write the graph as Turtle, N-Quads, TriG, N-Triples or JSON-LD.
+
+    \b
+    Example:
+      uscn export --format trig --output graph.trig
+    """
+    from graph.rdf.export import export as do_export
+    store = open_store(store_path, read_only=True)
+    if output == "-":
+        do_export(store, sys.stdout.buffer, fmt, with_ontology=with_ontology)
+        sys.stdout.flush()
+    else:
+        with open(output, "wb") as out:
+            do_export(store, out, fmt, with_ontology=with_ontology)
+
+
+# --- query -------------------------------------------------------------------
+@main.command()
+@click.argument("query", required=False)
+@click.option("--param", "-p", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="Bind a query variable (?NAME) to VALUE: <iri>, prefix:name or a string.")
+@output_format_option("table", "csv", "json")
+@click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update to change the store.")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
+@store_option
+@reports_errors
+def query(query, params, fmt, allow_update, list_named, output, store_path):
+    """Run SPARQL: a named query, a .rq file, or the query text itself.
+
+    The prefixes uscn, ent, rdf, rdfs, owl, skos, xsd, dcterms, prov, schema and geo
+    are predeclared; the default graph is the union of all articles. SELECT results
+    print as a table, CSV or W3C SPARQL JSON; CONSTRUCT as Turtle.
+
+    \b
+    Examples:
+      uscn query --list
+      uscn query timeline --param actorName "Antony Blinken"
+      uscn query "SELECT ?e ?l WHERE { ?e a uscn:Meeting ; rdfs:label ?l }" --format csv
+    """
+    from graph.rdf import query as q
+    if list_named:
+        for nq in q.named_queries().values():
+            click.echo(f"{nq.name}: {nq.title or nq.description}")
+            for p in nq.params:
+                click.echo(f"    --param {p}")
+        return
+    if not query:
+        raise click.UsageError("give a query (text, a .rq file or a name), or --list")
+    sparql = sys.stdin.read() if query == "-" else q.resolve(query)
+    store = open_store(store_path, read_only=not allow_update)
+    result = q.run(store, sparql, dict(params), allow_update=allow_update)
+    write_bytes(q.format_result(result, fmt), output)
+    store.close()
+
+
+# --- stats -------------------------------------------------------------------
+@main.command()
+@output_format_option("table", "json")
+@store_option
+@reports_errors
+def stats(fmt, store_path):
+    """Count what the store holds: articles, entities and events by class, date range.
+
+    \b
+    Example:
+      uscn stats --format json
+    """
+    from graph.rdf.stats import store_stats
+    store = open_store(store_path, read_only=True)
+    figures = store_stats(store)
+    store.close()
+    if fmt == "json":
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(f"articles      {figures['articles']}")
+    click.echo(f"published     {figures['published_from'] or '-'} .. {figures['published_to'] or '-'}")
+    click.echo(f"events dated  {figures['events_from'] or '-'} .. {figures['events_to'] or '-'}")
+    click.echo(f"triples       {figures['triples']}")
+    for cls, n in figures["classes"].items():
+        click.echo(f"  {cls:<14}{n}")
+
+
+# --- validate ----------------------------------------------------------------
+@main.command()
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="SHACL shapes to use [default: ontology/shapes.ttl].")
+@store_option
+@reports_errors
+def validate(shapes, store_path):
+    """Check the graph against the SHACL shapes: exit 0 conforms, 1 does not (violations listed).
+
+    \b
+    Example:
+      uscn validate --store out/store
+    """
+    from graph.rdf.validate import validate as do_validate
+    store = open_store(store_path, read_only=True)
+    conforms, lines = do_validate(store, shapes)
+    store.close()
+    for line in lines:
+        click.echo(line)
+    click.echo("conforms" if conforms else f"does not conform: {len(lines)} violation(s)", err=True)
+    sys.exit(0 if conforms else 1)
+
+
+# --- build -------------------------------------------------------------------
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="out",
+              show_default=True, help="Folder for graph.ttl, graph.trig, index.html (and the store).")
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path), envvar=STORE_ENV,
+              show_envvar=True, help="Folder of the on-disk store [default: OUTPUT/store].")
+@reports_errors
+def build(inputs, out_dir, store_path):
+    """The main job: ingest INPUTS (default seeds/), then write the exports and the page.
+
+    Writes OUTPUT/graph.ttl (the union of all articles), OUTPUT/graph.trig (one
+    graph per article) and OUTPUT/index.html (the graph, timeline and trend view).
+
+    \b
+    Example:
+      uscn build seeds/ --output out
+    """
+    from graph.rdf.export import export as do_export
+    out_dir.mkdir(parents=True, exist_ok=True)
+    store = open_store(store_path or out_dir / "store")
+    failed = run_ingest(inputs or (DEFAULT_SEEDS,), store)
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
+        with open(out_dir / name, "wb") as out:
+            do_export(store, out, fmt)
+        click.echo(f"wrote {out_dir / name}", err=True)
+    page = render_into(store, out_dir / "index.html")
+    if page:
+        click.echo(f"wrote {page}", err=True)
+    store.close()
+    if failed:
+        sys.exit(1)
+
+
+def render_into(store: GraphStore, path: Path, **focus) -> Path | None:
+    """Write the HTML page when the views are installed; returns its path."""
+    try:
+        from graph.views import render_page
+    except ImportError:
+        return None
+    render_page(store.ox, path, **focus)
+    return path
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""The exceptions uscn raises: one root, a few named kinds that say what to fix.
+
+``str(exc)`` is the one line the command line prints, so every message names
+where the problem is and ends with what to do about it.
+"""
+from __future__ import annotations
+
+
+class UscnError(Exception):
+    """Root of every error uscn raises on purpose; the CLI turns it into one line."""
+
+
+class InputError(UscnError):
+    """A file or record that cannot be read or parsed.
+
+    ``path`` is the file as given ("<stdin>" for standard input), ``line`` the
+    1-based line of the record when there is one, and ``origin`` joins them
+    ("path" or "path:line") the same way ``Article.origin`` does.
+
+    >>> str(InputError("a.jsonl", "is not valid JSON (Expecting ',' delimiter: "
+    ...                "column 18)", "fix or remove that line", line=3))
+    "a.jsonl: line 3 is not valid JSON (Expecting ',' delimiter: column 18); fix or remove that line"
+    """
+
+    def __init__(self, path: str, problem: str, fix: str, line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        where = f"{self.path}: line {line}" if line is not None else f"{self.path}:"
+        super().__init__(f"{where} {problem}; {fix}")
+
+    @property
+    def origin(self) -> str:
+        """Where the problem is: "path" or "path:line"."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+class StoreError(UscnError):
+    """The triple store cannot be opened, read or written."""
+
+
+class QueryError(UscnError):
+    """A SPARQL query is unknown, malformed or lacks a parameter."""
+
+
+class ExtractionError(UscnError):
+    """Extraction cannot run, e.g. because a catalog file is missing or broken."""

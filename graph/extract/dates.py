@@ -1,0 +1,270 @@
+"""Time expressions resolved to intervals against the publication date.
+
+A timeline needs an interval and a precision, not a point: "last month" is that
+whole month, "this weekend" its Saturday and Sunday, "last week" Monday to Sunday
+of the week before. Each rule is a regex and a function from the match and the
+anchor date to a :class:`When`; the table at the bottom lists them, longest first.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from graph.model import When
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "several": 3, "a few": 3}
+
+MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+UPTO = r"\s*(?:-|–|—|to|through|until|and)\s*"
+APPROX = r"(?P<approx>nearly|almost|about|around|roughly|some|more than|over|less than|close to|just over|just under)"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression found in the text and what it resolves to."""
+    start: int
+    end: int
+    when: When
+
+
+# --- calendar helpers -----------------------------------------------------------
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
+    """The year that puts month/day nearest the anchor: in the past, or ahead when ``future``."""
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = safe_date(year, month, day or 15)
+        if d is None:
+            continue
+        ahead = d >= anchor - dt.timedelta(days=0 if day else 14)
+        if future != ahead:
+            continue
+        if best is None or abs((d - anchor).days) < abs((best[1] - anchor).days):
+            best = (year, d)
+    return best[0] if best else anchor.year
+
+
+def month_of(m: re.Match) -> int:
+    return MONTHS[m.group("month").lower().rstrip(".")]
+
+
+# --- rules: (match, anchor, future) -> When | None --------------------------------------
+def explicit_range(m, anchor, future):
+    month = month_of(m)
+    year = int(m.group("year")) if m.group("year") else (anchor and nearest_year(anchor, month, int(m.group("day")), future))
+    if not year:
+        return None
+    s, e = safe_date(year, month, int(m.group("day"))), safe_date(year, month, int(m.group("day2")))
+    if not s or not e or e < s:
+        return None
+    return When(s, e, "day", "explicit" if m.group("year") else "relative", text=m.group())
+
+
+def explicit_day(m, anchor, future):
+    month = month_of(m)
+    if m.group("year"):
+        year, basis = int(m.group("year")), "explicit"
+    elif anchor:
+        year, basis = nearest_year(anchor, month, int(m.group("day")), future), "relative"
+    else:
+        return None
+    d = safe_date(year, month, int(m.group("day")))
+    return When(d, d, "day", basis, text=m.group()) if d else None
+
+
+def iso_day(m, anchor, future):
+    d = safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
+    return When(d, d, "day", "explicit", text=m.group()) if d else None
+
+
+def month_year(m, anchor, future):
+    s, e = month_span(int(m.group("year")), month_of(m))
+    return When(s, e, "month", "explicit", text=m.group())
+
+
+def bare_month(m, anchor, future):
+    if not anchor:
+        return None
+    month = month_of(m)
+    s, e = month_span(nearest_year(anchor, month, None, future), month)
+    return When(s, e, "month", "relative", text=m.group())
+
+
+def shifted_month(m, anchor, future):
+    """"last June", "next March", "this April"."""
+    if not anchor:
+        return None
+    month, which = month_of(m), m.group("which").lower()
+    year = anchor.year
+    if which == "last":
+        year -= month >= anchor.month
+    elif which == "next":
+        year += month <= anchor.month
+    s, e = month_span(year, month)
+    return When(s, e, "month", "relative", text=m.group())
+
+
+def year_only(m, anchor, future):
+    y = int(m.group("year"))
+    return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "explicit", text=m.group())
+
+
+def day_word(m, anchor, future):
+    if not anchor:
+        return None
+    word = m.group("word").lower()
+    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+    d = anchor + dt.timedelta(days=shift)
+    return When(d, d, "day", "relative", text=m.group())
+
+
+def weekday(m, anchor, future):
+    if not anchor:
+        return None
+    target = WEEKDAYS[m.group("weekday").lower()]
+    which = (m.group("which") or "").lower()
+    delta = target - anchor.weekday()
+    if which == "next" or (not which and future and delta > 0) or (which == "this" and delta > 0):
+        d = anchor + dt.timedelta(days=delta if delta > 0 else delta + 7)
+    elif which == "last":
+        d = anchor + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    else:
+        d = anchor + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+    return When(d, d, "day", "relative", text=m.group())
+
+
+def weekend(m, anchor, future):
+    if not anchor:
+        return None
+    saturday = anchor + dt.timedelta(days=5 - anchor.weekday())
+    if anchor.weekday() == 6:
+        saturday -= dt.timedelta(days=7)
+    shift = {"last": -7, "next": 7}.get(m.group("which").lower(), 0)
+    s = saturday + dt.timedelta(days=shift)
+    return When(s, s + dt.timedelta(days=1), "weekend", "relative", text=m.group())
+
+
+def week(m, anchor, future):
+    if not anchor:
+        return None
+    shift = {"last": -7, "next": 7, "previous": -7, "past": -7}.get(m.group("which").lower(), 0)
+    s, e = week_of(anchor + dt.timedelta(days=shift))
+    return When(s, e, "week", "relative", text=m.group())
+
+
+def month_rel(m, anchor, future):
+    if not anchor:
+        return None
+    which = m.group("which").lower()
+    year, month = anchor.year, anchor.month
+    if which in ("last", "previous", "past"):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif which == "next":
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    s, e = month_span(year, month)
+    return When(s, e, "month", "relative", text=m.group())
+
+
+def year_rel(m, anchor, future):
+    if not anchor:
+        return None
+    y = anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1}.get(m.group("which").lower(), 0)
+    return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative", text=m.group())
+
+
+def since_year_start(m, anchor, future):
+    if not anchor:
+        return None
+    return When(dt.date(anchor.year, 1, 1), anchor, "day", "relative", text=m.group())
+
+
+def ago(m, anchor, future):
+    if not anchor:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else NUMBERS.get(n, 1)
+    unit = m.group("unit").lower().rstrip("s")
+    approximate = bool(m.group("approx")) or n in ("several", "a few")
+    if unit == "year":
+        y = anchor.year - count
+        return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative", approximate, m.group())
+    if unit == "month":
+        month_index = anchor.year * 12 + anchor.month - 1 - count
+        s, e = month_span(month_index // 12, month_index % 12 + 1)
+        return When(s, e, "month", "relative", approximate, m.group())
+    days = count * (7 if unit == "week" else 1)
+    d = anchor - dt.timedelta(days=days)
+    if unit == "week":
+        s, e = week_of(d)
+        return When(s, e, "week", "relative", approximate, m.group())
+    return When(d, d, "day", "relative", approximate, m.group())
+
+
+RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0), f) for p, f, flags in [
+    (rf"\b{MONTH}\s+{DAY}{UPTO}{DAY2}\b(?:,?\s+{YEAR})?", explicit_range, False),
+    (rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?(?!\s*(?:-|–)\s*\d)", explicit_day, False),
+    (rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR})?\b", explicit_day, False),
+    (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_day, False),
+    (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH},?\s+{YEAR}\b", month_year, False),
+    (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
+    (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+){MONTH}(?!\s+\d)\b", bare_month, False),
+    (r"\b(?:in|since|by|during|from|until|through|of|year)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
+    (r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", day_word, True),
+    (rf"\b(?:(?:on|this past)\s+|(?P<which>last|next|this)\s+)?{WEEKDAY}\b(?!,?\s+{MONTH}\s+\d)(?!,?\s+\d)", weekday, True),
+    (r"\b(?P<which>this|last|next|over the|past)\s+weekend\b", weekend, True),
+    (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+week(?:'s|’s)?\b(?!end)", week, True),
+    (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+month(?:'s|’s)?\b", month_rel, True),
+    (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+year(?:'s|’s)?\b", year_rel, True),
+    (r"\bsince the (?:beginning|start) of (?:the|this) year\b", since_year_start, True),
+    (rf"\b(?:{APPROX}\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", ago, True),
+]]
+
+
+def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | None = None,
+               future: bool = False) -> list[TimeMention]:
+    """Every time expression in ``text[start:end]``, resolved; the longest wins where they overlap."""
+    end = len(text) if end is None else end
+    found: list[TimeMention] = []
+    for pattern, rule in RULES:
+        for m in pattern.finditer(text, start, end):
+            when = rule(m, anchor, future)
+            if when is not None:
+                found.append(TimeMention(m.start(), m.end(), when))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    chosen: list[TimeMention] = []
+    for t in found:
+        if not any(t.start < c.end and c.start < t.end for c in chosen):
+            chosen.append(t)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def publication(anchor: dt.date) -> When:
+    """The publication day standing in for a time the text does not give."""
+    return When(anchor, anchor, "day", "publication", text="")

@@ -1,0 +1,370 @@
+"""Entity mentions: catalog names, name patterns, and names resolved within the article.
+
+Catalog names are found with Aho-Corasick automata (one pass over the text for
+thousands of names); people and organizations the catalog lacks are found by the
+shape of their names (a title or a known given name before a capitalised
+surname, a Chinese family name before a pinyin given name, a run of capitalised
+words ending in "Ministry" or "Co., Ltd."). Where candidates overlap the longest
+wins. Family names and titles alone ("Blinken", "Director Yang", "the
+Secretary") resolve to a person already named in the article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from graph.extract.catalog import Catalog, Name
+from graph.model import Entity, Mention
+from graph.rdf.vocab import slugify
+
+KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
+CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+INITIAL = r"(?:[A-Z]\.)"
+SUFFIX = r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))"
+PINYIN = re.compile(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)){1,2}$")
+WORD_CHAR = re.compile(r"\w")
+STOP_CAPS = frozenset("""The A An In On At For Of And But Or As By To From With Without This That These Those
+It Its He She They We Our Their His Her Just While When After Before During Since Under Over Both Each Every
+Senior Deputy General Director Chief Acting Former Then Now Also Efforts Meetings Discussions President Secretary
+Minister Ambassador Premier Foreign Defense National Security State Trade Commerce Treasury Justice Homeland
+Public Vice Special Assistant Advisor Adviser Spokesperson Spokesman Spokeswoman Office Department Ministry Mr Mrs Ms Dr
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday Joint Statement Fact Sheet Readout Executive Order New Chinese American Global
+""".split())
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may name an entity, before overlaps are settled."""
+    start: int
+    end: int
+    key: str
+    kind: str
+    role: str = "name"
+    entity: Entity | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class EntityFinder:
+    """Finds entity mentions in an article; built once from the catalog."""
+
+    def __init__(self, catalog: Catalog):
+        self.cat = catalog
+        self.ci = ahocorasick.Automaton()
+        self.cs = ahocorasick.Automaton()
+        for name in catalog.names:
+            auto, form = (self.cs, name.form) if name.case_sensitive else (self.ci, name.form.lower())
+            if len(form) < 2:
+                continue
+            entries = auto.get(form) if form in auto else []
+            entries.append(name)
+            auto.add_word(form, entries)
+        for auto in (self.ci, self.cs):
+            if len(auto):
+                auto.make_automaton()
+        words = catalog.words
+        self.honorifics = sorted(words.get("honorifics", ()), key=len, reverse=True)
+        self.honorific_set = {w.lower() for w in words.get("honorifics", ())}
+        self.org_heads = {w for w in words.get("org-heads", ())}
+        self.family_cn = words.get("chinese-family-names", frozenset())
+        self.speech = {w.lower() for w in words.get("speech-verbs", ())}
+        self.locative = {w.lower() for w in words.get("locative", ())}
+        heads = "|".join(re.escape(h) for h in sorted(self.org_heads, key=len, reverse=True))
+        org_word = rf"(?:{CAP}|[A-Z]{{2,}}|[A-Z]\.[A-Z]\.|&|U\.S\.)"
+        self.org_re = re.compile(
+            rf"\b(?:{org_word}[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
+            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
+            rf"(?:\s+\([A-Z][a-z]+\))?(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?")
+        titles = "|".join(re.escape(h) for h in self.honorifics)
+        self.titled_re = re.compile(rf"\b(?:{titles})\.?\s+(?P<name>(?:{CAP}|{INITIAL})(?:\s+(?:{CAP}|{INITIAL})){{0,2}}{SUFFIX}?)")
+        self.full_name_re = re.compile(rf"\b(?P<given>{CAP})(?:\s+{INITIAL})?(?:\s+{CAP}){{1,2}}{SUFFIX}?")
+        self.chinese_re = re.compile(rf"\b(?P<family>[A-Z][a-z]{{0,5}})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b")
+
+    # --- public -----------------------------------------------------------------------
+    def find(self, text: str, published: dt.date | None) -> tuple[list[Mention], dict[str, Entity]]:
+        """Mentions in the text, in order, and the entities they name."""
+        catalog = [c for c in self.catalog_candidates(text) if self.keep(c, text)]
+        people = self.person_candidates(text)
+        orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, catalog)]
+        orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text)
+        chosen = settle(catalog + people + orgs)
+        chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
+        chosen = add_nested_orgs(chosen, catalog)
+        chosen = self.resolve_short_names(text, chosen, published)
+        entities = {}
+        mentions = []
+        for c in chosen:
+            entity = c.entity or self.cat.entities.get(c.key)
+            if entity is None:
+                continue
+            entity = self.as_country_if_government(c, entity, text)
+            entities[entity.key] = merge_entity(entities.get(entity.key), entity, text[c.start:c.end])
+            mentions.append(Mention(entity.key, c.start, c.end, text[c.start:c.end]))
+        return mentions, entities
+
+    # --- candidates -------------------------------------------------------------------
+    def catalog_candidates(self, text: str) -> list[Candidate]:
+        found = []
+        lower = text.lower()
+        for auto, haystack in ((self.ci, lower), (self.cs, text)):
+            if not len(auto):
+                continue
+            for end, entries in auto.iter(haystack):
+                start = end - len(entries[0].form) + 1
+                end += 1
+                if not at_word_boundary(text, start, end):
+                    continue
+                surface = text[start:end]
+                for name in entries:
+                    if not name.case_sensitive and not surface[:1].isupper() and not surface[:1].isdigit():
+                        continue
+                    entity = self.cat.entities.get(name.key)
+                    if entity:
+                        found.append(Candidate(start, end, name.key, entity.kind, name.role))
+        return found
+
+    def org_candidates(self, text: str) -> list[Candidate]:
+        found = []
+        for m in self.org_re.finditer(text):
+            start, end = m.start(), m.end()
+            surface = text[start:end].rstrip(" ,")
+            words = surface.split()
+            while words and (words[0] in STOP_CAPS or words[0].lower() in ("the", "a", "an")) and words[0] not in self.org_heads:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            surface = text[start:start + len(" ".join(words))]
+            end = start + len(surface)
+            if surface.endswith("."):
+                if not re.search(r"(?:Co|Ltd|Inc|Corp)\.$", surface):
+                    surface, end = surface[:-1], end - 1
+            label = re.sub(r"^(?:U\.S\.|US|PRC|Chinese|American)\s+", "", surface)
+            known = self.catalog_key(label, "Organization")
+            if known:
+                found.append(Candidate(start, end, known, "Organization", "pattern"))
+                continue
+            key = f"org/{slugify(label)}"
+            entity = Entity(key, "Organization", label, (surface,) if surface != label else ())
+            found.append(Candidate(start, end, key, "Organization", "pattern", entity))
+        return found
+
+    def catalog_key(self, name: str, kind: str) -> str | None:
+        """The catalog entity of that kind with exactly this name, if there is one."""
+        entries = self.ci.get(name.lower()) if name.lower() in self.ci else []
+        return next((n.key for n in entries if self.cat.entities[n.key].kind == kind), None)
+
+    def person_candidates(self, text: str) -> list[Candidate]:
+        found = []
+        for m in self.titled_re.finditer(text):
+            found.extend(self.person_from(text, m.start("name"), m.end("name"), titled=True))
+        for word in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            if word.group().lower() not in self.cat.given_names or word.group() in STOP_CAPS:
+                continue
+            m = self.full_name_re.match(text, word.start())
+            if m:
+                found.extend(self.person_from(text, m.start(), m.end(), titled=False))
+        for m in self.chinese_re.finditer(text):
+            if m.group("family") in self.family_cn and PINYIN.match(m.group("given").lower().replace("-", "")):
+                found.extend(self.person_from(text, m.start(), m.end(), titled=True))
+        return found
+
+    def person_from(self, text: str, start: int, end: int, titled: bool) -> list[Candidate]:
+        """A person candidate for a name of two or more words that is not something else."""
+        surface = text[start:end]
+        words = surface.replace(",", "").split()
+        if any(w in self.org_heads for w in words):
+            return []
+        while words and words[-1] in STOP_CAPS:
+            words = words[:-1]
+        if len(words) < 2 or any(w in self.org_heads or w in STOP_CAPS for w in words):
+            return []
+        surface = text[start:start + len(" ".join(words))] if "," not in surface else surface
+        surface = surface.rstrip(", ")
+        if words[0].lower() in self.ci or surface.lower() in self.ci:
+            return []
+        key = f"person/{slugify(surface)}"
+        entity = Entity(key, "Person", surface)
+        return [Candidate(start, start + len(surface), key, "Person", "pattern", entity)]
+
+    # --- filters ------------------------------------------------------------------------
+    def keep(self, c: Candidate, text: str) -> bool:
+        """Drop gazetteer cities that are likely ordinary words or names in this context."""
+        if c.kind != "Place" or c.role != "name" or c.key not in self.cat.population:
+            return True
+        label = self.cat.entities[c.key].label.lower()
+        if label in self.cat.capitals or self.cat.population[c.key] >= 1_000_000:
+            return True
+        before = text[max(0, c.start - 12):c.start].split()
+        after = text[c.end:c.end + 30]
+        if before and before[-1].lower().strip(",") in self.locative and not sentence_initial(text, c.start):
+            return True
+        return bool(re.match(r",\s+[A-Z]", after)) and not sentence_initial(text, c.start)
+
+    def as_country_if_government(self, c: Candidate, entity: Entity, text: str) -> Entity:
+        """"Beijing said", "Washington accused": a capital standing for its government."""
+        if entity.kind != "Place":
+            return entity
+        country = self.cat.capitals.get(entity.label.lower())
+        if not country:
+            return entity
+        nxt = re.match(r"\s*([\w’']+)(?:\s+([\w’']+))?", text[c.end:c.end + 40])
+        prev = text[max(0, c.start - 25):c.start].lower()
+        said = nxt and (nxt.group(1).lower() in self.speech - {"and", "is", "was", "has", "have", "had"} or
+                        (nxt.group(1).lower() in ("has", "have", "had", "is", "was", "will") and nxt.group(2)
+                         and nxt.group(2).lower().endswith("ed")))
+        paired = re.search(r"\b(?:between|and)\s+$", prev) and not re.search(r"\b(?:in|to|from|at)\s+\w+\s+and\s+$", prev)
+        if said or (paired and text[c.end:c.end + 5].startswith((" and", "’s", "'s"))) or re.search(r"\bbetween\s+$", prev):
+            return self.cat.entities.get(country, entity)
+        if re.search(r"\b(?:that|ensuring that|urged|pressed|called on)\s+$", prev) and nxt and nxt.group(1).islower() and not nxt.group(1) in ("in", "to"):
+            return self.cat.entities.get(country, entity)
+        return entity
+
+    # --- short names --------------------------------------------------------------------
+    def resolve_short_names(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:
+        """Family names ("Blinken", "Director Yang") and given names after a title
+        ("Ambassador Jamieson") resolve to people named in the article or in office then."""
+        persons = [c for c in chosen if c.kind == "Person"]
+        local_family: dict[str, str] = {}
+        local_given: dict[str, str] = {}
+        for c in persons:
+            entity = c.entity or self.cat.entities[c.key]
+            parts = entity.label.split()
+            if len(parts) >= 2:
+                family = parts[0] if parts[0] in self.family_cn and len(parts) == 2 else parts[-1].rstrip(".,")
+                if family in ("Jr", "Jr.", "Sr.", "II", "III"):
+                    family = parts[-2].rstrip(",")
+                local_family.setdefault(family.lower(), c.key)
+                local_given.setdefault(parts[0].lower(), c.key)
+        taken = [(c.start, c.end) for c in chosen]
+        extra = []
+        for m in re.finditer(rf"\b({CAP})\b", text):
+            start, end = m.span()
+            if any(s <= start < e or s < end <= e for s, e in taken):
+                continue
+            word = m.group(1)
+            key = self.short_name_key(word, text, start, local_family, local_given, published)
+            if key:
+                entity = next((c.entity for c in persons if c.key == key and c.entity), None)
+                extra.append(Candidate(start, end, key, "Person", "short", entity))
+        return sorted(chosen + extra, key=lambda c: c.start)
+
+    def short_name_key(self, word: str, text: str, start: int, local_family: dict, local_given: dict, published) -> str | None:
+        low = word.lower()
+        titled = self.preceded_by_title(text, start)
+        if low in local_family:
+            return local_family[low]
+        if titled and low in local_given:
+            return local_given[low]
+        holders = [k for k in self.cat.family_names.get(low, []) if self.in_office(k, published)]
+        if len(holders) == 1 and (titled or (len(word) > 2 and not sentence_initial(text, start)
+                                             and low not in self.cat.given_names)):
+            return holders[0]
+        if len(holders) == 1 and titled:
+            return holders[0]
+        return None
+
+    def preceded_by_title(self, text: str, start: int) -> bool:
+        """True after a title ("Director Yang", "Secretary Blinken", "Presidents Biden and Xi")."""
+        words = text[max(0, start - 60):start].split()
+
+        def titled(ws: list[str]) -> bool:
+            joined = " ".join(ws).lower().strip(",")
+            return joined in self.honorific_set or joined.rstrip("s") in self.honorific_set
+
+        if any(len(words) >= n and titled(words[-n:]) for n in (1, 2, 3)):
+            return True
+        if len(words) >= 3 and words[-1] == "and" and words[-2][:1].isupper():
+            return any(len(words) >= n + 2 and titled(words[-n - 2:-2]) for n in (1, 2, 3))
+        return False
+
+    def in_office(self, person: str, on: dt.date | None) -> bool:
+        tenures = self.cat.tenures.get(person) or []
+        if on is None or not tenures:
+            return True
+        return any((t.start is None or t.start <= on + dt.timedelta(days=365)) and (t.end is None or on <= t.end + dt.timedelta(days=365 * 3))
+                   for t in tenures)
+
+
+# --- helpers --------------------------------------------------------------------------
+def at_word_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not WORD_CHAR.match(before) and not (WORD_CHAR.match(after) and WORD_CHAR.match(text[end - 1]))
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(?:[.!?:\"“”]\s*|\n\s*)$", before)) or before.strip() == ""
+
+
+def starts_catalog_org(c: Candidate, catalog: list[Candidate]) -> bool:
+    """A name pattern that only runs on past a catalog name ("Department of Commerce Updates")."""
+    return any(k.kind == "Organization" and k.start == c.start and k.end < c.end for k in catalog)
+
+
+def truncate_before(orgs: list[Candidate], people: list[Candidate], text: str) -> list[Candidate]:
+    """Cut an organization's name where a person's name starts inside it ("…Commission Yang Jiechi")."""
+    out = []
+    for c in orgs:
+        cut = min((p.start for p in people if c.start < p.start < c.end), default=None)
+        if cut is None:
+            out.append(c)
+            continue
+        surface = text[c.start:cut].rstrip(" ,")
+        if len(surface.split()) >= 2:
+            label = c.entity.label[:len(c.entity.label) - (c.end - c.start - len(surface))] if c.entity else surface
+            key = f"org/{slugify(label)}"
+            entity = Entity(key, "Organization", label, (surface,) if surface != label else ())
+            out.append(Candidate(c.start, c.start + len(surface), key, c.kind, c.role, entity))
+    return out
+
+
+def continues_capitalised(text: str, end: int) -> bool:
+    """True when a capitalised word follows at once: the name found is part of a longer one."""
+    return text[end - 1:end] != "." and bool(re.match(r"[ \-]+[A-Z][a-z]", text[end:end + 3]))
+
+
+def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[Candidate]:
+    """Catalog organizations inside or across another organization's name are mentions too
+    ("Chinese Communist Party Politburo": the party and the Politburo)."""
+    orgs = [c for c in chosen if c.kind == "Organization"]
+    others = [c for c in chosen if c.kind != "Organization"]
+    extra = []
+    for k in catalog:
+        if k.kind != "Organization" or k in chosen or any(o.key == k.key for o in orgs):
+            continue
+        if any(k.start < o.end and o.start < k.end for o in orgs) and \
+                not any(k.start < o.end and o.start < k.end for o in others):
+            extra.append(k)
+    unique = {(c.start, c.end, c.key): c for c in chosen + extra}
+    return sorted(unique.values(), key=lambda c: c.start)
+
+
+def settle(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: the longest first; on a tie people, then organizations, countries, places."""
+    ordered = sorted(candidates, key=lambda c: (-c.length, -KIND_RANK.get(c.kind, 0), c.role != "name", c.start))
+    chosen: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for c in ordered:
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        chosen.append(c)
+        occupied.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def merge_entity(old: Entity | None, new: Entity, surface: str) -> Entity:
+    """The entity with the surface form added to its names (the forms this article used)."""
+    base = old or new
+    surface = surface.strip()
+    if surface in base.alt_labels or surface.lower() == base.label.lower() or not surface[:1].isupper():
+        return base
+    return Entity(base.key, base.kind, base.label, base.alt_labels + (surface,), base.same_as, base.country,
+                  base.broader, base.latitude, base.longitude, base.roles)

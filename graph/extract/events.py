@@ -1,0 +1,502 @@
+"""Events: who did what to whom, where and when, read one sentence at a time.
+
+A trigger word from ``ontology/lexicon/events.ttl`` opens an event; its clause
+gives the actor (the nearest agent before it, or a pronoun resolved against the
+events read before), the target ("with X", "between X and Y", "on X", the
+possessor in "the PRC's practices"), the place ("in Vienna") and the time (the
+time expression nearest the trigger). Negated and hypothetical triggers are
+dropped; planned ones are kept and marked. Reports of one happening within an
+article are merged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+import ahocorasick
+
+from graph.extract.catalog import Catalog
+from graph.extract.dates import TimeMention, publication
+from graph.extract.entities import at_word_boundary
+from graph.model import Entity, Event, Mention, Sentence, When
+
+AGENT_KINDS = ("Person", "Country", "Organization")
+PLACED = ("Visit", "Meeting", "Agreement", "Statement")
+BY = re.compile(r"\s+(?:(?:made|given|announced|reached|led|hosted|chaired|undertaken|issued)\s+)?by\s+", re.I)
+EVENT_NOUNS = ("Visit", "Meeting", "PhoneCall")
+SPEECH_LIKE = ("Accusation", "Agreement", "Statement", "Claim", "Denial")
+TWO_PARTY = ("Meeting", "PhoneCall", "Agreement", "Accusation")
+DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?: on)?|effective)\s*$", re.I)
+OBJECT_LINK = re.compile(r"\s+(?:with|between|to|against|on|over)\s", re.I)
+INTERACTIONS = ("Meeting", "PhoneCall", "Agreement", "Visit")
+PRESENT_TENSE = re.compile(r"^(?:agree|agrees|announce|announces|welcome|welcomes|sign|signs|meet|meets|speaks with)$", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in the text."""
+    start: int
+    end: int
+    text: str
+    event_class: str
+    word_class: str
+
+
+@dataclass
+class Agent:
+    """An agent mention in a sentence, with how it stands there."""
+    mention: Mention
+    kind: str
+    possessive: bool = False
+    modifier: bool = False       # stands before the person it qualifies ("Chinese Foreign Minister Qin")
+
+    @property
+    def key(self) -> str:
+        return self.mention.entity
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+@dataclass
+class Draft:
+    """An event being assembled, before merging."""
+    kind: str
+    hit: Hit
+    sentence: Sentence
+    actor: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    place: str | None = None
+    when: When | None = None
+    planned: bool = False
+    claim: str | None = None
+    disputes: list[str] = field(default_factory=list)
+
+    @property
+    def parties(self) -> set[str]:
+        return set(self.actor) | set(self.target)
+
+
+class EventReader:
+    """Reads events from an article's sentences; built once from the catalog."""
+
+    def __init__(self, catalog: Catalog):
+        self.cat = catalog
+        self.auto = ahocorasick.Automaton()
+        for t in catalog.triggers:
+            form = t.form.lower()
+            entries = self.auto.get(form) if form in self.auto else []
+            entries.append(t)
+            self.auto.add_word(form, entries)
+        if len(self.auto):
+            self.auto.make_automaton()
+        w = catalog.words
+        self.negation = cue_pattern(w.get("negation", ()))
+        self.hypothetical = cue_pattern(w.get("hypothetical", ()))
+        self.planned = cue_pattern(w.get("planned", ()))
+        self.group = cue_pattern(w.get("group-pronouns", ()))
+        self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
+        self.breaks = sorted(w.get("clause-breaks", ()), key=len, reverse=True)
+
+    # --- triggers ---------------------------------------------------------------------
+    def hits(self, text: str, s: Sentence) -> list[Hit]:
+        lower = text[s.start:s.end].lower()
+        found = []
+        for end, entries in self.auto.iter(lower):
+            start = end - len(entries[0].form) + 1
+            a, b = s.start + start, s.start + end + 1
+            if not at_word_boundary(text, a, b):
+                continue
+            if in_proper_name(text, a, b):
+                continue
+            classes = {t.word_class for t in entries}
+            word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
+            if word_class not in classes and word_class == "noun":
+                continue  # "an alleged upgrade": a verb form used as an adjective
+            chosen = next((t for t in entries if t.word_class == word_class), entries[0])
+            found.append(Hit(a, b, text[a:b], chosen.event_class, chosen.word_class))
+        found.sort(key=lambda h: (-(h.end - h.start), h.start))
+        kept: list[Hit] = []
+        for h in found:
+            if not any(h.start < k.end and k.start < h.end for k in kept):
+                kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
+
+    # --- reading ----------------------------------------------------------------------
+    def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
+             entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],
+             published: dt.date | None) -> list[Event]:
+        drafts: list[Draft] = []
+        last_person: str | None = None
+        for s in sentences:
+            agents = self.agents(text, s, mentions, entities)
+            hits = self.hits(text, s)
+            s_times = [t for t in times if s.start <= t.start < s.end]
+            owner = assign_times(hits, s_times, text)
+            self._owner, self._sentence_hits = owner, hits
+            s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
+            for hit in hits:
+                draft = self.draft(text, s, hit, agents, drafts, last_person, entities, owner.get(hit), published)
+                if draft is None:
+                    continue
+                draft.disputes = s_disputes
+                drafts.extend(self.split(draft, text, agents, entities))
+            persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
+            if persons:
+                last_person = persons[0] if not drafts or not drafts[-1].actor else (
+                    next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
+        self.inherit_dates(drafts, entities, published)
+        merged = merge(drafts, entities)
+        return [self.event(d, entities) for d in merged]
+
+    def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
+        inside = [m for m in mentions if s.start <= m.start < s.end and entities.get(m.entity)
+                  and entities[m.entity].kind in AGENT_KINDS]
+        agents = []
+        for i, m in enumerate(inside):
+            after = text[m.end:m.end + 2]
+            agent = Agent(m, entities[m.entity].kind, possessive=after in ("’s", "'s") or after[:1] in ("’", "'") and m.text.endswith("s"))
+            person = next((n for n in inside[i + 1:] if entities[n.entity].kind == "Person"), None)
+            if person and (agent.kind != "Person" or agent.possessive) and is_title_run(text[m.end:person.start]):
+                agent.modifier = True
+            agents.append(agent)
+        return agents
+
+    def draft(self, text, s, hit, agents, drafts, last_person, entities, time, published) -> Draft | None:
+        clause_start, clause_end = self.clause(text, s, hit)
+        before = text[clause_start:hit.start]
+        if self.negation.search(before[-40:]) or self.hypothetical.search(before[-45:]):
+            return None
+        draft = Draft(hit.event_class, hit, s)
+        draft.planned = bool(self.planned.search(before[-40:])) or hit.text.lower().startswith("upcoming")
+        left = [a for a in agents if clause_start <= a.start < hit.start]
+        between = re.match(r"\s+between\s", text[hit.end:hit.end + 10])
+        right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
+        by = BY.match(text, hit.end)
+        if between:
+            pair = self.objects(text, hit, right, [], entities)
+            draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
+        elif by and hit.word_class == "noun":
+            draft.actor = self.objects(text, hit, [a for a in right if a.start >= by.end()], [], entities)
+            right = [a for a in right if a.key not in draft.actor]
+        else:
+            draft.actor = self.subject(text, clause_start, hit, left, drafts, last_person, entities, s)
+        if not draft.actor and clause_start > s.start and hit.word_class == "verb":
+            draft.actor = self.main_subject(text, s, clause_start, agents)
+        draft.target = self.objects(text, hit, right, draft.actor, entities)
+        draft.place = self.place(text, hit, clause_start, clause_end, entities, draft)
+        draft.when = time.when if time else None
+        if draft.when is None and hit.word_class == "verb" and PRESENT_TENSE.match(hit.text) and published:
+            draft.when = publication(published)
+        if hit.event_class in ("Claim", "Denial", "Accusation"):
+            claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
+            draft.claim = claim or None
+        if hit.event_class == "Cancellation":
+            return self.cancelled(text, s, hit, draft, drafts)
+        return draft if self.complete(draft, entities) else None
+
+    def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
+        """The stretch of the sentence around the trigger up to the nearest clause breaks."""
+        start, end = s.start, s.end
+        for brk in self.breaks:
+            i = text.rfind(brk, s.start, hit.start)
+            if i >= 0 and i + len(brk) <= hit.start:
+                start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
+            j = text.find(brk, hit.end, s.end)
+            if j >= 0:
+                end = min(end, j)
+        return start, end
+
+    # --- roles ------------------------------------------------------------------------
+    def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
+        heads = [a for a in left if not a.modifier]
+        if hit.word_class == "noun":
+            owner = [a for a in heads if a.possessive and len(text[a.end:hit.start].strip(" ’'s").split()) <= 3]
+            if owner:
+                chosen = [owner[-1]]
+                for a in reversed([h for h in left if h.start < owner[-1].start]):
+                    if re.fullmatch(r"\s*(?:,|and)\s*(?:[A-Z][\w.]*\s+){0,3}", text[a.end:chosen[0].start]):
+                        chosen.insert(0, a)
+                    else:
+                        break
+                return [a.key for a in chosen]
+            if re.match(r"\s+(?:of|from)\s+", text[hit.end:hit.end + 8]):
+                return []
+        heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
+                 and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if heads:
+            chosen = [heads[-1]]
+            for a in reversed(heads[:-1]):
+                gap = text[a.end:chosen[0].start]
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}", gap):
+                    chosen.insert(0, a)
+                else:
+                    break
+            return [a.key for a in chosen]
+        span = text[clause_start:hit.start]
+        if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
+            return self.last_group(drafts)
+        if self.person_pronoun.search(span) and last_person:
+            return [last_person]
+        return []
+
+    def main_subject(self, text, s, clause_start, agents) -> list[str]:
+        """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
+        head = next((a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive), None)
+        return [head.key] if head else []
+
+    def objects(self, text, hit, right, actor, entities) -> list[str]:
+        after = text[hit.end:]
+        if hit.word_class == "noun" and not OBJECT_LINK.match(after[:40]):
+            return []
+        candidates = [a for a in right if a.key not in actor]
+        if not candidates:
+            return []
+        if re.match(r"\s+between\s", after):
+            return [a.key for a in candidates if not a.modifier][:2]
+        heads = [a for a in candidates if not a.modifier]
+        if not heads:
+            return []
+        first = heads[0]
+        chosen = [first]
+        for a in heads[1:]:
+            gap = text[chosen[-1].end:a.start]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and|;|-|–)\s*(?:[A-Z][\w.]*\s+){0,4}", gap) or gap in ("-", "–"):
+                chosen.append(a)
+            else:
+                break
+        return [a.key for a in chosen]
+
+    def last_group(self, drafts: list[Draft]) -> list[str]:
+        """The parties of the last happening with two or more, preferring meetings and calls."""
+        for kinds in (INTERACTIONS, None):
+            for d in reversed(drafts):
+                if len(d.parties) >= 2 and (kinds is None or d.kind in kinds):
+                    return list(d.actor) + [k for k in d.target if k not in d.actor]
+        return []
+
+    def place(self, text, hit, clause_start, clause_end, entities, draft) -> str | None:
+        if draft.kind not in PLACED:
+            return None
+        window = text[hit.end:clause_end]
+        if draft.kind == "Visit":
+            key = self.entity_at(hit.end + len(window) - len(window.lstrip()), entities)
+            if key and entities[key].kind in ("Place", "Country"):
+                return key
+        preps = r"in|at|to" if draft.kind == "Visit" else r"in|at"
+        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?", window):
+            pos = hit.end + m.end()
+            key = self.entity_at(pos, entities)
+            if key and entities[key].kind in ("Place", "Country"):
+                return key
+        before = text[clause_start:hit.start]
+        m = re.match(r"\s*In\s+", before)
+        if m:
+            key = self.entity_at(clause_start + m.end(), entities)
+            if key and entities[key].kind in ("Place", "Country"):
+                return key
+        return None
+
+    def entity_at(self, pos: int, entities: dict[str, Entity]) -> str | None:
+        m = self._mention_starts.get(pos)
+        return m.entity if m else None
+
+    def complete(self, d: Draft, entities: dict[str, Entity]) -> bool:
+        """Whether the draft has the parties its class needs to be an event."""
+        if d.kind == "Visit":
+            if d.place and d.place in d.actor:
+                return False
+            d.target = []
+            if d.place:
+                country = entities[d.place].country if entities[d.place].kind == "Place" else d.place
+                if country and country not in d.actor:
+                    d.target = [country]
+            return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
+        if d.kind in ("Meeting", "PhoneCall", "Agreement"):
+            return len(d.parties) >= 2
+        if d.kind in ("Accusation", "Sanction"):
+            return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
+                                      and not d.hit.text.lower().startswith("restrict"))
+        return bool(d.actor)
+
+    def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
+        """A cancellation takes its parties from the happening called off, which the sentence names."""
+        if not any(h.event_class in EVENT_NOUNS and h.word_class == "noun" for h in self._sentence_hits):
+            return None
+        nouns = [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
+        source = nouns[-1] if nouns else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+        if not draft.actor and source:
+            draft.actor, draft.target = list(source.actor), list(source.target)
+        if draft.when is None:
+            owned = [t for h, t in self._owner.items() if h.event_class in EVENT_NOUNS and s.start <= h.start < hit.start]
+            draft.when = owned[-1].when if owned else None
+        if not draft.actor:
+            return None
+        draft.claim = None
+        return draft
+
+    def split(self, d: Draft, text: str, agents, entities) -> list[Draft]:
+        """"upcoming visits by X and Y" are one visit each."""
+        if d.kind == "Visit" and d.hit.text.lower().endswith("visits") and d.hit.word_class == "noun":
+            after = [a for a in agents if d.hit.end <= a.start and a.kind == "Person"][:4]
+            if re.match(r"\s+by\s", text[d.hit.end:d.hit.end + 5]) and len(after) > 1:
+                return [replace(d, actor=[a.key], target=[]) for a in after]
+        if d.kind == "Visit" and not d.actor:
+            return []
+        return [d]
+
+    # --- dates ------------------------------------------------------------------------
+    def inherit_dates(self, drafts: list[Draft], entities: dict[str, Entity], published) -> None:
+        """Things said during a dated call or meeting happened then ("He raised concerns…")."""
+        for i, d in enumerate(drafts):
+            if d.when is not None or d.kind not in SPEECH_LIKE:
+                continue
+            for prior in drafts[:i]:
+                if prior.kind in ("Meeting", "PhoneCall") and prior.when and prior.when.basis != "context" \
+                        and d.parties & prior.parties:
+                    d.when = replace(prior.when, basis="context") if prior.when.basis != "publication" else prior.when
+                    break
+
+    # --- output -----------------------------------------------------------------------
+    def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
+        return Event(kind=d.kind, label=label(d, entities), evidence=d.sentence,
+                     actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
+                     place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
+                     planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
+
+    def prepare(self, mentions: list[Mention]) -> None:
+        self._mention_starts = {m.start: m for m in mentions}
+
+
+# --- helpers ----------------------------------------------------------------------------
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised trigger inside a name ("Economic and Trade Meeting", "Joint Statement on…" is not)."""
+    word = text[start:end]
+    if not word[:1].isupper() or " " in word:
+        return False
+    before = text[max(0, start - 30):start]
+    return bool(re.search(r"[A-Z][\w.\-]*\s+$", before)) and not re.search(r"(?:^|[.!?]\s+)[A-Z][\w.\-]*\s+$", before)
+
+
+def cue_pattern(words) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
+
+
+def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
+    if len(classes) == 1:
+        return next(iter(classes))
+    before = text[max(0, start - 25):start].lower()
+    if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|this|that|first|upcoming|planned|previous|last|next|"
+                 r"official|state|recent|whose|of|any|no)|’s|'s)\s+(?:[\w-]+\s+)?$", before):
+        return "noun"
+    return "verb"
+
+
+def is_title_run(between: str) -> bool:
+    """True when only a title stands between two mentions ("Foreign Minister", "’s national security advisor, ")."""
+    between = between.replace("’s", "").replace("'s", "")
+    return bool(re.fullmatch(r"[\s,]*(?:(?:[A-Za-z][\w.\-]*|of|the|and|for)\s*,?\s*){0,24}", between)) and len(between) < 120 \
+        and not re.search(r"\b(?:said|met|spoke|with|to|by|in|on|at|between|that|who|is|was|has|will)\b", between)
+
+
+def assign_times(hits: list[Hit], times: list[TimeMention], text: str) -> dict[Hit, TimeMention]:
+    """Each time expression goes to the nearest trigger; each trigger keeps its nearest one."""
+    owner: dict[Hit, TimeMention] = {}
+    if not hits:
+        return owner
+    claimed: dict[Hit, list[TimeMention]] = {}
+    for t in times:
+        if DEADLINE.search(text[max(0, t.start - 14):t.start]):
+            continue
+        nearest = min(hits, key=lambda h: distance(h, t))
+        claimed.setdefault(nearest, []).append(t)
+    for h, ts in claimed.items():
+        owner[h] = min(ts, key=lambda t: distance(h, t))
+    return owner
+
+
+def distance(h: Hit, t: TimeMention) -> int:
+    return t.start - h.end if t.start >= h.end else h.start - t.end
+
+
+def expand(keys: set[str], entities: dict[str, Entity]) -> set[str]:
+    """Parties and the countries they belong to."""
+    out = set(keys)
+    for k in keys:
+        e = entities.get(k)
+        if e and e.country:
+            out.add(e.country)
+    return out
+
+
+def merge(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
+    """One draft per happening: same class and parties, and dates that agree (or one missing)."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = next((o for o in out if same_happening(o, d, entities)), None)
+        if same is None:
+            out.append(d)
+            continue
+        if same.when is None or (d.when and same.when.basis in ("publication", "context") and d.when.basis not in ("publication", "context")):
+            same.when = d.when
+        same.place = same.place or d.place
+        same.disputes = sorted(set(same.disputes) | set(d.disputes))
+        same.actor = same.actor or d.actor
+        same.target = same.target + [k for k in d.target if k not in same.target and k not in same.actor]
+        same.planned = same.planned and d.planned
+    return out
+
+
+def same_happening(a: Draft, b: Draft, entities) -> bool:
+    if a.kind != b.kind:
+        return False
+    pa, pb = expand(a.parties, entities), expand(b.parties, entities)
+    small, big = (pb, pa) if len(b.parties) <= len(a.parties) else (pa, pb)
+    if not (b.parties <= pa or a.parties <= pb or b.parties == a.parties):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.when and b.when:
+        return a.when.start <= b.when.end and b.when.start <= a.when.end and \
+            not (a.when.basis == "explicit" and b.when.basis == "explicit" and a.when != b.when and a.when.precision == b.when.precision)
+    return True
+
+
+VERBS = {"Visit": "visits", "Meeting": "meets", "PhoneCall": "speaks by phone with", "Accusation": "accuses",
+         "Cancellation": "calls off plans with", "Sanction": "takes measures against", "Agreement": "reaches agreement with",
+         "Statement": "makes a statement", "Claim": "claims", "Denial": "denies"}
+
+
+PLURAL = {"Meeting": "meet", "PhoneCall": "speak by phone", "Agreement": "reach agreement", "Accusation": "accuse each other"}
+
+
+def label(d: Draft, entities: dict[str, Entity]) -> str:
+    """A line for the timeline: "Antony Blinken visits Beijing"."""
+    name = lambda keys: " and ".join(entities[k].label for k in keys if k in entities) or "someone"
+    actor, target = name(d.actor), name([k for k in d.target if k not in d.actor])
+    verb = VERBS.get(d.kind, d.kind.lower())
+    if d.kind == "Visit":
+        where = entities[d.place].label if d.place in entities else target
+        text = f"{actor} {'plans to visit' if d.planned else 'visits'} {where}" if where != "someone" else f"{actor} makes a visit"
+    elif d.kind == "Cancellation":
+        text = f"{actor}: a planned {'visit' if not d.target else 'engagement with ' + target} is called off"
+    elif d.kind in ("Statement",):
+        text = f"{actor} makes a statement"
+    elif d.kind in ("Claim", "Denial") and d.claim:
+        text = f"{actor} {verb} {d.claim[:80]}"
+    elif target == "someone" and len(d.actor) > 1:
+        text = f"{actor} {PLURAL.get(d.kind, verb)}"
+    else:
+        text = f"{actor} {verb} {target}" if target != "someone" else f"{actor} {verb.removesuffix(' with')}"
+    if d.place and d.kind != "Visit" and d.place in entities:
+        text += f" in {entities[d.place].label}"
+    if d.disputes and d.kind in ("Accusation", "Sanction", "Agreement", "Cancellation"):
+        text += " over " + ", ".join(entities[k].label for k in d.disputes[:3] if k in entities)
+    return text

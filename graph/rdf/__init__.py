@@ -1,0 +1,1 @@
+"""RDF: the ontology's namespace, triples from extractions, the store, export and SPARQL."""
