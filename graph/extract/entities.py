@@ -60,7 +60,7 @@ class EntityFinder:
         self.cs = ahocorasick.Automaton()
         for name in catalog.names:
             auto, form = (self.cs, name.form) if name.case_sensitive else (self.ci, name.form.lower())
-            if len(form) < 2:
+            if len(form) < 2 or ", " in form:  # "Bali, Indonesia" is read as two mentions
                 continue
             entries = auto.get(form) if form in auto else []
             entries.append(name)
@@ -341,7 +341,7 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
         if k.kind != "Organization" or k in chosen or any(o.key == k.key for o in orgs):
             continue
         if any(k.start < o.end and o.start < k.end for o in orgs) and \
-                not any(k.start < o.end and o.start < k.end for o in others):
+                not any(k.start < o.end and o.start < k.end and not (k.start <= o.start and o.end <= k.end) for o in others):
             extra.append(k)
     unique = {(c.start, c.end, c.key): c for c in chosen + extra}
     return sorted(unique.values(), key=lambda c: c.start)

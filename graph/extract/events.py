@@ -28,7 +28,8 @@ EVENT_NOUNS = ("Visit", "Meeting", "PhoneCall")
 SPEECH_LIKE = ("Accusation", "Agreement", "Statement", "Claim", "Denial")
 TWO_PARTY = ("Meeting", "PhoneCall", "Agreement", "Accusation")
 DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?: on)?|effective)\s*$", re.I)
-OBJECT_LINK = re.compile(r"\s+(?:with|between|to|against|on|over)\s", re.I)
+OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
+                "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 INTERACTIONS = ("Meeting", "PhoneCall", "Agreement", "Visit")
 PRESENT_TENSE = re.compile(r"^(?:agree|agrees|announce|announces|welcome|welcomes|sign|signs|meet|meets|speaks with)$", re.I)
 
@@ -113,8 +114,8 @@ class EventReader:
             a, b = s.start + start, s.start + end + 1
             if not at_word_boundary(text, a, b):
                 continue
-            if in_proper_name(text, a, b):
-                continue
+            if re.search(r"\bas\s+$", text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
+                continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
             if word_class not in classes and word_class == "noun":
@@ -139,9 +140,12 @@ class EventReader:
             hits = self.hits(text, s)
             s_times = [t for t in times if s.start <= t.start < s.end]
             owner = assign_times(hits, s_times, text)
-            self._owner, self._sentence_hits = owner, hits
+            self._owner, self._sentence_hits, self._sentence_times = owner, hits, s_times
             s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
-            for hit in hits:
+            for i, hit in enumerate(hits):
+                if i and hits[i - 1].event_class == hit.event_class and \
+                        re.fullmatch(r"\s+to\s+", text[hits[i - 1].end:hit.start]):
+                    continue  # "decision to resume", "agreed to sign": one happening
                 draft = self.draft(text, s, hit, agents, drafts, last_person, entities, owner.get(hit), published)
                 if draft is None:
                     continue
@@ -183,14 +187,19 @@ class EventReader:
             pair = self.objects(text, hit, right, [], entities)
             draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
         elif by and hit.word_class == "noun":
-            draft.actor = self.objects(text, hit, [a for a in right if a.start >= by.end()], [], entities)
+            draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
             right = [a for a in right if a.key not in draft.actor]
         else:
             draft.actor = self.subject(text, clause_start, hit, left, drafts, last_person, entities, s)
+            previous = self.coordinated_with(text, hit, clause_start, drafts, s)
+            if previous is not None:
+                draft.actor = list(previous.actor)
         if not draft.actor and clause_start > s.start and hit.word_class == "verb":
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
-        draft.place = self.place(text, hit, clause_start, clause_end, entities, draft)
+        if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
+            draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
+        draft.place = self.place(text, hit, clause_start, s.end if between else clause_end, entities, draft)
         draft.when = time.when if time else None
         if draft.when is None and hit.word_class == "verb" and PRESENT_TENSE.match(hit.text) and published:
             draft.when = publication(published)
@@ -217,6 +226,9 @@ class EventReader:
     def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
         heads = [a for a in left if not a.modifier]
         if hit.word_class == "noun":
+            adjacent = [a for a in heads if a.kind == "Organization" and text[a.end:hit.start].strip() == ""]
+            if adjacent:
+                return [adjacent[-1].key]
             owner = [a for a in heads if a.possessive and len(text[a.end:hit.start].strip(" ’'s").split()) <= 3]
             if owner:
                 chosen = [owner[-1]]
@@ -234,26 +246,64 @@ class EventReader:
             chosen = [heads[-1]]
             for a in reversed(heads[:-1]):
                 gap = text[a.end:chosen[0].start]
-                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}", gap):
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}|-|–", gap):
                     chosen.insert(0, a)
                 else:
                     break
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
         if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
-            return self.last_group(drafts)
+            return self.last_group(drafts) or self.recent_pair(clause_start)
+        opening = self.group.match(text, s.start)
+        if hit.word_class == "noun" and opening and not left:
+            return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
         if self.person_pronoun.search(span) and last_person:
             return [last_person]
         return []
+
+    def coordinated_with(self, text, hit, clause_start, drafts, s) -> Draft | None:
+        """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
+        if hit.word_class != "verb":
+            return None
+        for d in reversed(drafts):
+            if d.sentence != s or d.hit.word_class != "verb" or d.hit.start < clause_start:
+                continue
+            between = text[d.hit.end:hit.start]
+            if re.search(r"\band\s+(?:\w+ly\s+)?$", between) and not re.search(r"[;.]", between):
+                return d
+            return None
+        return None
 
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
         head = next((a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive), None)
         return [head.key] if head else []
 
+    def compound_pair(self, text, hit, agents, clause_start, clause_end) -> list[str]:
+        """A hyphenated pair naming the parties: "the U.S.-China joint statement", "US-PRC talks"."""
+        pairs = [(a, b) for a, b in zip(agents, agents[1:])
+                 if text[a.end:b.start] in ("-", "–") and clause_start <= a.start and b.end <= clause_end]
+        near = [(a, b) for a, b in pairs if abs(a.start - hit.start) < 80]
+        if not near:
+            return []
+        a, b = min(near, key=lambda p: abs(p[0].start - hit.start))
+        return [a.key, b.key] if a.key != b.key else []
+
+    def listed(self, text, agents: list[Agent]) -> list[str]:
+        """The first agent and those listed with it ("X and Y", "X, Y and Z")."""
+        heads = [a for a in agents if not a.modifier]
+        chosen = heads[:1]
+        for a in heads[1:]:
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}", text[chosen[-1].end:a.start]):
+                chosen.append(a)
+            else:
+                break
+        return [a.key for a in chosen]
+
     def objects(self, text, hit, right, actor, entities) -> list[str]:
         after = text[hit.end:]
-        if hit.word_class == "noun" and not OBJECT_LINK.match(after[:40]):
+        link = OBJECT_LINKS.get(hit.event_class)
+        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I)):
             return []
         candidates = [a for a in right if a.key not in actor]
         if not candidates:
@@ -272,6 +322,17 @@ class EventReader:
             else:
                 break
         return [a.key for a in chosen]
+
+    def recent_pair(self, before: int) -> list[str]:
+        """The two most recent countries or organizations named before a plural pronoun."""
+        keys: list[str] = []
+        for m in sorted((m for m in self._mentions if m.end <= before), key=lambda m: -m.start):
+            e = self._entities.get(m.entity)
+            if e and e.kind in ("Country", "Organization") and m.entity not in keys:
+                keys.append(m.entity)
+            if len(keys) == 2:
+                return list(reversed(keys))
+        return []
 
     def last_group(self, drafts: list[Draft]) -> list[str]:
         """The parties of the last happening with two or more, preferring meetings and calls."""
@@ -293,7 +354,7 @@ class EventReader:
         for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
-            if key and entities[key].kind in ("Place", "Country"):
+            if key and entities[key].kind in ("Place", "Country") and not self.is_compound(text, pos):
                 return key
         before = text[clause_start:hit.start]
         m = re.match(r"\s*In\s+", before)
@@ -302,6 +363,11 @@ class EventReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         return None
+
+    def is_compound(self, text: str, pos: int) -> bool:
+        """A name used as a modifier of a hyphenated pair ("the U.S.-China relationship")."""
+        m = self._mention_starts.get(pos)
+        return bool(m) and text[m.end:m.end + 1] in ("-", "–")
 
     def entity_at(self, pos: int, entities: dict[str, Entity]) -> str | None:
         m = self._mention_starts.get(pos)
@@ -318,6 +384,9 @@ class EventReader:
                 if country and country not in d.actor:
                     d.target = [country]
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
+        if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
+                and d.hit.word_class == "noun":
+            return True  # a forum meeting: "the G7 Summit"
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
             return len(d.parties) >= 2
         if d.kind in ("Accusation", "Sanction"):
@@ -349,7 +418,24 @@ class EventReader:
                 return [replace(d, actor=[a.key], target=[]) for a in after]
         if d.kind == "Visit" and not d.actor:
             return []
+        if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):
+            legs = self.legs(text, d, entities)
+            if len(legs) > 1:
+                return [replace(d, place=p, when=w) for p, w in legs]
         return [d]
+
+    def legs(self, text, d: Draft, entities) -> list[tuple[str, When]]:
+        """"meetings in London on June 9 and 10, and in Stockholm on July 28": one per place and time."""
+        legs = []
+        for m in re.finditer(r"\bin\s+(?:the\s+)?", text[d.hit.end:d.sentence.end]):
+            pos = d.hit.end + m.end()
+            key = self.entity_at(pos, entities)
+            if not key or entities[key].kind not in ("Place", "Country"):
+                continue
+            t = next((t for t in self._sentence_times if pos < t.start < pos + 60), None)
+            if t:
+                legs.append((key, t.when))
+        return legs
 
     # --- dates ------------------------------------------------------------------------
     def inherit_dates(self, drafts: list[Draft], entities: dict[str, Entity], published) -> None:
@@ -370,20 +456,12 @@ class EventReader:
                      place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
                      planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
 
-    def prepare(self, mentions: list[Mention]) -> None:
+    def prepare(self, mentions: list[Mention], entities: dict[str, Entity]) -> None:
         self._mention_starts = {m.start: m for m in mentions}
+        self._mentions, self._entities = mentions, entities
 
 
 # --- helpers ----------------------------------------------------------------------------
-def in_proper_name(text: str, start: int, end: int) -> bool:
-    """A capitalised trigger inside a name ("Economic and Trade Meeting", "Joint Statement on…" is not)."""
-    word = text[start:end]
-    if not word[:1].isupper() or " " in word:
-        return False
-    before = text[max(0, start - 30):start]
-    return bool(re.search(r"[A-Z][\w.\-]*\s+$", before)) and not re.search(r"(?:^|[.!?]\s+)[A-Z][\w.\-]*\s+$", before)
-
-
 def cue_pattern(words) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
@@ -419,7 +497,24 @@ def assign_times(hits: list[Hit], times: list[TimeMention], text: str) -> dict[H
         claimed.setdefault(nearest, []).append(t)
     for h, ts in claimed.items():
         owner[h] = min(ts, key=lambda t: distance(h, t))
+    for i, h in enumerate(hits):
+        if h in owner:
+            continue
+        for later in hits[i + 1:]:
+            t = owner.get(later)
+            if t and t.start > h.end and shares_time(text[h.end:t.start], text[h.end:later.start]):
+                owner[h] = t
+                break
     return owner
+
+
+def shares_time(to_time: str, to_next: str) -> bool:
+    """A time after a name ("Statement on … Meeting in Geneva on May 12") or after a coordinated
+    verb ("met with X and resumed … in November") belongs to the earlier trigger too."""
+    if re.search(r";|\.\s", to_time):
+        return False
+    lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", to_time) if w not in ("on", "of", "and", "in", "the", "for", "at")]
+    return not lower or bool(re.search(r"\band\s+(?:\w+ly\s+)?$", to_next))
 
 
 def distance(h: Hit, t: TimeMention) -> int:
@@ -457,9 +552,7 @@ def merge(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
 def same_happening(a: Draft, b: Draft, entities) -> bool:
     if a.kind != b.kind:
         return False
-    pa, pb = expand(a.parties, entities), expand(b.parties, entities)
-    small, big = (pb, pa) if len(b.parties) <= len(a.parties) else (pa, pb)
-    if not (b.parties <= pa or a.parties <= pb or b.parties == a.parties):
+    if not (b.parties <= a.parties or a.parties <= b.parties):
         return False
     if a.place and b.place and a.place != b.place:
         return False
