@@ -139,6 +139,26 @@ class StoreBuilder:
             self._add(s, u("goldstein"), lit(float(goldstein)), g)
         return s
 
+    def happening(self, article: ox.NamedNode, key: str, kind: str, label: str, report: str, *,
+                  start: dt.date | None = None, end: dt.date | None = None,
+                  place: str | None = None) -> ox.NamedNode:
+        """The ``uscn:Happening`` layout (ontology/uscn.ttl): a node grouping the
+        per-article reports (``event(...)`` nodes) of one happening."""
+        h, g = ent(f"event/{key}"), article
+        self._add(h, RDF_TYPE, u("Happening"), g)
+        self._add(h, ox.NamedNode(RDFS + "label"), lit(label), g)
+        self._add(h, u("eventType"), u(kind), g)
+        self._add(h, u("happeningKey"), lit(f"{kind}|{key}"), g)
+        self._add(h, u("report"), ent(f"event/{report}"), g)
+        self._add(h, u("source"), g, g)
+        if start:
+            self._add(h, u("startDate"), lit(start), g)
+            self._add(h, u("endDate"), lit(end or start), g)
+        if place:
+            self._add(h, u("place"), ent(place), g)
+            self._entity_quads(place, g)
+        return h
+
     def subclass(self, sub: str, sup: str) -> None:
         """``uscn:sub rdfs:subClassOf uscn:sup`` in the ontology graph."""
         self._add(u(sub), ox.NamedNode(RDFS + "subClassOf"), u(sup), ONTOLOGY)

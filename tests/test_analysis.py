@@ -100,6 +100,38 @@ def test_load_uses_the_class_hierarchy_for_types_and_kinds():
     assert set(actor_graph(corpus.events)) == {ENT + "org/mofa", ENT + "country/CHN"}
 
 
+def test_load_counts_a_happening_once_with_all_its_reports():
+    """The uscn:Happening layout: one report per article, grouped by a happening."""
+    b = StoreBuilder()
+    b.entity("person/antony-blinken", "Person", "Antony Blinken", country="country/USA")
+    b.entity("person/wang-yi", "Person", "Wang Yi", country="country/CHN")
+    b.entity("place/beijing", "Place", "Beijing")
+    b.entity("dispute/taiwan", "Dispute", "Taiwan")
+    a1 = b.article("r1", "First report", D(2023, 6, 19), "https://example.com/1")
+    a2 = b.article("r2", "Second report", D(2023, 6, 21), "https://example.com/2")
+    who = ("person/antony-blinken", "person/wang-yi")
+    b.event(a1, "rep-1", "Meeting", "Blinken meets Wang", participant=who, start=D(2023, 6, 19),
+            goldstein=3.0, evidence="Blinken met Wang Yi on Monday.")
+    b.event(a2, "rep-2", "Meeting", "Blinken meets Wang", participant=who, start=D(2023, 6, 19),
+            end=D(2023, 6, 20), goldstein=2.0, concerns=("dispute/taiwan",),
+            evidence="The two met for two days.", planned=True)
+    for art, rep in ((a1, "rep-1"), (a2, "rep-2")):
+        b.happening(art, "h1", "Meeting", "2023-06-19 – Antony Blinken meets Wang Yi", rep,
+                    start=D(2023, 6, 19), place="place/beijing")
+    b.event(a2, "lone", "Statement", "Wang Yi speaks", actor=("person/wang-yi",),
+            start=D(2023, 6, 21), evidence="Wang Yi spoke.")
+    corpus = load_corpus(b.build())
+    assert [e.iri.rsplit("/", 1)[-1] for e in corpus.events] == ["h1", "lone"]
+    h = corpus.events[0]
+    assert (h.type, h.label) == ("Meeting", "2023-06-19 – Antony Blinken meets Wang Yi")
+    assert (h.start, h.end, h.goldstein, h.planned) == (D(2023, 6, 19), D(2023, 6, 20), 2.5, False)
+    assert [s.title for s in h.sources] == ["First report", "Second report"]
+    assert {e.text for e in h.evidence} == {"Blinken met Wang Yi on Monday.", "The two met for two days."}
+    assert [d.label for d in h.disputes] == ["Taiwan"] and h.place.label == "Beijing"
+    G = actor_graph(corpus.events)
+    assert G.edges[BLINKEN, WANG]["weight"] == 1  # one happening, however many reports
+
+
 def test_load_empty_store():
     import pyoxigraph as ox
     corpus = load_corpus(ox.Store())

@@ -248,6 +248,37 @@ art:a3 {
       uscn:participant p:joe-biden, p:xi-jinping, c:USA, c:CHN ; uscn:place pl:san-francisco ;
       uscn:startDate "2023-11-15"^^xsd:date ; uscn:endDate "2023-11-15"^^xsd:date ;
       uscn:source art:a3 ; uscn:evidence "Biden and Xi met on Wednesday at an estate near San Francisco." .
+  # the pipeline's report + happening model: each article's report is its own event node, and
+  # one uscn:Happening groups the reports of the same summit (here: a3's ev:e9 and a4's ev:e9b)
+  ev:h9 a uscn:Happening ; rdfs:label "2023-11-15 – Joe Biden meets Xi Jinping near San Francisco" ;
+      uscn:eventType uscn:Summit ; uscn:happeningKey "Summit|country/CHN,country/USA,person/joe-biden,person/xi-jinping" ;
+      uscn:report ev:e9 ; uscn:source art:a3 ; uscn:place pl:san-francisco ;
+      uscn:startDate "2023-11-15"^^xsd:date ; uscn:endDate "2023-11-15"^^xsd:date .
+}
+
+art:a4 {
+  art:a4 a uscn:Article ; dcterms:identifier "a4" ; uscn:title "Biden–Xi summit wraps up" ;
+      uscn:published "2023-11-17"^^xsd:date ;
+      uscn:mentions p:joe-biden, p:xi-jinping, c:USA, c:CHN, pl:san-francisco .
+  p:joe-biden a uscn:Person ; rdfs:label "Joe Biden" .
+  p:xi-jinping a uscn:Person ; rdfs:label "Xi Jinping" .
+  c:USA a uscn:Country ; rdfs:label "United States" .
+  c:CHN a uscn:Country ; rdfs:label "China" .
+  pl:san-francisco a uscn:Place ; rdfs:label "San Francisco" .
+  <https://w3id.org/uscn/id/article/a4/span/10-80> a uscn:EvidenceSpan ; uscn:inArticle art:a4 ;
+      uscn:startOffset 10 ; uscn:endOffset 80 ;
+      uscn:anchorText "Biden and Xi wrapped up two days of talks near San Francisco on Thursday." .
+  ev:e9b a uscn:Summit ; rdfs:label "2023-11-15 – Joe Biden meets Xi Jinping near San Francisco" ;
+      uscn:participant p:joe-biden, p:xi-jinping, c:USA, c:CHN ; uscn:place pl:san-francisco ;
+      uscn:startDate "2023-11-15"^^xsd:date ; uscn:endDate "2023-11-16"^^xsd:date ;
+      uscn:datePrecision "day" ; uscn:dateBasis "context" ;
+      uscn:source art:a4 ; uscn:evidence "Biden and Xi wrapped up two days of talks near San Francisco on Thursday." ;
+      uscn:evidenceSpan <https://w3id.org/uscn/id/article/a4/span/10-80> ;
+      uscn:goldstein 2.5 ; uscn:cameoCode "044" ; uscn:ploverCode "CONSULT" .
+  ev:h9 a uscn:Happening ; rdfs:label "2023-11-15 – Joe Biden meets Xi Jinping near San Francisco" ;
+      uscn:eventType uscn:Summit ; uscn:happeningKey "Summit|country/CHN,country/USA,person/joe-biden,person/xi-jinping" ;
+      uscn:report ev:e9b ; uscn:source art:a4 ; uscn:place pl:san-francisco ;
+      uscn:startDate "2023-11-15"^^xsd:date ; uscn:endDate "2023-11-16"^^xsd:date .
 }
 """
 
@@ -519,9 +550,12 @@ E = ENT
     # Article too, which the disjointness and Article shapes report.
     (lambda g: g.set((URIRef(E["article/a1/mention/60-67"]), USCN.inArticle, E["person/wang-yi"])),
      E["person/wang-yi"], None),
+    (lambda g: g.remove((E["event/h9"], USCN.eventType, None)), E["event/h9"], USCN.eventType),
+    (lambda g: g.add((E["event/h9"], RDF.type, USCN.Summit)), E["event/h9"], None),
 ], ids=["goldstein-range", "precision", "two-starts", "date-not-xsd", "no-evidence", "no-participant",
         "place-person", "cameo-pattern", "country-is-place", "plain-event", "latitude", "sameas-literal",
-        "no-identifier", "published-string", "empty-span", "negative-offset", "no-anchor", "inarticle-person"])
+        "no-identifier", "published-string", "empty-span", "negative-offset", "no-anchor", "inarticle-person",
+        "happening-no-type", "happening-is-event"])
 def test_single_defects_are_reported(dataset, shapes, onto, change, focus, path):
     g = union(dataset)
     change(g)
@@ -633,7 +667,12 @@ def test_timeline(store):
     assert len(run(store, "timeline", actorName="Antony Blinken", toDate="2023-06-18")) == 3
     assert run(store, "timeline", actorName="Nobody") == []
     everything = run(store, "timeline")
-    assert len(everything) == 10
+    assert len(everything) == 10        # the summit's two reports are one row
+    summit = next(r for r in everything if r["type"] == "Summit")
+    assert summit["event"] == str(ENT["event/h9"]) and set(summit["articles"].split(", ")) == {"a3", "a4"}
+    assert (summit["date"], summit["endDate"]) == ("2023-11-15", "2023-11-16")
+    assert summit["label"] == "2023-11-15 – Joe Biden meets Xi Jinping near San Francisco"
+    assert len(summit["evidence"].split(" | ")) == 2
     assert everything[-1]["date"] is None and everything[-1]["type"] == "Statement"
     assert [r["date"] for r in everything[:-1]] == sorted(r["date"] for r in everything[:-1])
 
@@ -725,7 +764,9 @@ def test_entity_search(store):
     assert [r["label"] for r in run(store, "entity-search", text="DOS")] == ["State Department"]
     assert run(store, "entity-search", text="dos") == []       # short names are case-sensitive
     rows = run(store, "entity-search", text="china")
-    assert [(r["label"], r["class"], int(r["articles"])) for r in rows] == [("China", "Country", 3)]
+    assert [(r["label"], r["class"], int(r["articles"])) for r in rows] == [("China", "Country", 4)]
+    rows = run(store, "entity-search", text="Xi Jinping")
+    assert int(rows[0]["events"]) == 3   # e3, e7 and the summit happening (two reports, one event)
 
 
 def test_article_events(store):
@@ -736,6 +777,19 @@ def test_article_events(store):
     assert rows[0]["event"].endswith("/e1")   # the only one with a span offset (0) comes first
     by_iri = run(store, "article-events", article=str(ENT["article/a2"]))
     assert {r["event"] for r in by_iri} == {r["event"] for r in rows}
+
+
+def test_happening_reports_are_one_event(store):
+    rows = run(store, "sources-of-event", label="near San Francisco")
+    assert [(r["id"], r["event"]) for r in rows] == [("a3", str(ENT["event/h9"])), ("a4", str(ENT["event/h9"]))]
+    assert rows[1]["evidence"].startswith("Biden and Xi wrapped up")
+    rows = run(store, "article-events", article="a4")
+    assert [(r["event"], r["report"], r["date"], r["endDate"]) for r in rows] == [
+        (str(ENT["event/h9"]), str(ENT["event/e9b"]), "2023-11-15", "2023-11-16")]
+    rows = run(store, "co-participants", personName="Joe Biden")
+    assert [(r["otherLabel"], int(r["sharedEvents"])) for r in rows] == [("Xi Jinping", 2)]
+    months = {r["month"]: int(r["events"]) for r in run(store, "relation-balance", nameA="United States", nameB="China")}
+    assert months["2023-11"] == 1
 
 
 def test_sources_of_event(store):

@@ -141,18 +141,34 @@ def test_large_graph_is_cut_to_max_nodes_and_says_so(tmp_path):
     assert f"{summary['nodes_left_out']:,} actors and {summary['edges_left_out']:,} of" in html
 
 
-def test_layout_is_settled_or_computed_past_the_limit(monkeypatch, corpus):
+def test_layout_past_the_limit_is_computed_in_advance_or_settled_then_frozen(monkeypatch, corpus):
     from graph.views import model as model_module
     monkeypatch.setattr(model_module, "LAYOUT_LIMIT", 5)
+    vm = build_view_model(corpus)  # 11 nodes > 5: spring layout (no scipy needed below 500)
+    assert vm["layout"]["mode"] == "precomputed"
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in vm["nodes"])
+    vis = page_module.vis_network_data(vm)
+    assert vis["options"]["physics"]["enabled"] is False and "x" in vis["nodes"][0]
+    # where networkx cannot lay out (scipy missing past 500 nodes): a short
+    # simulation in the page, then physics off (app.js, on stabilizationIterationsDone)
+    monkeypatch.setattr(model_module, "spring_positions", lambda G, seed: None)
     vm = build_view_model(corpus)
-    assert vm["layout"]["mode"] in ("stabilise", "precomputed")
-    if vm["layout"]["mode"] == "precomputed":  # scipy present: positions, physics off
-        assert all("x" in n and "y" in n for n in vm["nodes"])
-        assert page_module.vis_network_data(vm)["options"]["physics"]["enabled"] is False
-    else:  # no scipy: a short simulation in the page, then physics off (app.js)
-        opts = page_module.vis_network_data(vm)["options"]
-        assert opts["physics"]["stabilization"]["iterations"] <= 200
-        assert opts["edges"]["smooth"]["enabled"] is False
+    assert vm["layout"]["mode"] == "stabilise" and "x" not in vm["nodes"][0]
+    opts = page_module.vis_network_data(vm)["options"]
+    assert opts["physics"]["enabled"] is True
+    assert opts["physics"]["stabilization"]["iterations"] <= 200
+    assert opts["edges"]["smooth"]["enabled"] is False
+
+
+def test_empty_store_gives_a_page_that_says_so(tmp_path):
+    import pyoxigraph as ox
+    summary = render_page(ox.Store(), tmp_path / "out" / "index.html")
+    assert (summary["events"], summary["nodes"], summary["months"]) == (0, 0, 0)
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "No actors to draw" in html and "No events in this selection." in html
+    assert external_resources(html) == []
+    with pytest.raises(ViewError, match="max_nodes must be 1 or more"):
+        render_page(ox.Store(), tmp_path / "x.html", max_nodes=0)
 
 
 def test_safe_url_and_script_json():
@@ -430,6 +446,9 @@ def test_browser_injection_cases_stay_inert(browser, pages):
             x, y = v.node_point(node_id)
             page.mouse.click(x, y)
             assert page.locator("#details img, #details script").count() == 0
+        # hovering every link (one url carries a quote-breaking payload) runs nothing either
+        for link in page.locator("#timeline a").all():
+            link.hover()
         page.wait_for_timeout(300)  # give any onerror handler its chance
         page.screenshot(path=str(ARTIFACTS / "page-injection.png"), full_page=True)
         v.assert_clean()

@@ -44,6 +44,7 @@ from graph.analysis.graphs import (  # noqa: E402
 )
 from graph.analysis.metrics import (  # noqa: E402
     centrality, communities, community_map, ego_network, ego_rows, pagerank, shortest_path,
+    spring_positions,
 )
 from graph.analysis.trend import involves, trend  # noqa: E402
 
@@ -54,6 +55,6 @@ __all__ = [
     "resolve",
     "actor_graph", "actor_dispute_graph", "edge_rows", "node_rows", "dispute_rows",
     "centrality", "communities", "community_map", "ego_network", "ego_rows", "pagerank",
-    "shortest_path",
+    "shortest_path", "spring_positions",
     "involves", "trend",
 ]

@@ -7,10 +7,19 @@ union of the graphs holds one event with several ``uscn:source`` and
 (``use_default_graph_as_union=True``) with a handful of bulk queries, never one
 query per event, and hands back frozen dataclasses of plain values.
 
-An *event* is anything with a ``uscn:source``. Its ``type`` is the most specific
-``uscn:`` class it has (when the ontology is loaded, ``rdfs:subClassOf`` decides
-what "most specific" means; ``uscn:Event`` itself only when nothing else is
-given).
+An *event* is anything with a ``uscn:source`` that is not a ``uscn:Happening``.
+Its ``type`` is the most specific ``uscn:`` class it has (when the ontology is
+loaded, ``rdfs:subClassOf`` decides what "most specific" means; ``uscn:Event``
+itself only when nothing else is given).
+
+The ontology also allows a second layout (``uscn:Happening`` in ``uscn.ttl``):
+one ``uscn:Event`` node per article's *report*, the reports of one real-world
+happening grouped by a ``uscn:Happening`` node (``uscn:report``,
+``uscn:eventType``). Then each happening becomes one record, so it is counted
+once: its IRI, label and type are the happening's; its dates span every date
+given; its parties, disputes, sources and evidence are the union of its
+reports'; its Goldstein score is their mean; it is planned only when every
+report says so. Reports outside any happening stay records of their own.
 """
 from __future__ import annotations
 
@@ -173,7 +182,7 @@ _EVENT_PROPS = ("rdf:type", "rdfs:label", "uscn:actor", "uscn:target", "uscn:par
 
 _Q_EVENTS = _PREFIXES + """
 SELECT DISTINCT ?e ?p ?o WHERE {
-  { SELECT DISTINCT ?e WHERE { ?e uscn:source ?src } }
+  { SELECT DISTINCT ?e WHERE { ?e uscn:source ?src FILTER NOT EXISTS { ?e a uscn:Happening } } }
   ?e ?p ?o .
   VALUES ?p { %s }
 }""" % " ".join(_EVENT_PROPS)
@@ -192,6 +201,12 @@ SELECT DISTINCT ?x ?p ?o WHERE {
          uscn:actor|uscn:target|uscn:participant|uscn:place|uscn:concerns ?x } }
   ?x ?p ?o .
   VALUES ?p { rdf:type rdfs:label skos:prefLabel skos:altLabel uscn:shortName uscn:country }
+}"""
+
+_Q_HAPPENINGS = _PREFIXES + """
+SELECT DISTINCT ?h ?p ?o WHERE {
+  ?h a uscn:Happening ; ?p ?o .
+  VALUES ?p { rdfs:label uscn:eventType uscn:report uscn:startDate uscn:endDate uscn:place }
 }"""
 
 _Q_CATALOG_LABELS = _PREFIXES + """
@@ -409,7 +424,8 @@ def load_corpus(store) -> Corpus:
         places = ents(d, "place")
         sources = tuple(articles.get(i) or Source(iri=i) for i in
                         sorted({o.value for o in values(d, USCN + "source")}))
-        evs = tuple(Evidence(text=t, source=g) for t, g in evidence.get(iri, {}))
+        evs = tuple(Evidence(text=t, source=g) for t, g in
+                    sorted(evidence.get(iri, {}), key=lambda tg: (tg[1] or "", tg[0])))
         events.append(EventRecord(
             iri=iri, type=classes.most_specific(types, "Event"),
             label=labels[0] if labels else iri.rsplit("/", 1)[-1],
@@ -420,8 +436,61 @@ def load_corpus(store) -> Corpus:
             place=places[0] if places else None, disputes=ents(d, "concerns"),
             sources=sources, evidence=evs, parties=parties,
         ))
+    events = _group_happenings(store, events, classes, entities)
     events.sort(key=lambda ev: (ev.start is None, ev.start or dt.date.min, ev.iri))
     return Corpus(events=events, entities=entities, articles=articles)
+
+
+def _union(groups) -> tuple:
+    return tuple({x.iri: x for group in groups for x in group}.values())
+
+
+def _group_happenings(store, reports: list[EventRecord], classes: _Classes,
+                      entities: dict[str, Entity]) -> list[EventRecord]:
+    """One record per ``uscn:Happening`` (see the module docstring); the rest as they are."""
+    raw: dict[str, dict[str, list]] = {}
+    for h, p, o in _select(store, _Q_HAPPENINGS):
+        raw.setdefault(h.value, {}).setdefault(p.value, []).append(o)
+    if not raw:
+        return reports
+    by_iri = {r.iri: r for r in reports}
+    grouped: set[str] = set()
+    out = []
+    for h, d in sorted(raw.items()):
+        members = sorted({o.value for o in d.get(USCN + "report", [])} & by_iri.keys())
+        members = [by_iri[m] for m in members if m not in grouped]
+        if not members:
+            continue
+        grouped.update(m.iri for m in members)
+        types = {n for n in (_local(o.value) for o in d.get(USCN + "eventType", [])) if n}
+        types = types or {m.type for m in members}
+        labels = sorted(o.value for o in d.get(RDFS + "label", []))
+        starts = [x for x in (parse_date(o.value) for o in d.get(USCN + "startDate", [])) if x]
+        ends = [x for x in (parse_date(o.value) for o in d.get(USCN + "endDate", [])) if x]
+        starts += [m.start for m in members if m.start]
+        ends += [m.last for m in members if m.last]
+        places = sorted(o.value for o in d.get(USCN + "place", []) if isinstance(o, ox.NamedNode))
+        actors = _union(m.actors for m in members)
+        targets = _union(m.targets for m in members)
+        participants = _union(m.participants for m in members)
+        out.append(EventRecord(
+            iri=h, type=classes.most_specific(types, "Event"),
+            label=labels[0] if labels else members[0].label,
+            start=min(starts) if starts else None, end=max(ends) if ends else None,
+            precision=next((m.precision for m in members if m.precision), None),
+            planned=all(m.planned for m in members),
+            goldstein=round(sum(m.goldstein for m in members) / len(members), 4),
+            actors=actors, targets=targets, participants=participants,
+            place=_entity(entities, places[0]) if places else next(
+                (m.place for m in members if m.place), None),
+            disputes=_union(m.disputes for m in members),
+            sources=_union(m.sources for m in members),
+            evidence=tuple(dict.fromkeys(e for m in members for e in m.evidence)),
+            parties=tuple({p.iri: p for p in (*actors, *targets, *participants)
+                           if p.is_actor}.values()),
+        ))
+    out.extend(r for r in reports if r.iri not in grouped)
+    return out
 
 
 def load_events(store) -> list[EventRecord]:

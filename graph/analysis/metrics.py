@@ -254,3 +254,21 @@ def shortest_path(G: nx.Graph, source: str, target: str) -> list[dict]:
             "goldstein_mean": edge["goldstein_mean"] if edge else None,
         })
     return rows
+
+
+def spring_positions(G: nx.Graph, *, seed: int = 7, iterations: int = 50) -> dict | None:
+    """Node positions from :func:`networkx.spring_layout` (weights = shared
+    events, fixed ``seed``), or None when scipy, which networkx needs for graphs
+    of 500 nodes or more, is not installed.
+
+    >>> pos = spring_positions(nx.path_graph(3))
+    >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
+    True
+    """
+    if len(G) >= 500:
+        try:
+            import scipy  # noqa: F401
+        except ImportError:
+            return None
+    pos = nx.spring_layout(G, seed=seed, iterations=iterations, weight="weight")
+    return {node: (float(x), float(y)) for node, (x, y) in pos.items()}

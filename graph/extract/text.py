@@ -38,7 +38,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _ends_with_abbreviation(text: str, cut: int) -> bool:
     """True when the full stop before ``cut`` closes an abbreviation or an initial ("J.")."""
-    head = text[:cut].rstrip()
+    head = text[max(0, cut - 40):cut].rstrip()
     head = head.rstrip("\"”’')]")
     if not head.endswith("."):
         return False

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 
 from graph.analysis import (
     Corpus, EventRecord, actor_graph, community_map, involves, pagerank, parse_bound,
-    slice_events, trend,
+    slice_events, spring_positions, trend,
 )
+from graph.views import ViewError
 
 #: Colour and vis-network shape of each kind of actor.
 CLASS_STYLE = {
@@ -164,17 +165,14 @@ def _layout(H, n: int) -> dict:
     if n <= LAYOUT_LIMIT:
         return {"mode": "physics", "positions": {},
                 "text": "Laid out by a physics simulation that stops once it settles."}
-    try:
-        import scipy  # noqa: F401  networkx's spring_layout needs it past 500 nodes
-    except ImportError:
+    pos = spring_positions(H, seed=7)
+    if pos is None:  # no scipy: settle in the browser, briefly, then freeze
         return {"mode": "stabilise", "positions": {},
                 "text": f"{n:,} nodes: the layout is settled in a short simulation when the page "
                         "opens, then frozen so the page stays responsive."}
-    import networkx as nx
-    pos = nx.spring_layout(H, seed=7, iterations=50, weight="weight")
-    scale = 60.0 * math.sqrt(n)
+    scale = 250.0 + 45.0 * math.sqrt(n)  # vis pixels: room for labels at zoom 1
     return {"mode": "precomputed",
-            "positions": {node: (round(float(x) * scale, 1), round(float(y) * scale, 1))
+            "positions": {node: (round(x * scale, 1), round(y * scale, 1))
                           for node, (x, y) in pos.items()},
             "text": f"{n:,} nodes: laid out in advance (spring layout), physics off."}
 
@@ -233,9 +231,12 @@ def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, en
     ------
     AnalysisError
         When a focus name matches nothing or several, or a date is malformed.
+    ViewError
+        When ``max_nodes`` is below 1 or ``max_events`` below 0.
     """
-    if max_nodes < 1:
-        raise ValueError("max_nodes must be at least 1")
+    if max_nodes < 1 or max_events < 0:
+        raise ViewError(f"max_nodes must be 1 or more and max_events 0 or more "
+                        f"(got {max_nodes} and {max_events})")
     events, who, topic = focus_events(corpus, actor=actor, dispute=dispute, start=start, end=end)
     items = [_event_item(i, ev) for i, ev in enumerate(events)]
     ev_index = {ev.iri: i for i, ev in enumerate(events)}
@@ -244,7 +245,7 @@ def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, en
     pr = pagerank(G)
     order = sorted(G, key=lambda n: (-pr[n], -G.nodes[n]["count"], G.nodes[n]["label"].casefold(), n))
     keep = order[:max_nodes]
-    if who is not None and who.iri in G and who.iri not in keep[:max_nodes]:
+    if who is not None and who.iri in G and who.iri not in keep:
         keep = keep[:max_nodes - 1] + [who.iri]
     H = G.subgraph(keep)
     cmap = community_map(H)

@@ -156,7 +156,7 @@
     document.body.setAttribute("data-network-ready", "1");
   }
   if (DATA.layout === "precomputed" || NODES.length === 0) {
-    network.once("afterDrawing", ready);
+    network.once("afterDrawing", function () { network.fit(); ready(); });
     if (NODES.length === 0) { ready(); }
   } else {
     network.on("stabilizationProgress", function (p) {
