@@ -56,19 +56,25 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
-    """The year that puts month/day nearest the anchor: in the past, or ahead when ``future``."""
+def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool, weekday: int | None = None) -> int:
+    """The year that puts month/day nearest the anchor.
+
+    A date ahead of the anchor counts as twice as far unless the text speaks of
+    the future, so "February" in June is this February, while "November 15" three
+    days before it is this November. A weekday given with the date decides.
+    """
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         d = safe_date(year, month, day or 15)
         if d is None:
             continue
-        ahead = d >= anchor - dt.timedelta(days=0 if day else 14)
-        if future != ahead:
+        if weekday is not None and day and d.weekday() != weekday:
             continue
-        if best is None or abs((d - anchor).days) < abs((best[1] - anchor).days):
-            best = (year, d)
-    return best[0] if best else anchor.year
+        gap = (d - anchor).days
+        cost = abs(gap) * (2 if gap > (0 if day else 15) and not future else 1)
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else anchor.year
 
 
 def month_of(m: re.Match) -> int:
@@ -92,7 +98,8 @@ def explicit_day(m, anchor, future):
     if m.group("year"):
         year, basis = int(m.group("year")), "explicit"
     elif anchor:
-        year, basis = nearest_year(anchor, month, int(m.group("day")), future), "relative"
+        weekday = WEEKDAYS.get((m.group("weekday") or "").lower())
+        year, basis = nearest_year(anchor, month, int(m.group("day")), future, weekday), "relative"
     else:
         return None
     d = safe_date(year, month, int(m.group("day")))
@@ -247,16 +254,37 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
 ]]
 
 
+# Every rule needs one of these words or a year, so only the stretches around them are searched.
+KEYWORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+                      r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|week|weekend|month|"
+                      r"year|ago|(?:19|20)\d\d)", re.I)
+WINDOW_BEFORE, WINDOW_AFTER = 45, 70
+
+
+def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Disjoint stretches of text around the words a time expression needs."""
+    spans: list[list[int]] = []
+    for m in KEYWORDS.finditer(text, start, end):
+        a, b = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return [(a, b) for a, b in spans]
+
+
 def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | None = None,
                future: bool = False) -> list[TimeMention]:
     """Every time expression in ``text[start:end]``, resolved; the longest wins where they overlap."""
     end = len(text) if end is None else end
     found: list[TimeMention] = []
-    for pattern, rule in RULES:
-        for m in pattern.finditer(text, start, end):
-            when = rule(m, anchor, future)
-            if when is not None:
-                found.append(TimeMention(m.start(), m.end(), when))
+    for a, b in windows(text, start, end):
+        for pattern, rule in RULES:
+            for m in pattern.finditer(text, a, b):
+                when = rule(m, anchor, future)
+                if when is not None:
+                    found.append(TimeMention(m.start(), m.end(), when))
+    found = list({(t.start, t.end): t for t in found}.values())
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     chosen: list[TimeMention] = []
     for t in found:

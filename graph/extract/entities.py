@@ -20,6 +20,8 @@ from graph.extract.catalog import Catalog, Name
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
+LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
+While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 INITIAL = r"(?:[A-Z]\.)"
@@ -60,8 +62,8 @@ class EntityFinder:
         self.cs = ahocorasick.Automaton()
         for name in catalog.names:
             auto, form = (self.cs, name.form) if name.case_sensitive else (self.ci, name.form.lower())
-            if len(form) < 2 or ", " in form:  # "Bali, Indonesia" is read as two mentions
-                continue
+            if len(form) < 2 or (", " in form and not re.search(r", (?:jr|sr)\.?$|, i+$", form, re.I)):
+                continue  # "Bali, Indonesia" is read as two mentions
             entries = auto.get(form) if form in auto else []
             entries.append(name)
             auto.add_word(form, entries)
@@ -135,7 +137,7 @@ class EntityFinder:
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(" ,")
             words = surface.split()
-            while words and (words[0] in STOP_CAPS or words[0].lower() in ("the", "a", "an")) and words[0] not in self.org_heads:
+            while words and words[0] in LEADING_WORDS:
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
             if len(words) < 2:
@@ -189,6 +191,9 @@ class EntityFinder:
         surface = surface.rstrip(", ")
         if words[0].lower() in self.ci or surface.lower() in self.ci:
             return []
+        known = self.catalog_key(surface, "Person") or self.catalog_key(surface.replace(",", ""), "Person")
+        if known:
+            return [Candidate(start, start + len(surface), known, "Person", "pattern")]
         key = f"person/{slugify(surface)}"
         entity = Entity(key, "Person", surface)
         return [Candidate(start, start + len(surface), key, "Person", "pattern", entity)]
@@ -242,11 +247,13 @@ class EntityFinder:
                     family = parts[-2].rstrip(",")
                 local_family.setdefault(family.lower(), c.key)
                 local_given.setdefault(parts[0].lower(), c.key)
-        taken = [(c.start, c.end) for c in chosen]
+        taken = bytearray(len(text) + 1)
+        for c in chosen:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         extra = []
         for m in re.finditer(rf"\b({CAP})\b", text):
             start, end = m.span()
-            if any(s <= start < e or s < end <= e for s, e in taken):
+            if taken[start] or taken[end - 1]:
                 continue
             word = m.group(1)
             key = self.short_name_key(word, text, start, local_family, local_given, published)

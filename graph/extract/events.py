@@ -10,6 +10,7 @@ article are merged.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -160,8 +161,9 @@ class EventReader:
         return [self.event(d, entities) for d in merged]
 
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
-        inside = [m for m in mentions if s.start <= m.start < s.end and entities.get(m.entity)
-                  and entities[m.entity].kind in AGENT_KINDS]
+        lo = bisect.bisect_left(self._starts, s.start)
+        hi = bisect.bisect_left(self._starts, s.end)
+        inside = [m for m in self._sorted[lo:hi] if entities.get(m.entity) and entities[m.entity].kind in AGENT_KINDS]
         agents = []
         for i, m in enumerate(inside):
             after = text[m.end:m.end + 2]
@@ -459,6 +461,8 @@ class EventReader:
     def prepare(self, mentions: list[Mention], entities: dict[str, Entity]) -> None:
         self._mention_starts = {m.start: m for m in mentions}
         self._mentions, self._entities = mentions, entities
+        self._sorted = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._sorted]
 
 
 # --- helpers ----------------------------------------------------------------------------
