@@ -1,17 +1,19 @@
 """graph.views: view models without a browser, the written page as text, then the
 page in headless Chromium (Debian's chromium package) through playwright.
 
-The browser tests skip, saying why, when /usr/bin/chromium or playwright is
-missing; CI installs both. They save screenshots to tests/artifacts/.
+The browser tests (marked ``browser``) skip, saying why, when /usr/bin/chromium
+or playwright is missing, and fail instead when USCN_REQUIRE_BROWSER is set (as
+scripts/test.sh does in CI). They save screenshots to tests/artifacts/.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import importlib
-import json
-import re
 import doctest
+import json
+import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -292,13 +294,22 @@ def test_view_docstring_examples_run():
 
 # ------------------------------------------------------------------ in headless Chromium
 
+def _no_browser(reason: str):
+    """Skip, or fail where the browser is required (CI sets USCN_REQUIRE_BROWSER)."""
+    if os.environ.get("USCN_REQUIRE_BROWSER"):
+        pytest.fail(reason + " (USCN_REQUIRE_BROWSER is set, so this is an error)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium "
+        _no_browser("browser tests need Debian's chromium at /usr/bin/chromium "
                     "(apt-get install -y chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="browser tests need the playwright package")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _no_browser("browser tests need the playwright package (pip install -e '.[test]')")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
@@ -362,6 +373,7 @@ class Visit:
         self.context.close()
 
 
+@pytest.mark.browser
 def test_browser_page_draws_and_stays_offline(browser, pages):
     ARTIFACTS.mkdir(exist_ok=True)
     v = Visit(browser, pages["sample"]["path"])
@@ -424,6 +436,7 @@ def test_browser_page_draws_and_stays_offline(browser, pages):
         v.close()
 
 
+@pytest.mark.browser
 def test_browser_injection_cases_stay_inert(browser, pages):
     ARTIFACTS.mkdir(exist_ok=True)
     v = Visit(browser, pages["hostile"]["path"])

@@ -32,6 +32,8 @@ DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?
 OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 INTERACTIONS = ("Meeting", "PhoneCall", "Agreement", "Visit")
+DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims?|allegations?|accusations?|charges?)\b.{0,40}?"
+                    r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
 PRESENT_TENSE = re.compile(r"^(?:agree|agrees|announce|announces|welcome|welcomes|sign|signs|meet|meets|speaks with)$", re.I)
 
 
@@ -113,7 +115,7 @@ class EventReader:
         for end, entries in self.auto.iter(lower):
             start = end - len(entries[0].form) + 1
             a, b = s.start + start, s.start + end + 1
-            if not at_word_boundary(text, a, b):
+            if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
             if re.search(r"\bas\s+$", text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
@@ -208,6 +210,8 @@ class EventReader:
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None
+        if hit.event_class == "Denial" and not DENIED.match(text, hit.end):
+            return None  # "deny basic rights" is no denial of a claim
         if hit.event_class == "Cancellation":
             return self.cancelled(text, s, hit, draft, drafts)
         return draft if self.complete(draft, entities) else None
@@ -390,7 +394,9 @@ class EventReader:
                 and d.hit.word_class == "noun":
             return True  # a forum meeting: "the G7 Summit"
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
-            return len(d.parties) >= 2
+            if d.place and d.place in d.parties:
+                d.place = None
+            return len(sides(d.parties, entities)) >= 2
         if d.kind in ("Accusation", "Sanction"):
             return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
                                       and not d.hit.text.lower().startswith("restrict"))
@@ -453,6 +459,8 @@ class EventReader:
 
     # --- output -----------------------------------------------------------------------
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
+        if not d.actor and d.target:
+            d.actor, d.target = d.target[:1], d.target[1:]
         return Event(kind=d.kind, label=label(d, entities), evidence=d.sentence,
                      actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
                      place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
@@ -530,6 +538,13 @@ def distance(h: Hit, t: TimeMention) -> int:
     return t.start - h.end if t.start >= h.end else h.start - t.end
 
 
+def sides(keys: set[str], entities: dict[str, Entity]) -> set[str]:
+    """The parties less any country that is the country of another party: "Biden" and "the
+    United States" are one side, "Biden" and "Xi" two."""
+    countries = {entities[k].country for k in keys if k in entities and entities[k].country}
+    return {k for k in keys if not (entities.get(k) and entities[k].kind == "Country" and k in countries)}
+
+
 def expand(keys: set[str], entities: dict[str, Entity]) -> set[str]:
     """Parties and the countries they belong to."""
     out = set(keys)
@@ -584,6 +599,8 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
     name = lambda keys: " and ".join(entities[k].label for k in keys if k in entities) or "someone"
     actor, target = name(d.actor), name([k for k in d.target if k not in d.actor])
     verb = VERBS.get(d.kind, d.kind.lower())
+    if len(d.actor) > 1 and d.kind in PLURAL and target != "someone":
+        verb = PLURAL[d.kind] + " " + verb.split(" ", 1)[1] if " " in verb else PLURAL[d.kind]
     if d.kind == "Visit":
         where = entities[d.place].label if d.place in entities else target
         text = f"{actor} {'plans to visit' if d.planned else 'visits'} {where}" if where != "someone" else f"{actor} makes a visit"
@@ -593,6 +610,10 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
         text = f"{actor} makes a statement"
     elif d.kind in ("Claim", "Denial") and d.claim:
         text = f"{actor} {verb} {d.claim[:80]}"
+    elif d.kind == "Meeting" and target == "someone" and len(d.actor) == 1:
+        text = f"{actor} holds a meeting"
+    elif d.kind == "Sanction" and target == "someone":
+        text = f"{actor} imposes measures"
     elif target == "someone" and len(d.actor) > 1:
         text = f"{actor} {PLURAL.get(d.kind, verb)}"
     else:
