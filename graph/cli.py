@@ -287,14 +287,193 @@ def build(inputs, out_dir, store_path):
         sys.exit(1)
 
 
-def render_into(store: GraphStore, path: Path, **focus) -> Path | None:
-    """Write the HTML page when the views are installed; returns its path."""
-    try:
-        from graph.views import render_page
-    except ImportError:
-        return None
+def render_into(store: GraphStore, path: Path, **focus) -> Path:
+    """Write the one-page view of the graph; returns its path."""
+    from graph.views import render_page
     render_page(store.ox, path, **focus)
     return path
+
+
+# --- analyze -----------------------------------------------------------------------------
+def print_rows(rows: list[dict], fmt: str) -> None:
+    from graph.tables import as_csv, as_table, rows_of_dicts
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, default=str))
+        return
+    names, data = rows_of_dicts(rows)
+    click.echo(as_csv(names, data) if fmt == "csv" else as_table(names, data), nl=False)
+
+
+def analysis_options(fn):
+    """Options every analysis command shares: the period, the output format, the store."""
+    fn = click.option("--period", help="Only events in this period: 2023, 2023-06 or 2023-03..2023-06.")(fn)
+    fn = output_format_option("table", "csv", "json")(fn)
+    return store_option(fn)
+
+
+def load_events(store_path, period):
+    from graph import analysis
+    store = open_store(store_path, read_only=True)
+    corpus = analysis.load_corpus(store.ox)
+    store.close()
+    start, end = analysis.parse_period(period) if period else (None, None)
+    return corpus, analysis.slice_events(corpus.events, start, end)
+
+
+@main.group()
+def analyze():
+    """Figures about the relationships: centrality, communities, ego networks, paths, trends.
+
+    Each command prints a table, CSV or JSON (--format) and takes --period.
+
+    \b
+    Example:
+      uscn analyze centrality --period 2023
+      uscn analyze trend "United States" China --format csv
+    """
+
+
+@analyze.command()
+@analysis_options
+@reports_errors
+def centrality(period, fmt, store_path):
+    """Actors ranked by degree, betweenness and PageRank in the actor graph.
+
+    \b
+    Example:
+      uscn analyze centrality --format csv
+    """
+    from graph import analysis
+    _, events = load_events(store_path, period)
+    print_rows(analysis.centrality(analysis.actor_graph(events)), fmt)
+
+
+@analyze.command()
+@analysis_options
+@reports_errors
+def communities(period, fmt, store_path):
+    """Groups of actors that deal mostly with each other (Louvain, fixed seed).
+
+    \b
+    Example:
+      uscn analyze communities
+    """
+    from graph import analysis
+    _, events = load_events(store_path, period)
+    print_rows(analysis.communities(analysis.actor_graph(events)), fmt)
+
+
+@analyze.command()
+@click.argument("actor")
+@click.option("--radius", default=1, show_default=True, help="How many steps out from the actor.")
+@analysis_options
+@reports_errors
+def ego(actor, radius, period, fmt, store_path):
+    """The actors an ACTOR deals with, and how (events, types, balance).
+
+    \b
+    Example:
+      uscn analyze ego "Jake Sullivan" --radius 2
+    """
+    from graph import analysis
+    _, events = load_events(store_path, period)
+    print_rows(analysis.ego_rows(analysis.actor_graph(events), actor, radius), fmt)
+
+
+@analyze.command()
+@click.argument("source")
+@click.argument("target")
+@analysis_options
+@reports_errors
+def path(source, target, period, fmt, store_path):
+    """The shortest chain of shared events from SOURCE to TARGET.
+
+    \b
+    Example:
+      uscn analyze path "Antony Blinken" "Xi Jinping"
+    """
+    from graph import analysis
+    _, events = load_events(store_path, period)
+    print_rows(analysis.shortest_path(analysis.actor_graph(events), source, target), fmt)
+
+
+@analyze.command()
+@click.argument("actors", nargs=-1)
+@click.option("--actors-only", is_flag=True, help="Count only the named actors' own events, not their countries'.")
+@analysis_options
+@reports_errors
+def trend(actors, actors_only, period, fmt, store_path):
+    """Events per month and the cooperation–conflict balance, overall or between one or two ACTORS.
+
+    A country stands for its people and organizations unless --actors-only.
+
+    \b
+    Example:
+      uscn analyze trend "United States" China --period 2023..2024
+    """
+    from graph import analysis
+    if len(actors) > 2:
+        raise click.UsageError("give at most two actors")
+    corpus, events = load_events(store_path, period)
+    a, b = (list(actors) + [None, None])[:2]
+    print_rows(analysis.trend(events, a, b, by_country=not actors_only), fmt)
+
+
+@analyze.command()
+@analysis_options
+@reports_errors
+def relations(period, fmt, store_path):
+    """Every pair of actors that share events: count, types, first and last date, balance.
+
+    \b
+    Example:
+      uscn analyze relations --format csv --period 2023
+    """
+    from graph import analysis
+    _, events = load_events(store_path, period)
+    print_rows(analysis.edge_rows(analysis.actor_graph(events)), fmt)
+
+
+@analyze.command()
+@analysis_options
+@reports_errors
+def disputes(period, fmt, store_path):
+    """Which actors are tied to which disputes, and how often.
+
+    \b
+    Example:
+      uscn analyze disputes --period 2024
+    """
+    from graph import analysis
+    _, events = load_events(store_path, period)
+    print_rows(analysis.dispute_rows(analysis.actor_dispute_graph(events)), fmt)
+
+
+# --- render ------------------------------------------------------------------------------
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default="uscn.html",
+              show_default=True, help="The HTML file to write.")
+@click.option("--actor", help="Focus on one actor and those it deals with.")
+@click.option("--dispute", help="Only events concerning this dispute.")
+@click.option("--period", help="Only events in this period: 2023, 2023-06 or 2023-03..2023-06.")
+@click.option("--max-nodes", default=300, show_default=True, help="Show at most this many actors (the most central).")
+@store_option
+@reports_errors
+def render(output, actor, dispute, period, max_nodes, store_path):
+    """Write one self-contained HTML page: the network, the timeline and the monthly balance.
+
+    The page loads nothing from the network; open it in any browser.
+
+    \b
+    Example:
+      uscn render --output china.html --actor "Wang Yi" --period 2023
+    """
+    from graph.analysis import parse_period
+    start, end = parse_period(period) if period else (None, None)
+    store = open_store(store_path, read_only=True)
+    render_into(store, output, actor=actor, dispute=dispute, start=start, end=end, max_nodes=max_nodes)
+    store.close()
+    click.echo(f"wrote {output}", err=True)
 
 
 if __name__ == "__main__":

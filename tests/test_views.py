@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_views import ENT, INJECTIONS, hostile_store, sample_store, synthetic_store
+from conftest_views import INJECTIONS, hostile_store, sample_store, synthetic_store
 from graph.analysis import AnalysisError, load_corpus, trend
 from graph.views import (
     ViewError, assert_offline, balance_color, build_view_model, external_resources, render_html,

@@ -1,8 +1,6 @@
 """SPARQL for users: named queries from ontology/queries, parameters, and result formats."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from graph.errors import QueryError
 from graph.ontology_files import queries_dir
 from graph.rdf.store import GraphStore
 from graph.rdf.vocab import PREFIXES
+from graph.tables import as_csv, as_table
 
 UPDATE_HINT = "this is a SPARQL update, which changes the store; pass --update if that is what you want"
 
@@ -116,23 +115,6 @@ def cell(term) -> str:
 def rows(solutions) -> tuple[list[str], list[list[str]]]:
     names = [v.value for v in solutions.variables]
     return names, [[cell(sol[n]) for n in names] for sol in solutions]
-
-
-def as_table(names: list[str], data: list[list[str]], width: int = 60) -> str:
-    """A plain text table, cells cut to ``width`` characters."""
-    cut = [[c if len(c) <= width else c[: width - 1] + "…" for c in r] for r in data]
-    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
-    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cut]
-    return "\n".join(out) + f"\n({len(data)} row{'s' if len(data) != 1 else ''})\n"
-
-
-def as_csv(names: list[str], data: list[list[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows(data)
-    return buf.getvalue()
 
 
 def format_result(result, fmt: str) -> bytes:

@@ -35,6 +35,7 @@ class GraphStore:
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
         self.path = Path(path) if path else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self.ox = ox.Store()
@@ -126,7 +127,7 @@ class GraphStore:
         return len(self.ox)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.ox.flush()
 
     def close(self) -> None:

@@ -137,7 +137,7 @@ def span_triples(node: ox.NamedNode, g: ox.NamedNode, start: int, end: int, anch
 
 
 def mention_triples(m: Mention, g: ox.NamedNode) -> Iterator[tuple]:
-    node = ox.NamedNode(f"{g.value}/mention/{m.start}-{m.end}")
+    node = ox.NamedNode(f"{g.value}/mention/{m.start}-{m.end}/{m.entity}")
     yield node, A, uscn("Mention")
     yield node, uscn("refersTo"), entity_iri(m.entity)
     yield from span_triples(node, g, m.start, m.end, m.text)
