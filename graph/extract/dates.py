@@ -170,9 +170,7 @@ def weekday(m, anchor, future):
 def weekend(m, anchor, future):
     if not anchor:
         return None
-    saturday = anchor + dt.timedelta(days=5 - anchor.weekday())
-    if anchor.weekday() == 6:
-        saturday -= dt.timedelta(days=7)
+    saturday = anchor + dt.timedelta(days=5 - anchor.weekday())  # a Sunday's weekend began the day before
     shift = {"last": -7, "next": 7}.get(m.group("which").lower(), 0)
     s = saturday + dt.timedelta(days=shift)
     return When(s, s + dt.timedelta(days=1), "weekend", "relative", text=m.group())

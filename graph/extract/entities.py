@@ -157,6 +157,11 @@ class EntityFinder:
             found.append(Candidate(start, end, key, "Organization", "pattern", entity))
         return found
 
+    def is_place_name(self, word: str) -> bool:
+        """True for a country or place name ("Will Beijing respond?" is no person)."""
+        entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
+        return any(self.cat.entities[n.key].kind in ("Place", "Country") for n in entries)
+
     def catalog_key(self, name: str, kind: str) -> str | None:
         """The catalog entity of that kind with exactly this name, if there is one."""
         entries = self.ci.get(name.lower()) if name.lower() in self.ci else []
@@ -189,7 +194,7 @@ class EntityFinder:
             return []
         surface = text[start:start + len(" ".join(words))] if "," not in surface else surface
         surface = surface.rstrip(", ")
-        if words[0].lower() in self.ci or surface.lower() in self.ci:
+        if words[0].lower() in self.ci or surface.lower() in self.ci or any(self.is_place_name(w) for w in words[1:]):
             return []
         known = self.catalog_key(surface, "Person") or self.catalog_key(surface.replace(",", ""), "Person")
         if known:
@@ -213,23 +218,41 @@ class EntityFinder:
         return bool(re.match(r",\s+[A-Z]", after)) and not sentence_initial(text, c.start)
 
     def as_country_if_government(self, c: Candidate, entity: Entity, text: str) -> Entity:
-        """"Beijing said", "Washington accused": a capital standing for its government."""
+        """"Beijing said", "Washington and Beijing agreed", "accused Beijing of": a capital
+        standing for its government."""
         if entity.kind != "Place":
             return entity
         country = self.cat.capitals.get(entity.label.lower())
         if not country:
             return entity
-        nxt = re.match(r"\s*([\w’']+)(?:\s+([\w’']+))?", text[c.end:c.end + 40])
-        prev = text[max(0, c.start - 25):c.start].lower()
-        said = nxt and (nxt.group(1).lower() in self.speech - {"and", "is", "was", "has", "have", "had"} or
-                        (nxt.group(1).lower() in ("has", "have", "had", "is", "was", "will") and nxt.group(2)
-                         and nxt.group(2).lower().endswith("ed")))
-        paired = re.search(r"\b(?:between|and)\s+$", prev) and not re.search(r"\b(?:in|to|from|at)\s+\w+\s+and\s+$", prev)
-        if said or (paired and text[c.end:c.end + 5].startswith((" and", "’s", "'s"))) or re.search(r"\bbetween\s+$", prev):
-            return self.cat.entities.get(country, entity)
-        if re.search(r"\b(?:that|ensuring that|urged|pressed|called on)\s+$", prev) and nxt and nxt.group(1).islower() and not nxt.group(1) in ("in", "to"):
-            return self.cat.entities.get(country, entity)
+        government = self.cat.entities.get(country, entity)
+        after = text[c.end:c.end + 60]
+        prev = text[max(0, c.start - 30):c.start]
+        pair = re.match(r"\s+and\s+([A-Z][a-z]+)", after)
+        if pair and pair.group(1).lower() in self.cat.capitals:
+            after = after[pair.end():]
+        if self.speaks(after):
+            return government
+        if re.search(r"\bbetween\s+$", prev) and re.match(r"\s+and\s+[A-Z]", after):
+            return government
+        if re.search(r"\b(?:and|between)\s+([A-Z][a-z]+)\s+and\s+$", prev) or (
+                re.search(r"\b([A-Z][a-z]+)\s+and\s+$", prev) and
+                re.search(r"\b([A-Z][a-z]+)\s+and\s+$", prev).group(1).lower() in self.cat.capitals and self.speaks(after)):
+            return government
+        if re.search(r"\b(?:that|accused|accuses|accusing|urged|urges|pressed|presses|warned|warns|called on|calls on|"
+                     r"criticized|criticizes|condemned|condemns|blamed|blames|sanctioned|told|asked|pushed)\s+$", prev):
+            return government
         return entity
+
+    def speaks(self, after: str) -> bool:
+        """Whether the words after a name make it the subject of a statement or act."""
+        nxt = re.match(r"\s*([\w’']+)(?:\s+([\w’']+))?", after)
+        if not nxt:
+            return False
+        first, second = nxt.group(1).lower(), (nxt.group(2) or "").lower()
+        if first in self.speech - {"and", "is", "was", "has", "have", "had", "’s", "'s"}:
+            return True
+        return first in ("has", "have", "had", "is", "was", "will") and second.endswith("ed")
 
     # --- short names --------------------------------------------------------------------
     def resolve_short_names(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from graph.extract.catalog import Catalog
-from graph.extract.dates import TimeMention, publication
+from graph.extract.dates import TimeMention, find_times, publication
 from graph.extract.entities import at_word_boundary
 from graph.model import Entity, Event, Mention, Sentence, When
 
@@ -32,6 +32,7 @@ DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?
 OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 INTERACTIONS = ("Meeting", "PhoneCall", "Agreement", "Visit")
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims?|allegations?|accusations?|charges?)\b.{0,40}?"
                     r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
 PRESENT_TENSE = re.compile(r"^(?:agree|agrees|announce|announces|welcome|welcomes|sign|signs|meet|meets|speaks with)$", re.I)
@@ -81,6 +82,7 @@ class Draft:
     planned: bool = False
     claim: str | None = None
     disputes: list[str] = field(default_factory=list)
+    passive: bool = False       # "X was added to the Entity List": the one who acted is not named
 
     @property
     def parties(self) -> set[str]:
@@ -142,16 +144,20 @@ class EventReader:
             agents = self.agents(text, s, mentions, entities)
             hits = self.hits(text, s)
             s_times = [t for t in times if s.start <= t.start < s.end]
-            owner = assign_times(hits, s_times, text)
-            self._owner, self._sentence_hits, self._sentence_times = owner, hits, s_times
-            s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
+            self._sentence_hits, self._sentence_times, self._consumed = hits, s_times, set()
+            pending: list[tuple[Hit, Draft]] = []
             for i, hit in enumerate(hits):
                 if i and hits[i - 1].event_class == hit.event_class and \
                         re.fullmatch(r"\s+to\s+", text[hits[i - 1].end:hit.start]):
                     continue  # "decision to resume", "agreed to sign": one happening
-                draft = self.draft(text, s, hit, agents, drafts, last_person, entities, owner.get(hit), published)
-                if draft is None:
-                    continue
+                draft = self.draft(text, s, hit, agents, drafts + [d for _, d in pending], last_person, entities)
+                if draft is not None:
+                    pending.append((hit, draft))
+            pending = [(h, d) for h, d in pending if h not in self._consumed]
+            owner = assign_times([h for h, _ in pending], s_times, text)
+            s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
+            for hit, draft in pending:
+                self.date(draft, owner.get(hit), published, text)
                 draft.disputes = s_disputes
                 drafts.extend(self.split(draft, text, agents, entities))
             persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
@@ -165,7 +171,10 @@ class EventReader:
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
         lo = bisect.bisect_left(self._starts, s.start)
         hi = bisect.bisect_left(self._starts, s.end)
-        inside = [m for m in self._sorted[lo:hi] if entities.get(m.entity) and entities[m.entity].kind in AGENT_KINDS]
+        every = [m for m in self._sorted[lo:hi] if entities.get(m.entity)]
+        located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
+                   and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
+        inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located]
         agents = []
         for i, m in enumerate(inside):
             after = text[m.end:m.end + 2]
@@ -176,7 +185,7 @@ class EventReader:
             agents.append(agent)
         return agents
 
-    def draft(self, text, s, hit, agents, drafts, last_person, entities, time, published) -> Draft | None:
+    def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
         clause_start, clause_end = self.clause(text, s, hit)
         before = text[clause_start:hit.start]
         if self.negation.search(before[-40:]) or self.hypothetical.search(before[-45:]):
@@ -201,12 +210,19 @@ class EventReader:
         if not draft.actor and clause_start > s.start and hit.word_class == "verb":
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
+                and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
+            by = BY.search(text, hit.end, clause_end)
+            draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
+            draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
+            draft.passive = not draft.actor
+        listed = self.listing(text, hit, clause_start, left, draft)
+        if listed is not None:
+            draft.actor, draft.target = listed
+            draft.passive = not draft.actor
         if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
             draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
         draft.place = self.place(text, hit, clause_start, s.end if between else clause_end, entities, draft)
-        draft.when = time.when if time else None
-        if draft.when is None and hit.word_class == "verb" and PRESENT_TENSE.match(hit.text) and published:
-            draft.when = publication(published)
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None
@@ -215,6 +231,19 @@ class EventReader:
         if hit.event_class == "Cancellation":
             return self.cancelled(text, s, hit, draft, drafts)
         return draft if self.complete(draft, entities) else None
+
+    def date(self, d: Draft, time: TimeMention | None, published: dt.date | None, text: str) -> None:
+        """The draft's time: its own expression (read as future when the event is planned),
+        else the publication day for a verb in the present tense ("The Parties agree")."""
+        when = time.when if time else None
+        if when is not None and d.planned and when.basis == "relative" and published:
+            again = find_times(text, published, time.start, time.end, future=True)
+            when = again[0].when if again else when
+        if when is None and d.hit.word_class == "verb" and PRESENT_TENSE.match(d.hit.text) and published:
+            when = publication(published)
+        d.when = when
+        if d.claim and time and time.when.text and d.claim.endswith(time.when.text):
+            d.claim = re.sub(r"\s+(?:on|in|at|during|since)?\s*$", "", d.claim[:-len(time.when.text)]) or None
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
         """The stretch of the sentence around the trigger up to the nearest clause breaks."""
@@ -279,6 +308,23 @@ class EventReader:
                 return d
             return None
         return None
+
+    def listing(self, text, hit, clause_start, left, draft) -> tuple[list[str], list[str]] | None:
+        """"A added X and Y to the Entity List" / "X was added to … by A": who listed whom."""
+        if hit.word_class != "noun" or hit.event_class != "Sanction":
+            return None
+        verb = None
+        for verb in re.finditer(r"\b(?:added|adds|adding|placed|places|put)\b", text[clause_start:hit.start]):
+            pass
+        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$", text[clause_start:hit.start]):
+            return None
+        at = clause_start + verb.start()
+        before = [a for a in left if a.end <= at and not a.modifier]
+        between = [a.key for a in left if a.start >= at + len(verb.group()) and not a.modifier]
+        if re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[clause_start:at]):
+            by = BY.search(text, hit.end, hit.end + 40)
+            return (draft.target[:1] if by else [], [a.key for a in before][-1:])
+        return ([a.key for a in before][-1:], between)
 
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
@@ -387,7 +433,8 @@ class EventReader:
             d.target = []
             if d.place:
                 country = entities[d.place].country if entities[d.place].kind == "Place" else d.place
-                if country and country not in d.actor:
+                if country and country not in d.actor and country in self.cat.entities:
+                    entities.setdefault(country, self.cat.entities[country])
                     d.target = [country]
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
@@ -397,22 +444,30 @@ class EventReader:
             if d.place and d.place in d.parties:
                 d.place = None
             return len(sides(d.parties, entities)) >= 2
+        if d.kind in ("Sanction", "Accusation") and d.passive:
+            return bool(d.target)
         if d.kind in ("Accusation", "Sanction"):
             return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
                                       and not d.hit.text.lower().startswith("restrict"))
         return bool(d.actor)
 
     def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
-        """A cancellation takes its parties from the happening called off, which the sentence names."""
-        if not any(h.event_class in EVENT_NOUNS and h.word_class == "noun" for h in self._sentence_hits):
+        """A cancellation takes its parties from the happening called off, which the sentence
+        names; that happening is not reported as held ("postponed the talks")."""
+        nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
+        if not nouns:
             return None
-        nouns = [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
-        source = nouns[-1] if nouns else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+        start, end = self.clause(text, s, hit)
+        near = [h for h in nouns if start <= h.start < end]
+        for h in near:
+            self._consumed.add(h)
+        called_off = [d for d in drafts if d.sentence == s and d.hit in near] or \
+                     [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
+        source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
-        if draft.when is None:
-            owned = [t for h, t in self._owner.items() if h.event_class in EVENT_NOUNS and s.start <= h.start < hit.start]
-            draft.when = owned[-1].when if owned else None
+        elif source and not draft.target:
+            draft.target = [k for k in source.parties if k not in draft.actor]
         if not draft.actor:
             return None
         draft.claim = None
@@ -459,7 +514,7 @@ class EventReader:
 
     # --- output -----------------------------------------------------------------------
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
-        if not d.actor and d.target:
+        if not d.actor and d.target and not d.passive:
             d.actor, d.target = d.target[:1], d.target[1:]
         return Event(kind=d.kind, label=label(d, entities), evidence=d.sentence,
                      actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
@@ -482,9 +537,10 @@ def cue_pattern(words) -> re.Pattern:
 def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if len(classes) == 1:
         return next(iter(classes))
-    before = text[max(0, start - 25):start].lower()
+    before_raw = re.sub(r"\b(?:The|A|An|This|That|Its|Their|His|Her|Our|First|Upcoming|Last|Next|Any|No)\b",
+                        lambda m: m.group().lower(), text[max(0, start - 25):start])
     if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|this|that|first|upcoming|planned|previous|last|next|"
-                 r"official|state|recent|whose|of|any|no)|’s|'s)\s+(?:[\w-]+\s+)?$", before):
+                 r"recent|whose|of|any|no)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$", before_raw):
         return "noun"
     return "verb"
 
@@ -591,6 +647,7 @@ VERBS = {"Visit": "visits", "Meeting": "meets", "PhoneCall": "speaks by phone wi
          "Statement": "makes a statement", "Claim": "claims", "Denial": "denies"}
 
 
+PASSIVE_VERBS = {"Sanction": "is sanctioned", "Accusation": "is accused"}
 PLURAL = {"Meeting": "meet", "PhoneCall": "speak by phone", "Agreement": "reach agreement", "Accusation": "accuse each other"}
 
 
@@ -612,6 +669,8 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
         text = f"{actor} {verb} {d.claim[:80]}"
     elif d.kind == "Meeting" and target == "someone" and len(d.actor) == 1:
         text = f"{actor} holds a meeting"
+    elif d.passive:
+        text = f"{target} {PASSIVE_VERBS.get(d.kind, 'is acted against')}"
     elif d.kind == "Sanction" and target == "someone":
         text = f"{actor} imposes measures"
     elif target == "someone" and len(d.actor) > 1:

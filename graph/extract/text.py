@@ -21,7 +21,7 @@ jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u p.r.c d.p.r.k e.g i.e a
 
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital,
 # a quote or a digit; or at a paragraph break.
-BOUNDARY = re.compile(r"""(?<=[.!?])["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=- )""")
+BOUNDARY = re.compile(r"""(?<=[.!?])(?P<close>["”’')\]]*)\s+(?=["“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=- )""")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def sentences(text: str) -> Iterator[Sentence]:
     for m in BOUNDARY.finditer(text):
         if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
             continue
-        yield from _trimmed(text, start, m.start())
+        yield from _trimmed(text, start, m.start() + len(m.group("close") or ""))
         start = m.end()
     yield from _trimmed(text, start, len(text))
 

@@ -1,0 +1,263 @@
+"""Time expressions resolved against an anchor (publication) date: graph.extract.dates.find_times.
+
+Each row is one sentence of our own, the anchor it is read against, and the one time
+expression expected in it: its surface text, the interval it stands for, its precision,
+its basis ("explicit" when the text fixes the year, "relative" when the anchor does) and
+whether it is approximate.  Weekdays of the anchors used below:
+2021-11-18 Thu, 2022-11-20 Sun, 2024-01-02 Tue, 2024-01-03 Wed, 2024-06-19 Wed,
+2024-06-20 Thu, 2024-06-22 Sat, 2024-06-23 Sun.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.dates import find_times
+
+D = dt.date
+WED, THU, SAT, SUN = D(2024, 6, 19), D(2024, 6, 20), D(2024, 6, 22), D(2024, 6, 23)
+
+
+def only(text: str, anchor: dt.date | None, future: bool = False):
+    """The single time mention found in the text."""
+    found = find_times(text, anchor, future=future)
+    assert len(found) == 1, [text[t.start:t.end] for t in found]
+    return found[0]
+
+
+def check(text, anchor, surface, start, end, precision, basis, approximate=False, future=False):
+    t = only(text, anchor, future)
+    assert text[t.start:t.end] == surface
+    assert t.when.text == surface
+    assert (t.when.start, t.when.end) == (start, end)
+    assert t.when.precision == precision
+    assert t.when.basis == basis
+    assert t.when.approximate is approximate
+
+
+# --- explicit dates ---------------------------------------------------------------
+EXPLICIT = [
+    ("The trade envoys met on June 14, 2023 in Washington.", D(2023, 6, 20),
+     "June 14, 2023", D(2023, 6, 14), D(2023, 6, 14), "day", "explicit"),
+    ("The ministers signed the memorandum on 14 June 2023.", D(2023, 6, 20),
+     "14 June 2023", D(2023, 6, 14), D(2023, 6, 14), "day", "explicit"),
+    ("The customs notice was dated 2023-06-14.", D(2023, 6, 20),
+     "2023-06-14", D(2023, 6, 14), D(2023, 6, 14), "day", "explicit"),
+    ("Vice ministers spoke by phone on Sept. 12, 2022.", D(2022, 9, 20),
+     "Sept. 12, 2022", D(2022, 9, 12), D(2022, 9, 12), "day", "explicit"),
+    ("The accord on fentanyl was signed on February 29, 2024.", D(2024, 6, 1),
+     "February 29, 2024", D(2024, 2, 29), D(2024, 2, 29), "day", "explicit"),
+    # ranges
+    ("Trade negotiators held talks May 10-11 in Zurich.", D(2024, 5, 20),
+     "May 10-11", D(2024, 5, 10), D(2024, 5, 11), "day", "relative"),
+    ("Trade negotiators held talks May 10–11 in Zurich.", D(2024, 5, 20),
+     "May 10–11", D(2024, 5, 10), D(2024, 5, 11), "day", "relative"),
+    ("The delegations met in London on June 9 and 10, 2025 to review the truce.", D(2025, 7, 1),
+     "June 9 and 10, 2025", D(2025, 6, 9), D(2025, 6, 10), "day", "explicit"),
+    ("The delegations met in London on June 9 and 10 to review the truce.", D(2025, 7, 1),
+     "June 9 and 10", D(2025, 6, 9), D(2025, 6, 10), "day", "relative"),
+    # month and day without a year take the year nearest the anchor
+    ("The two defense chiefs last spoke on June 14.", D(2024, 1, 5),
+     "June 14", D(2023, 6, 14), D(2023, 6, 14), "day", "relative"),
+    ("Trade officials will convene on December 3.", D(2024, 11, 28),
+     "December 3", D(2024, 12, 3), D(2024, 12, 3), "day", "relative"),
+    ("The envoys talked on December 30 about port fees.", D(2025, 1, 4),
+     "December 30", D(2024, 12, 30), D(2024, 12, 30), "day", "relative"),
+    ("Beijing announced the export ban on Jan. 5.", D(2025, 1, 8),
+     "Jan. 5", D(2025, 1, 5), D(2025, 1, 5), "day", "relative"),
+    # leap day without a year: the nearest year that has one
+    ("The two sides exchanged letters on 29 February.", D(2024, 3, 10),
+     "29 February", D(2024, 2, 29), D(2024, 2, 29), "day", "relative"),
+    ("A chip export rule announced on February 29 took effect in spring.", D(2025, 3, 10),
+     "February 29", D(2024, 2, 29), D(2024, 2, 29), "day", "relative"),
+]
+
+# The weekday given with a date decides its year.
+WEEKDAY_DECIDES = [
+    ("The leaders held a video call on Monday, November 15.", D(2021, 11, 18),
+     "Monday, November 15", D(2021, 11, 15), D(2021, 11, 15), "day", "relative"),
+    # Nov 15 2022 was a Tuesday, so "Monday, November 15" read in Nov 2022 is 2021's
+    ("The leaders held a video call on Monday, November 15.", D(2022, 11, 20),
+     "Monday, November 15", D(2021, 11, 15), D(2021, 11, 15), "day", "relative"),
+    ("The leaders met in Bali on Tuesday, November 15.", D(2022, 11, 20),
+     "Tuesday, November 15", D(2022, 11, 15), D(2022, 11, 15), "day", "relative"),
+    # months ahead, but the weekday only fits the coming November
+    ("A summit is planned for Monday, November 15.", D(2021, 6, 1),
+     "Monday, November 15", D(2021, 11, 15), D(2021, 11, 15), "day", "relative"),
+]
+
+MONTHS = [
+    ("The new tariffs took effect in March 2024.", D(2024, 6, 1),
+     "March 2024", D(2024, 3, 1), D(2024, 3, 31), "month", "explicit"),
+    ("Port inspections rose in early March 2024.", D(2024, 6, 20),
+     "early March 2024", D(2024, 3, 1), D(2024, 3, 31), "month", "explicit"),
+    # bare months: the nearest past month ...
+    ("The climate envoy visited Guangzhou in February.", D(2024, 6, 1),
+     "in February", D(2024, 2, 1), D(2024, 2, 29), "month", "relative"),
+    ("The envoy visited Shanghai in December.", D(2024, 1, 10),
+     "in December", D(2023, 12, 1), D(2023, 12, 31), "month", "relative"),
+    ("The delegation traveled to Tianjin in November.", D(2024, 6, 20),
+     "in November", D(2023, 11, 1), D(2023, 11, 30), "month", "relative"),
+    # ... unless the month ahead is much nearer
+    ("The delegation travels to Tianjin in July.", D(2024, 6, 20),
+     "in July", D(2024, 7, 1), D(2024, 7, 31), "month", "relative"),
+    ("Talks are expected to resume in February.", D(2024, 1, 20),
+     "in February", D(2024, 2, 1), D(2024, 2, 29), "month", "relative"),
+    ("The defense chiefs met in May.", D(2024, 6, 20),
+     "in May", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
+    # "last June", "next March"
+    ("The consulate reopened last June.", D(2024, 6, 20),
+     "last June", D(2023, 6, 1), D(2023, 6, 30), "month", "relative"),
+    ("The consulate reopens next March.", D(2024, 6, 20),
+     "next March", D(2025, 3, 1), D(2025, 3, 31), "month", "relative"),
+]
+
+RELATIVE = [
+    ("The working group met last month.", THU, "last month", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
+    ("The working group meets this month.", THU, "this month", D(2024, 6, 1), D(2024, 6, 30), "month", "relative"),
+    ("The working group meets next month.", THU, "next month", D(2024, 7, 1), D(2024, 7, 31), "month", "relative"),
+    ("The working group met last week.", THU, "last week", D(2024, 6, 10), D(2024, 6, 16), "week", "relative"),
+    ("The working group meets this week.", THU, "this week", D(2024, 6, 17), D(2024, 6, 23), "week", "relative"),
+    ("The working group meets next week.", THU, "next week", D(2024, 6, 24), D(2024, 6, 30), "week", "relative"),
+    ("Soybean exports fell last year.", THU, "last year", D(2023, 1, 1), D(2023, 12, 31), "year", "relative"),
+    ("Soybean exports may rise this year.", THU, "this year", D(2024, 1, 1), D(2024, 12, 31), "year", "relative"),
+    ("Soybean exports should rise next year.", THU, "next year", D(2025, 1, 1), D(2025, 12, 31), "year", "relative"),
+    # month and year boundaries
+    ("The two sides resumed military talks last month.", D(2024, 1, 3),
+     "last month", D(2023, 12, 1), D(2023, 12, 31), "month", "relative"),
+    ("The two sides resumed military talks last week.", D(2024, 1, 2),
+     "last week", D(2023, 12, 25), D(2023, 12, 31), "week", "relative"),
+    ("The two sides resume military talks next month.", D(2024, 12, 10),
+     "next month", D(2025, 1, 1), D(2025, 1, 31), "month", "relative"),
+    # weekends
+    ("The envoy will fly to Beijing this weekend.", WED, "this weekend", D(2024, 6, 22), D(2024, 6, 23), "weekend", "relative"),
+    ("The envoy flies to Beijing this weekend.", SAT, "this weekend", D(2024, 6, 22), D(2024, 6, 23), "weekend", "relative"),
+    pytest.param("The envoy is in Beijing this weekend.", SUN, "this weekend", D(2024, 6, 22), D(2024, 6, 23),
+                 "weekend", "relative"),
+    ("The envoy flew to Beijing last weekend.", WED, "last weekend", D(2024, 6, 15), D(2024, 6, 16), "weekend", "relative"),
+    pytest.param("The envoy flew to Beijing last weekend.", SUN, "last weekend", D(2024, 6, 15), D(2024, 6, 16),
+                 "weekend", "relative"),
+    ("The envoy flies to Beijing next weekend.", WED, "next weekend", D(2024, 6, 29), D(2024, 6, 30), "weekend", "relative"),
+    # weekdays
+    ("The delegation arrived in Beijing on Monday.", THU, "on Monday", D(2024, 6, 17), D(2024, 6, 17), "day", "relative"),
+    ("The delegation arrived on Monday.", D(2024, 6, 17), "on Monday", D(2024, 6, 17), D(2024, 6, 17), "day", "relative"),
+    ("The ambassador was summoned last Friday.", THU, "last Friday", D(2024, 6, 14), D(2024, 6, 14), "day", "relative"),
+    ("The ambassador was summoned last Friday.", D(2024, 6, 21), "last Friday", D(2024, 6, 14), D(2024, 6, 14), "day", "relative"),
+    ("The ambassador will be received next Tuesday.", THU, "next Tuesday", D(2024, 6, 25), D(2024, 6, 25), "day", "relative"),
+    ("The ambassador will be received this Friday.", THU, "this Friday", D(2024, 6, 21), D(2024, 6, 21), "day", "relative"),
+    ("The ministers spoke this past Sunday.", THU, "this past Sunday", D(2024, 6, 16), D(2024, 6, 16), "day", "relative"),
+    # day words
+    ("The foreign ministry responded today.", THU, "today", THU, THU, "day", "relative"),
+    ("The foreign ministry responded yesterday.", THU, "yesterday", D(2024, 6, 19), D(2024, 6, 19), "day", "relative"),
+    ("The foreign ministry will respond tomorrow.", THU, "tomorrow", D(2024, 6, 21), D(2024, 6, 21), "day", "relative"),
+    ("The foreign ministry responded yesterday.", D(2024, 1, 1), "yesterday", D(2023, 12, 31), D(2023, 12, 31), "day", "relative"),
+    # since the start of the year: up to the anchor
+    ("Rare earth exports have fallen since the beginning of the year.", THU,
+     "since the beginning of the year", D(2024, 1, 1), THU, "day", "relative"),
+    ("Rare earth exports have fallen since the start of this year.", THU,
+     "since the start of this year", D(2024, 1, 1), THU, "day", "relative"),
+    # "... ago"
+    ("The last cabinet-level visit was nearly five years ago.", D(2023, 6, 14),
+     "nearly five years ago", D(2018, 1, 1), D(2018, 12, 31), "year", "relative", True),
+    ("The hotline was set up about a year ago.", THU,
+     "about a year ago", D(2023, 1, 1), D(2023, 12, 31), "year", "relative", True),
+    ("The envoy visited Taipei three weeks ago.", THU,
+     "three weeks ago", D(2024, 5, 27), D(2024, 6, 2), "week", "relative", False),
+    ("The envoy visited Taipei a few weeks ago.", THU,
+     "a few weeks ago", D(2024, 5, 27), D(2024, 6, 2), "week", "relative", True),
+    ("The envoy visited Taipei two months ago.", THU,
+     "two months ago", D(2024, 4, 1), D(2024, 4, 30), "month", "relative", False),
+    ("The envoy visited Taipei three days ago.", THU,
+     "three days ago", D(2024, 6, 17), D(2024, 6, 17), "day", "relative", False),
+    # a year alone
+    ("The first round of tariffs took effect in 2019.", THU,
+     "in 2019", D(2019, 1, 1), D(2019, 12, 31), "year", "explicit"),
+]
+
+
+def row(r):
+    """A table row with ``approximate`` filled in (False) where it is left out."""
+    if hasattr(r, "marks"):
+        return pytest.param(*(tuple(r.values) + (False,) * (8 - len(r.values))), marks=r.marks, id=r.id)
+    return r + (False,) * (8 - len(r))
+
+
+ROWS = [row(r) for r in EXPLICIT + WEEKDAY_DECIDES + MONTHS + RELATIVE]
+
+
+@pytest.mark.parametrize("text, anchor, surface, start, end, precision, basis, approximate", ROWS)
+def test_resolves(text, anchor, surface, start, end, precision, basis, approximate):
+    check(text, anchor, surface, start, end, precision, basis, approximate)
+
+
+# --- what is not a time ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Chinese officials said they would respond to the new export rules.",
+    "Officials may visit the port to inspect the cargo.",
+    "May officials from both sides meet again?",
+    "The ministry urged Washington to stop interfering in its internal affairs.",
+    "Beijing rejected the 2019 trade truce framework as outdated.",   # a year used as a modifier
+])
+def test_no_time_gives_nothing(text):
+    assert find_times(text, THU) == []
+
+
+def test_modal_may_is_not_a_month_but_may_the_month_is():
+    text = "Washington may impose new tariffs, as it did in May."
+    found = find_times(text, THU)
+    assert [text[t.start:t.end] for t in found] == ["in May"]
+    assert (found[0].when.start, found[0].when.end) == (D(2024, 5, 1), D(2024, 5, 31))
+
+
+@pytest.mark.parametrize("text", [
+    "The agreement was signed on February 29, 2023.",  # 2023 has no leap day
+    "The delegation arrived on June 31.",
+])
+def test_impossible_dates_give_nothing(text):
+    assert find_times(text, THU) == []
+
+
+# --- anchors -------------------------------------------------------------------------
+def test_without_anchor_explicit_dates_still_resolve():
+    t = only("The envoys met on June 14, 2023.", None)
+    assert (t.when.start, t.when.basis) == (D(2023, 6, 14), "explicit")
+
+
+@pytest.mark.parametrize("text", [
+    "The working group met last month.",
+    "The envoy arrived on Monday.",
+    "The envoy arrived yesterday.",
+    "The envoy visited Taipei three weeks ago.",
+    "The envoy visited Shanghai in December.",
+])
+def test_without_anchor_relative_expressions_give_nothing(text):
+    assert find_times(text, None) == []
+
+
+def test_future_flag_reads_a_bare_weekday_forward():
+    text = "The envoy will arrive on Saturday."
+    assert only(text, THU).when.start == D(2024, 6, 15)
+    assert only(text, THU, future=True).when.start == D(2024, 6, 22)
+
+
+# --- several in one text ------------------------------------------------------------------
+def test_two_years_in_one_sentence_are_two_mentions_in_order():
+    text = "The envoy visited Beijing in 2019 and again in 2023."
+    found = find_times(text, THU)
+    assert [text[t.start:t.end] for t in found] == ["in 2019", "in 2023"]
+    assert [t.when.start.year for t in found] == [2019, 2023]
+
+
+def test_longest_expression_wins_over_its_parts():
+    text = "The accord was signed on Tuesday, November 15, 2022 in Bali."
+    found = find_times(text, THU)
+    assert [text[t.start:t.end] for t in found] == ["Tuesday, November 15, 2022"]
+    assert found[0].when.basis == "explicit"
+
+
+def test_start_and_end_bound_the_search():
+    text = "The envoys met last week. They will meet again next month."
+    cut = text.index("They")
+    found = find_times(text, THU, start=cut)
+    assert [text[t.start:t.end] for t in found] == ["next month"]

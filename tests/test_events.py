@@ -1,0 +1,422 @@
+"""Events read through the whole extractor, one family per test, on sentences of our own.
+
+Each test builds an Article, extracts it, and checks the event class, its actor and target
+(entity keys), place, time, planned flag and claim text; negated and hypothetical
+happenings give no event, reports of one happening within an article are merged, and
+every event's evidence is the exact sentence it was read from.
+Weekdays of the publication dates used: 2024-03-27 Wed, 2024-05-02 Thu.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract import default_extractor
+from graph.extract.text import sentences
+from graph.model import Article, Event, Extraction
+
+THU = dt.date(2024, 5, 2)
+D = dt.date
+
+BLINKEN, WANG_YI, XI, BIDEN = "person/antony-blinken", "person/wang-yi", "person/xi-jinping", "person/joe-biden"
+RAIMONDO, WANG_WENTAO = "person/gina-raimondo", "person/wang-wentao"
+USA, CHN = "country/USA", "country/CHN"
+
+
+def extract(text: str, published: dt.date | None = THU, article_id: str = "test") -> Extraction:
+    ex = default_extractor().extract(Article(article_id, text, None, published))
+    check_evidence(ex)
+    return ex
+
+
+def check_evidence(ex: Extraction) -> None:
+    """Every event's evidence is exactly one sentence of the article, at its offsets."""
+    text = ex.article.text
+    sents = {(s.start, s.end, s.text) for s in sentences(text)}
+    for ev in ex.events:
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert (ev.evidence.start, ev.evidence.end, ev.evidence.text) in sents
+
+
+def of_kind(ex: Extraction, kind: str) -> list[Event]:
+    return [e for e in ex.events if e.kind == kind]
+
+
+def one(ex: Extraction, kind: str) -> Event:
+    found = of_kind(ex, kind)
+    assert len(found) == 1, [(e.kind, e.label) for e in ex.events]
+    return found[0]
+
+
+def ex_has_no(ex: Extraction, kind: str) -> bool:
+    return not of_kind(ex, kind)
+
+
+def day(ev: Event) -> tuple:
+    assert ev.when is not None, ev.label
+    return ev.when.start, ev.when.end, ev.when.precision, ev.when.basis
+
+
+def parties(ev: Event) -> set[str]:
+    return set(ev.actor) | set(ev.target) | set(ev.participants)
+
+
+# --- Visit ---------------------------------------------------------------------------------
+def test_planned_visit_is_marked_planned_with_place_and_target_country():
+    text = "Treasury Secretary Janet Yellen is set to visit Guangzhou next week."
+    ev = one(extract(text, D(2024, 3, 27)), "Visit")
+    assert ev.actor == ("person/janet-yellen",)
+    assert ev.place == "place/guangzhou"
+    assert ev.target == (CHN,)
+    assert ev.planned is True
+    assert day(ev) == (D(2024, 4, 1), D(2024, 4, 7), "week", "relative")
+    assert ev.evidence.text == text
+    assert ev.label == "Janet Yellen plans to visit Guangzhou"
+
+
+def test_past_visit_is_not_planned():
+    ev = one(extract("Commerce Secretary Gina Raimondo visited Shanghai on Wednesday."), "Visit")
+    assert (ev.actor, ev.target, ev.place, ev.planned) == ((RAIMONDO,), (CHN,), "place/shanghai", False)
+    assert day(ev) == (D(2024, 5, 1), D(2024, 5, 1), "day", "relative")
+
+
+def test_visit_by_travel_verb_to_a_city_abroad():
+    ev = one(extract("Secretary Blinken traveled to Manila in March."), "Visit")
+    assert (ev.actor, ev.target, ev.place) == ((BLINKEN,), ("country/PHL",), "place/manila")
+    assert day(ev) == (D(2024, 3, 1), D(2024, 3, 31), "month", "relative")
+
+
+def test_visit_to_a_city_named_with_its_country():
+    ev = one(extract("Secretary Blinken visited Rome, Italy on Friday."), "Visit")
+    assert (ev.place, ev.target) == ("place/rome", ("country/ITA",))
+
+
+def test_planned_visit_on_a_weekday_is_dated_forward():
+    ev = one(extract("Secretary Blinken is set to visit Beijing on Saturday."), "Visit")
+    assert ev.planned is True
+    assert day(ev) == (D(2024, 5, 4), D(2024, 5, 4), "day", "relative")
+
+
+def test_every_key_an_event_uses_is_an_entity_of_the_extraction():
+    ex = extract("Secretary Blinken visited Beijing in April.")
+    ev = one(ex, "Visit")
+    assert ev.target == (CHN,)
+    assert all(k in ex.entities for k in parties(ev) | {ev.place})
+
+
+# --- Meeting ---------------------------------------------------------------------------------
+def test_met_with_gives_actor_target_place_and_day():
+    text = "Vice Minister Zhao Hailong met with Under Secretary Laura Pemberton in Washington on Tuesday."
+    ev = one(extract(text), "Meeting")
+    assert ev.actor == ("person/zhao-hailong",)
+    assert ev.target == ("person/laura-pemberton",)
+    assert ev.place == "place/washington"
+    assert day(ev) == (D(2024, 4, 30), D(2024, 4, 30), "day", "relative")
+    assert ev.trigger == "met with"
+    assert ev.planned is False
+
+
+def test_held_talks_with():
+    ev = one(extract("Foreign Minister Wang Yi held talks with Secretary Blinken on Friday."), "Meeting")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (BLINKEN,))
+    assert day(ev) == (D(2024, 4, 26), D(2024, 4, 26), "day", "relative")
+
+
+def test_joint_subject_held_talks():
+    ev = one(extract("Treasury Secretary Janet Yellen and Vice Premier He Lifeng held talks in Guangzhou "
+                     "on Saturday."), "Meeting")
+    assert set(ev.actor) == {"person/janet-yellen", "person/he-lifeng"}
+    assert ev.place == "place/guangzhou"
+
+
+def test_a_meeting_between_a_and_b_in_a_city():
+    text = "A meeting between Treasury Secretary Scott Bessent and Vice Premier He Lifeng in Geneva lasted two days."
+    ev = one(extract(text), "Meeting")
+    assert parties(ev) == {"person/scott-bessent", "person/he-lifeng"}
+    assert ev.place == "place/geneva"
+    assert ev.label == "Scott Bessent meets He Lifeng in Geneva"
+
+
+def test_planned_meeting_is_planned():
+    ev = one(extract("President Biden will meet President Xi in San Francisco next week."), "Meeting")
+    assert (ev.actor, ev.target, ev.place, ev.planned) == ((BIDEN,), (XI,), "place/san-francisco", True)
+    assert day(ev) == (D(2024, 5, 6), D(2024, 5, 12), "week", "relative")
+
+
+def test_the_country_of_the_meeting_place_is_not_a_party():
+    ev = one(extract("Secretary Blinken and Foreign Minister Wang Yi met in Rome, Italy on Friday."), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+    assert ev.place == "place/rome"
+
+
+def test_time_near_a_trigger_that_gives_no_event_still_dates_the_event():
+    ev = one(extract("President Biden held talks with President Xi at the summit in Woodside on Wednesday."),
+             "Meeting")
+    assert day(ev) == (D(2024, 5, 1), D(2024, 5, 1), "day", "relative")
+
+
+# --- PhoneCall -----------------------------------------------------------------------------------
+def test_spoke_by_phone_with():
+    ev = one(extract("President Biden spoke by phone with President Xi on Tuesday."), "PhoneCall")
+    assert (ev.actor, ev.target) == ((BIDEN,), (XI,))
+    assert day(ev) == (D(2024, 4, 30), D(2024, 4, 30), "day", "relative")
+    assert ev.label == "Joe Biden speaks by phone with Xi Jinping"
+
+
+def test_held_a_call_with():
+    ex = extract("National Security Advisor Jake Sullivan held a call with Foreign Minister Wang Yi on Monday.")
+    ev = one(ex, "PhoneCall")
+    assert (ev.actor, ev.target) == (("person/jake-sullivan",), (WANG_YI,))
+    assert day(ev) == (D(2024, 4, 29), D(2024, 4, 29), "day", "relative")
+    assert ex_has_no(ex, "Meeting")
+
+
+# --- Accusation ------------------------------------------------------------------------------------
+def test_accused_x_of():
+    ev = one(extract("The Commerce Department accused China of dumping steel."), "Accusation")
+    assert (ev.actor, ev.target) == (("org/us-department-of-commerce",), (CHN,))
+    assert ev.claim is not None and "dumping steel" in ev.claim
+
+
+def test_raised_concerns_about_a_possessor():
+    ev = one(extract("Secretary Blinken raised concerns about China's support for Russia's defense industry."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))
+    assert ev.claim == "China's support for Russia's defense industry"
+
+
+def test_condemned():
+    ev = one(extract("The Chinese Foreign Ministry condemned the U.S. decision to sell arms to Taiwan."),
+             "Accusation")
+    assert (ev.actor, ev.target) == (("org/cn-ministry-of-foreign-affairs",), (USA,))
+    assert "dispute/taiwan" in ev.disputes
+
+
+def test_country_raises_concerns_about_country():
+    ev = one(extract("The United States raised concerns about China's support for Russia's defense industry."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The State Department accused China of coercing its neighbors.", "Accusation"),
+    ("The State Department criticized China for its military drills.", "Accusation"),
+])
+def test_state_department_as_subject(text, kind):
+    ev = one(extract(text), kind)
+    assert (ev.actor, ev.target) == (("org/us-department-of-state",), (CHN,))
+
+
+def test_accused_a_capital_of():
+    ev = one(extract("The Chinese Foreign Ministry accused Washington of hypocrisy."), "Accusation")
+    assert ev.target == (USA,)
+
+
+# --- Cancellation ------------------------------------------------------------------------------------
+def test_postponed_talks_take_their_parties_from_the_meeting_called_off():
+    text = ("Commerce Secretary Gina Raimondo was scheduled to meet Commerce Minister Wang Wentao in Tianjin "
+            "next week. The talks were postponed on Wednesday.")
+    ex = extract(text)
+    meeting = one(ex, "Meeting")
+    assert meeting.planned is True
+    ev = one(ex, "Cancellation")
+    assert parties(ev) == {RAIMONDO, WANG_WENTAO}
+    assert day(ev) == (D(2024, 5, 1), D(2024, 5, 1), "day", "relative")
+    assert ev.evidence.text == "The talks were postponed on Wednesday."
+
+
+def test_postponed_trip_takes_the_traveller_from_the_visit():
+    ex = extract("Secretary Blinken will visit Beijing next week. The trip was postponed on Wednesday.")
+    ev = one(ex, "Cancellation")
+    assert ev.actor == (BLINKEN,)
+    assert ev.target == (CHN,)
+    assert one(ex, "Visit").planned is True
+
+
+def test_called_off_talks_are_no_meeting():
+    text = ("Commerce Secretary Gina Raimondo was scheduled to meet Commerce Minister Wang Wentao in Tianjin "
+            "next week. The two sides postponed the talks on Wednesday.")
+    ex = extract(text)
+    assert [m.evidence.text for m in of_kind(ex, "Meeting")] == [text.split(". ")[0] + "."]
+    assert day(one(ex, "Cancellation"))[0] == D(2024, 5, 1)
+
+
+# --- Sanction -----------------------------------------------------------------------------------------
+def test_imposed_sanctions_on_a_company():
+    ev = one(extract("The Treasury Department imposed sanctions on Harbor Example Shipping Co., Ltd. on Monday."),
+             "Sanction")
+    assert ev.actor == ("org/us-department-of-the-treasury",)
+    assert ev.target == ("org/harbor-example-shipping-co-ltd",)
+    assert day(ev) == (D(2024, 4, 29), D(2024, 4, 29), "day", "relative")
+
+
+def test_sanctioned_chinese_firms_targets_china():
+    ev = one(extract("The Treasury Department sanctioned three Chinese firms on Monday."), "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-the-treasury",), (CHN,))
+
+
+def test_export_controls_carry_their_dispute():
+    ev = one(extract("The Commerce Department imposed new export controls on Chinese chipmakers."), "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-commerce",), (CHN,))
+    assert "dispute/export-controls" in ev.disputes
+
+
+def test_added_a_company_to_the_entity_list():
+    ev = one(extract("The Commerce Department on Thursday added Shenzhen Example Technology Co., Ltd. "
+                     "to the Entity List."), "Sanction")
+    assert ev.actor == ("org/us-department-of-commerce",)
+    assert ev.target == ("org/shenzhen-example-technology-co-ltd",)
+
+
+def test_company_added_to_the_entity_list_is_the_target():
+    ev = one(extract("Shenzhen Example Technology Co., Ltd. was added to the Entity List on Thursday."), "Sanction")
+    assert ev.target == ("org/shenzhen-example-technology-co-ltd",)
+    assert "org/shenzhen-example-technology-co-ltd" not in ev.actor
+
+
+# --- Agreement ------------------------------------------------------------------------------------------
+def test_the_two_sides_agreed_resolves_to_the_parties_of_the_meeting_before():
+    text = ("Secretary Blinken met Foreign Minister Wang Yi in Vienna on Friday. "
+            "The two sides agreed to resume military communications.")
+    ex = extract(text)
+    meeting = one(ex, "Meeting")
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) | set(ev.target) == {BLINKEN, WANG_YI}
+    assert "dispute/military-communications" in ev.disputes
+    assert ev.when is not None and (ev.when.start, ev.when.basis) == (meeting.when.start, "context")
+    assert ev.evidence.text == "The two sides agreed to resume military communications."
+
+
+def test_named_parties_agree():
+    ev = one(extract("The United States and the People’s Republic of China issued a joint statement."),
+             "Agreement")
+    assert set(ev.actor) == {USA, CHN}
+
+
+# --- Claim --------------------------------------------------------------------------------------------
+def test_what_it_claimed_was_is_a_claim_not_an_accusation():
+    ex = extract("The Ministry of Commerce opened an anti-dumping probe into what it claimed was unfairly "
+                 "priced American pork.")
+    ev = one(ex, "Claim")
+    assert ev.actor == ("org/cn-ministry-of-commerce",)
+    assert ev.claim == "unfairly priced American pork"
+    assert ex_has_no(ex, "Accusation")
+
+
+def test_claim_text_stops_at_the_sentence():
+    ex = extract("Beijing imposed tariffs on what it claimed were subsidized American goods. Exporters objected.")
+    ev = one(ex, "Claim")
+    assert ev.actor == (CHN,)
+    assert ev.claim == "subsidized American goods"
+
+
+# --- Denial -----------------------------------------------------------------------------------------
+def test_denied_the_allegations():
+    ev = one(extract("Shenzhen Example Technology Co., Ltd. denied the allegations."), "Denial")
+    assert ev.actor == ("org/shenzhen-example-technology-co-ltd",)
+    assert ev.claim == "the allegations"
+
+
+def test_denied_that_gives_the_denied_claim():
+    ev = one(extract("The Foreign Ministry spokesperson, Chen Meiling, denied that Chinese firms supplied "
+                     "weapons to Russia."), "Denial")
+    assert ev.actor == ("person/chen-meiling",)
+    assert ev.claim == "Chinese firms supplied weapons to Russia"
+
+
+def test_deny_without_a_claim_is_no_denial():
+    ex = extract("The Foreign Ministry said the new rules deny Chinese students fair treatment.")
+    assert ex_has_no(ex, "Denial")
+
+
+def test_denial_with_a_trailing_day():
+    ev = one(extract("Shenzhen Example Technology Co., Ltd. denied the allegations on Thursday."), "Denial")
+    assert day(ev) == (D(2024, 5, 2), D(2024, 5, 2), "day", "relative")
+    assert ev.claim == "the allegations"
+
+
+# --- negation and hypotheticals -----------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken did not meet Foreign Minister Wang Yi during the summit.",
+    "Secretary Blinken did not meet with Foreign Minister Wang Yi.",
+    "President Biden has no plans to visit China this year.",
+    "President Biden never visited Beijing.",
+    "President Biden would meet President Xi if the talks succeed.",
+    "Secretary Blinken could meet Foreign Minister Wang Yi next month.",
+    "The Commerce Department could impose sanctions on Chinese chipmakers.",
+    "The Commerce Department may impose tariffs on Chinese steel.",
+    "The United States has no plans to impose sanctions on China.",
+    "Chinese officials said they would respond to the new export rules.",
+])
+def test_negated_and_hypothetical_happenings_give_no_event(text):
+    assert extract(text).events == ()
+
+
+def test_no_event_without_a_trigger():
+    assert extract("Trade between the two countries grew by four percent.").events == ()
+
+
+# --- merging within an article, and dates from context ---------------------------------------------------
+def test_two_sentences_about_one_call_give_one_event():
+    first = "President Biden spoke by phone with President Xi on Tuesday."
+    second = "The call between President Biden and President Xi lasted nearly two hours."
+    assert len(of_kind(extract(first), "PhoneCall")) == 1
+    assert len(of_kind(extract(second), "PhoneCall")) == 1      # each sentence alone reports the call
+    ex = extract(first + " " + second)
+    ev = one(ex, "PhoneCall")
+    assert parties(ev) == {BIDEN, XI}
+    assert day(ev) == (D(2024, 4, 30), D(2024, 4, 30), "day", "relative")
+    assert ev.evidence.text == first
+
+
+def test_meetings_on_different_days_stay_apart():
+    ex = extract("Secretary Blinken met Foreign Minister Wang Yi in Vienna on Friday. "
+                 "Secretary Blinken met Foreign Minister Wang Yi in Vienna again on Saturday.")
+    meetings = of_kind(ex, "Meeting")
+    assert [m.when.start for m in meetings] == [D(2024, 4, 26), D(2024, 4, 27)]
+    assert meetings[0].evidence != meetings[1].evidence
+
+
+def test_concerns_raised_after_a_dated_call_inherit_its_date():
+    ex = extract("President Biden spoke by phone with President Xi on Tuesday. "
+                 "He raised concerns about China's support for Russia.")
+    call = one(ex, "PhoneCall")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((BIDEN,), (CHN,))
+    assert ev.when is not None
+    assert (ev.when.start, ev.when.end, ev.when.precision) == (call.when.start, call.when.end, call.when.precision)
+    assert ev.when.basis == "context"
+    assert ev.evidence.text == "He raised concerns about China's support for Russia."
+
+
+@pytest.mark.xfail(strict=True, reason="inherit_dates() compares the parties' keys only, not their countries, so "
+                   "'The U.S. side raised concerns…' right after Yellen's dated meeting with He Lifeng stays undated")
+def test_concerns_raised_by_a_participants_country_inherit_the_meeting_date():
+    ex = extract("Treasury Secretary Janet Yellen met with Vice Premier He Lifeng in Guangzhou on Saturday. "
+                 "The U.S. side raised concerns about China's industrial overcapacity.")
+    meeting = one(ex, "Meeting")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert ev.when is not None and (ev.when.start, ev.when.basis) == (meeting.when.start, "context")
+
+
+def test_undated_accusation_with_no_call_before_stays_undated():
+    ev = one(extract("Secretary Blinken raised concerns about China's support for Russia."), "Accusation")
+    assert ev.when is None
+
+
+# --- evidence --------------------------------------------------------------------------------------------
+def test_evidence_is_the_exact_sentence_for_every_event_of_an_article():
+    text = ("Trade Chiefs Meet\n"
+            "Treasury Secretary Janet Yellen met with Vice Premier He Lifeng in Guangzhou on Saturday. "
+            "The U.S. side raised concerns about China's industrial overcapacity. "
+            "The two sides agreed to hold further talks. "
+            "The Treasury Department imposed sanctions on Harbor Example Shipping Co., Ltd. on Monday.")
+    ex = extract(text)
+    assert sorted(e.kind for e in ex.events) == ["Accusation", "Agreement", "Meeting", "Sanction"]
+    sents = {s.text for s in sentences(text)}
+    for ev in ex.events:
+        assert ev.evidence.text in sents
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert ev.trigger and ev.trigger.lower() in ev.evidence.text.lower()
