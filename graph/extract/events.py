@@ -32,6 +32,7 @@ DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?
 OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 INTERACTIONS = ("Meeting", "PhoneCall", "Agreement", "Visit")
+LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims?|allegations?|accusations?|charges?)\b.{0,40}?"
                     r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
@@ -174,7 +175,8 @@ class EventReader:
         every = [m for m in self._sorted[lo:hi] if entities.get(m.entity)]
         located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
-        inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located]
+        inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
+                  and not (entities[m.entity].kind == "Country" and LOCATIVE.search(text, max(0, m.start - 8), m.start))]
         agents = []
         for i, m in enumerate(inside):
             after = text[m.end:m.end + 2]
@@ -406,7 +408,8 @@ class EventReader:
         for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
-            if key and entities[key].kind in ("Place", "Country") and not self.is_compound(text, pos):
+            kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
+            if key and entities[key].kind in kinds and not self.is_compound(text, pos):
                 return key
         before = text[clause_start:hit.start]
         m = re.match(r"\s*In\s+", before)
@@ -551,10 +554,10 @@ TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who 
 def is_title_run(between: str) -> bool:
     """True when only a title stands between two mentions ("Foreign Minister", "’s national security advisor, ")."""
     between = between.replace("’s", "").replace("'s", "")
-    if len(between) >= 120:
+    if len(between) >= 200:
         return False
     words = between.replace(",", " ").split()
-    return len(words) <= 24 and all(re.fullmatch(r"[A-Za-z][\w.\-]*", w) and w.lower() not in TITLE_BLOCKERS
+    return len(words) <= 30 and all(re.fullmatch(r"[A-Za-z][\w.\-]*", w) and w.lower() not in TITLE_BLOCKERS
                                     for w in words)
 
 def assign_times(hits: list[Hit], times: list[TimeMention], text: str) -> dict[Hit, TimeMention]:
@@ -647,6 +650,8 @@ VERBS = {"Visit": "visits", "Meeting": "meets", "PhoneCall": "speaks by phone wi
          "Statement": "makes a statement", "Claim": "claims", "Denial": "denies"}
 
 
+PLURAL_WITH = {"Meeting": "meet", "PhoneCall": "speak by phone with", "Agreement": "reach agreement with",
+               "Accusation": "accuse", "Sanction": "take measures against"}
 PASSIVE_VERBS = {"Sanction": "is sanctioned", "Accusation": "is accused"}
 PLURAL = {"Meeting": "meet", "PhoneCall": "speak by phone", "Agreement": "reach agreement", "Accusation": "accuse each other"}
 
@@ -656,8 +661,8 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
     name = lambda keys: " and ".join(entities[k].label for k in keys if k in entities) or "someone"
     actor, target = name(d.actor), name([k for k in d.target if k not in d.actor])
     verb = VERBS.get(d.kind, d.kind.lower())
-    if len(d.actor) > 1 and d.kind in PLURAL and target != "someone":
-        verb = PLURAL[d.kind] + " " + verb.split(" ", 1)[1] if " " in verb else PLURAL[d.kind]
+    if len(d.actor) > 1 and d.kind in PLURAL_WITH and target != "someone":
+        verb = PLURAL_WITH[d.kind]
     if d.kind == "Visit":
         where = entities[d.place].label if d.place in entities else target
         text = f"{actor} {'plans to visit' if d.planned else 'visits'} {where}" if where != "someone" else f"{actor} makes a visit"
