@@ -43,7 +43,7 @@ class Extractor:
             entities.setdefault(d.entity, self.catalog.entities[d.entity])
         sents = list(sentences(text))
         times = find_times(text, article.published)
-        self.events.prepare(mentions, entities)
+        self.events.prepare(mentions, entities, text)
         events = self.events.read(text, sents, mentions, entities, times, disputes, article.published)
         return Extraction(article, entities, tuple(sorted(mentions + disputes, key=lambda m: m.start)), tuple(events))
 

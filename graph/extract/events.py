@@ -155,7 +155,8 @@ class EventReader:
                 if draft is not None:
                     pending.append((hit, draft))
             pending = [(h, d) for h, d in pending if h not in self._consumed]
-            owner = assign_times([h for h, _ in pending], s_times, text)
+            owner = assign_times([h for h, _ in pending], s_times, text,
+                                 {h: self.clause(text, s, h) for h, _ in pending})
             s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
             for hit, draft in pending:
                 self.date(draft, owner.get(hit), published, text)
@@ -382,7 +383,8 @@ class EventReader:
         keys: list[str] = []
         for m in sorted((m for m in self._mentions if m.end <= before), key=lambda m: -m.start):
             e = self._entities.get(m.entity)
-            if e and e.kind in ("Country", "Organization") and m.entity not in keys:
+            if e and e.kind in ("Country", "Organization") and m.entity not in keys \
+                    and not LOCATIVE.search(self._text, max(0, m.start - 8), m.start):
                 keys.append(m.entity)
             if len(keys) == 2:
                 return list(reversed(keys))
@@ -524,9 +526,9 @@ class EventReader:
                      place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
                      planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
 
-    def prepare(self, mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    def prepare(self, mentions: list[Mention], entities: dict[str, Entity], text: str = "") -> None:
         self._mention_starts = {m.start: m for m in mentions}
-        self._mentions, self._entities = mentions, entities
+        self._mentions, self._entities, self._text = mentions, entities, text
         self._sorted = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._sorted]
 
@@ -560,8 +562,9 @@ def is_title_run(between: str) -> bool:
     return len(words) <= 30 and all(re.fullmatch(r"[A-Za-z][\w.\-]*", w) and w.lower() not in TITLE_BLOCKERS
                                     for w in words)
 
-def assign_times(hits: list[Hit], times: list[TimeMention], text: str) -> dict[Hit, TimeMention]:
-    """Each time expression goes to the nearest trigger; each trigger keeps its nearest one."""
+def assign_times(hits: list[Hit], times: list[TimeMention], text: str,
+                 clauses: dict[Hit, tuple[int, int]] | None = None) -> dict[Hit, TimeMention]:
+    """Each time expression goes to the nearest trigger of its clause; each trigger keeps its nearest one."""
     owner: dict[Hit, TimeMention] = {}
     if not hits:
         return owner
@@ -569,7 +572,10 @@ def assign_times(hits: list[Hit], times: list[TimeMention], text: str) -> dict[H
     for t in times:
         if DEADLINE.search(text[max(0, t.start - 14):t.start]):
             continue
-        nearest = min(hits, key=lambda h: distance(h, t))
+        near = [h for h in hits if not clauses or clauses[h][0] <= t.start < clauses[h][1]]
+        if not near:
+            continue
+        nearest = min(near, key=lambda h: distance(h, t))
         claimed.setdefault(nearest, []).append(t)
     for h, ts in claimed.items():
         owner[h] = min(ts, key=lambda t: distance(h, t))
