@@ -219,7 +219,8 @@ class Builder:
             alts += _values(extra, SKOS + "altLabel")
             alts = [a for a in dict.fromkeys(alts) if a and a != label]
             latlng = data.get("latlng") or [None, None]
-            entity = Entity(key, "Country", label, tuple(alts), (), None, (), _float(latlng[0]), _float(latlng[1]))
+            entity = Entity(key, "Country", label, tuple(alts), tuple(_values(extra, OWL + "sameAs")), None, (),
+                            _float(latlng[0]), _float(latlng[1]))
             names = [Name(n, key) for n in [label, *alts]]
             names += [Name(n, key, True) for n in _values(extra, USCN + "shortName")]
             declared = _values(extra, USCN + "demonym")
