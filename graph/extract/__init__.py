@@ -12,6 +12,7 @@ from graph.extract.catalog import Catalog, load_catalog
 from graph.extract.dates import find_times
 from graph.extract.entities import EntityFinder, at_word_boundary
 from graph.extract.events import EventReader
+from graph.extract.spans import longest_first
 from graph.extract.text import sentences
 from graph.model import Article, Entity, Extraction, Mention
 
@@ -57,12 +58,7 @@ class Extractor:
                 start = end - length + 1
                 if at_word_boundary(text, start, end + 1) and key in self.catalog.entities:
                     found.append(Mention(key, start, end + 1, text[start:end + 1]))
-        found.sort(key=lambda m: (-(m.end - m.start), m.start))
-        kept: list[Mention] = []
-        for m in found:
-            if not any(m.start < k.end and k.start < m.end for k in kept):
-                kept.append(m)
-        return sorted(kept, key=lambda m: m.start)
+        return longest_first(found)
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from graph.extract.spans import longest_first
 from graph.model import When
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -282,13 +283,7 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
                 when = rule(m, anchor, future)
                 if when is not None:
                     found.append(TimeMention(m.start(), m.end(), when))
-    found = list({(t.start, t.end): t for t in found}.values())
-    found.sort(key=lambda t: (-(t.end - t.start), t.start))
-    chosen: list[TimeMention] = []
-    for t in found:
-        if not any(t.start < c.end and c.start < t.end for c in chosen):
-            chosen.append(t)
-    return sorted(chosen, key=lambda t: t.start)
+    return longest_first({(t.start, t.end): t for t in found}.values())
 
 
 def publication(anchor: dt.date) -> When:

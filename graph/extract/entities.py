@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from graph.extract.catalog import Catalog, Name
+from graph.extract.spans import longest_first
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -379,15 +380,7 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
 
 def settle(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first; on a tie people, then organizations, countries, places."""
-    ordered = sorted(candidates, key=lambda c: (-c.length, -KIND_RANK.get(c.kind, 0), c.role != "name", c.start))
-    chosen: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
-    for c in ordered:
-        if any(c.start < e and s < c.end for s, e in occupied):
-            continue
-        chosen.append(c)
-        occupied.append((c.start, c.end))
-    return sorted(chosen, key=lambda c: c.start)
+    return longest_first(candidates, lambda c: (-KIND_RANK.get(c.kind, 0), c.role != "name"))
 
 
 def merge_entity(old: Entity | None, new: Entity, surface: str) -> Entity:

@@ -20,6 +20,7 @@ import ahocorasick
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention, find_times, publication
 from graph.extract.entities import at_word_boundary
+from graph.extract.spans import longest_first
 from graph.model import Entity, Event, Mention, Sentence, When
 
 AGENT_KINDS = ("Person", "Country", "Organization")
@@ -128,12 +129,7 @@ class EventReader:
                 continue  # "an alleged upgrade": a verb form used as an adjective
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
             found.append(Hit(a, b, text[a:b], chosen.event_class, chosen.word_class))
-        found.sort(key=lambda h: (-(h.end - h.start), h.start))
-        kept: list[Hit] = []
-        for h in found:
-            if not any(h.start < k.end and k.start < h.end for k in kept):
-                kept.append(h)
-        return sorted(kept, key=lambda h: h.start)
+        return longest_first(found)
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
