@@ -21,6 +21,7 @@ from graph.extract.spans import longest_first
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
+TITLE_ALONE = re.compile(r"\bthe\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
 LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
 While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
@@ -71,6 +72,10 @@ class EntityFinder:
         for auto in (self.ci, self.cs):
             if len(auto):
                 auto.make_automaton()
+        self.office_titles: dict[str, set[str]] = {}
+        for office in catalog.offices.values():
+            for title in office.titles:
+                self.office_titles.setdefault(title.lower(), set()).add(office.key)
         words = catalog.words
         self.honorifics = sorted(words.get("honorifics", ()), key=len, reverse=True)
         self.honorific_set = {w.lower() for w in words.get("honorifics", ())}
@@ -100,6 +105,7 @@ class EntityFinder:
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
         chosen = add_nested_orgs(chosen, catalog)
         chosen = self.resolve_short_names(text, chosen, published)
+        chosen = self.resolve_titles(text, chosen, published)
         entities = {}
         mentions = []
         for c in chosen:
@@ -285,6 +291,37 @@ class EntityFinder:
                 entity = next((c.entity for c in persons if c.key == key and c.entity), None)
                 extra.append(Candidate(start, end, key, "Person", "short", entity))
         return sorted(chosen + extra, key=lambda c: c.start)
+
+    def resolve_titles(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:
+        """"the Secretary pointed out", "the President declared": a capitalised title alone
+        names the holder of that office the article has named most (then first), else the
+        one person the catalog has in that office on the day."""
+        taken = bytearray(len(text) + 1)
+        for c in chosen:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        extra = []
+        for m in TITLE_ALONE.finditer(text):
+            title = m.group("title")
+            start, end = m.start("title"), m.end("title")
+            if taken[start] or taken[end - 1] or title.lower() not in self.office_titles:
+                continue
+            if re.match(r"\s+(?:of\b|[A-Z])", text[end:end + 4]) or re.search(r"\b(?:to|of|for)\s+$", text[max(0, m.start() - 5):m.start()]):
+                continue  # "the Secretary of State", "Assistant to the President": part of another title
+            key = self.title_holder(title.lower(), [c for c in chosen if c.kind == "Person" and c.end <= start], published)
+            if key:
+                extra.append(Candidate(start, end, key, "Person", "title"))
+        return sorted(chosen + extra, key=lambda c: c.start)
+
+    def title_holder(self, title: str, earlier: list[Candidate], published) -> str | None:
+        offices = self.office_titles[title]
+        holds = lambda person: any(t.office in offices and (published is None or (
+            (t.start is None or t.start <= published) and (t.end is None or published <= t.end)))
+            for t in self.cat.tenures.get(person, []))
+        named = [c.key for c in earlier if holds(c.key)]
+        if named:
+            return max(dict.fromkeys(named), key=lambda k: (named.count(k), -named.index(k)))
+        holders = {p for p in self.cat.tenures if holds(p)}
+        return holders.pop() if len(holders) == 1 else None
 
     def short_name_key(self, word: str, text: str, start: int, local_family: dict, local_given: dict, published) -> str | None:
         low = word.lower()

@@ -33,6 +33,7 @@ DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?
 OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 INTERACTIONS = ("Meeting", "PhoneCall", "Agreement", "Visit")
+WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
 LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims?|allegations?|accusations?|charges?)\b.{0,40}?"
@@ -276,6 +277,10 @@ class EventReader:
                 return []
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if heads and WE.search(text[heads[-1].end:hit.start]):
+            side = self.speaker_side(s)
+            if side:
+                return [side]
         if heads:
             chosen = [heads[-1]]
             for a in reversed(heads[:-1]):
@@ -286,6 +291,10 @@ class EventReader:
                     break
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
+        if WE.search(span):
+            side = self.speaker_side(s)
+            if side:
+                return [side]
         if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
             return self.last_group(drafts) or self.recent_pair(clause_start)
         opening = self.group.match(text, s.start)
@@ -373,6 +382,20 @@ class EventReader:
             else:
                 break
         return [a.key for a in chosen]
+
+    def speaker_side(self, s: Sentence) -> str | None:
+        """Whose "we" this is: the country of the person a transcript paragraph is attributed to
+        ("Ambassador Jamieson Greer: “…we struck…”")."""
+        para = self._text.rfind("\n", 0, s.start) + 1
+        head = self._text[para:para + 160]
+        colon = head.find(":")
+        if colon < 0:
+            return None
+        speakers = [m for m in self._sorted if para <= m.start and m.end <= para + colon
+                    and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person"]
+        if not speakers:
+            return None
+        return self._entities[speakers[-1].entity].country or self.cat.entities.get(speakers[-1].entity, Entity("", "", "")).country
 
     def recent_pair(self, before: int) -> list[str]:
         """The two most recent countries or organizations named before a plural pronoun."""
