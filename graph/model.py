@@ -106,6 +106,7 @@ class Event:
     trigger: str = ""
     planned: bool = False
     claim: str | None = None
+    family: str = ""            # the contract class a finer kind belongs to (Summit → Meeting)
 
 
 @dataclass(frozen=True)

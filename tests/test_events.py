@@ -40,7 +40,8 @@ def check_evidence(ex: Extraction) -> None:
 
 
 def of_kind(ex: Extraction, kind: str) -> list[Event]:
-    return [e for e in ex.events if e.kind == kind]
+    """Events of that class or of a finer class in its family (a Tariff is a Sanction)."""
+    return [e for e in ex.events if kind in (e.kind, e.family)]
 
 
 def one(ex: Extraction, kind: str) -> Event:
@@ -420,3 +421,15 @@ def test_evidence_is_the_exact_sentence_for_every_event_of_an_article():
         assert ev.evidence.text in sents
         assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
         assert ev.trigger and ev.trigger.lower() in ev.evidence.text.lower()
+
+
+# --- finer classes ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, fine, family", [
+    ("President Biden met virtually with President Xi on Monday.", "VirtualMeeting", "Meeting"),
+    ("The Commerce Department imposed new export controls on China on Tuesday.", "ExportControl", "Sanction"),
+    ("The United States imposed tariffs on Chinese steel on Friday.", "Tariff", "Sanction"),
+    ("The United States and China issued a joint statement on climate cooperation.", "JointStatement", "Agreement"),
+])
+def test_finer_classes_keep_their_family(text, fine, family):
+    ev = one(extract(text), family)
+    assert (ev.kind, ev.family) == (fine, family)

@@ -24,6 +24,8 @@ from graph.extract.spans import longest_first
 from graph.model import Entity, Event, Mention, Sentence, When
 
 AGENT_KINDS = ("Person", "Country", "Organization")
+FAMILIES = ("Visit", "Meeting", "PhoneCall", "Accusation", "Cancellation", "Sanction", "Agreement",
+            "Statement", "Claim", "Denial")
 PLACED = ("Visit", "Meeting", "Agreement", "Statement")
 BY = re.compile(r"\s+(?:(?:made|given|announced|reached|led|hosted|chaired|undertaken|issued)\s+)?by\s+", re.I)
 EVENT_NOUNS = ("Visit", "Meeting", "PhoneCall")
@@ -47,8 +49,9 @@ class Hit:
     start: int
     end: int
     text: str
-    event_class: str
+    event_class: str            # the family the rules know: Visit, Meeting, Sanction…
     word_class: str
+    fine: str = ""              # the finest class the trigger names: Summit, Tariff…
 
 
 @dataclass
@@ -129,8 +132,14 @@ class EventReader:
             if word_class not in classes and word_class == "noun":
                 continue  # "an alleged upgrade": a verb form used as an adjective
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
-            found.append(Hit(a, b, text[a:b], chosen.event_class, chosen.word_class))
+            found.append(Hit(a, b, text[a:b], self.family(chosen.event_class), chosen.word_class, chosen.event_class))
         return longest_first(found)
+
+    def family(self, cls: str) -> str:
+        """The event class the rules work with for a finer one (Summit → Meeting, Tariff → Sanction)."""
+        while cls not in FAMILIES and cls in self.cat.subclasses:
+            cls = self.cat.subclasses[cls]
+        return cls
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -540,7 +549,7 @@ class EventReader:
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
         if not d.actor and d.target and not d.passive:
             d.actor, d.target = d.target[:1], d.target[1:]
-        return Event(kind=d.kind, label=label(d, entities), evidence=d.sentence,
+        return Event(kind=d.hit.fine or d.kind, family=d.kind, label=label(d, entities), evidence=d.sentence,
                      actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
                      place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
                      planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
@@ -654,6 +663,8 @@ def merge(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
         same.actor = same.actor or d.actor
         same.target = same.target + [k for k in d.target if k not in same.target and k not in same.actor]
         same.planned = same.planned and d.planned
+        if same.hit.fine == same.kind and d.hit.fine != d.kind:
+            same.hit = replace(same.hit, fine=d.hit.fine)  # "the summit" after "met": a Summit
     return out
 
 

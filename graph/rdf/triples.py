@@ -40,7 +40,7 @@ def decimal(value: float) -> ox.Literal:
 
 def happening_key(ev: Event) -> str:
     """Type and parties: what two reports of one happening share whatever their dates."""
-    return f"{ev.kind}|{','.join(sorted(set(ev.actor + ev.target + ev.participants)))}"
+    return f"{ev.family or ev.kind}|{','.join(sorted(set(ev.actor + ev.target + ev.participants)))}"
 
 
 def happening_identity(ev: Event, article_id: str) -> str:
