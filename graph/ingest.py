@@ -15,7 +15,7 @@ from graph.model import Article
 from graph.ontology_files import turtle_files
 from graph.rdf.store import GraphStore
 from graph.model import Event
-from graph.rdf.triples import extraction_quads, happening_key
+from graph.rdf.triples import entity_quads, extraction_quads, happening_key
 from graph.rdf.vocab import article_iri, entity_iri
 
 ErrorHandler = Callable[[UscnError], None]
@@ -67,6 +67,7 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
             continue
         graph = article_iri(article.id)
         report.replaced += store.ox.contains_named_graph(graph)
+        store.add_entities(entity_quads(extraction, store.has_label))
         store.replace_graph(graph, quads)
         report.articles += 1
         report.events += len(extraction.events)

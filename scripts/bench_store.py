@@ -26,7 +26,7 @@ from graph.ingest import find_happening
 from graph.loaders import load
 from graph.rdf.export import export
 from graph.rdf.store import GraphStore
-from graph.rdf.triples import extraction_quads
+from graph.rdf.triples import entity_quads, extraction_quads
 from graph.rdf.vocab import PREFIXES, article_iri
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +53,10 @@ def fill(store: GraphStore, corpus: Path, copies: int) -> None:
     for n in range(copies):
         for article in load(corpus):
             article = replace(article, id=f"{article.id}-{n}")
-            quads = extraction_quads(extractor.extract(article), extractor.event_scores,
+            extraction = extractor.extract(article)
+            quads = extraction_quads(extraction, extractor.event_scores,
                                      store.event_label, lambda ev, _: find_happening(store, ev))
+            store.add_entities(entity_quads(extraction, store.has_label))
             store.replace_graph(article_iri(article.id), quads)
     store.flush()
 

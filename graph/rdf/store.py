@@ -14,7 +14,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from graph.errors import StoreError
-from graph.rdf.vocab import ONTOLOGY_GRAPH, PREFIXES, uscn, term
+from graph.rdf.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
 
 STORE_ENV = "USCN_STORE"
 ONTOLOGY_DIGEST = uscn("ontologyDigest")
@@ -63,6 +63,13 @@ class GraphStore:
         self.ox.add_graph(graph)
         self.ox.extend(quads)
 
+    def add_entities(self, quads: list[ox.Quad]) -> None:
+        """Add entity descriptions to the shared entities graph (a quad already there is no change)."""
+        self.ox.extend(quads)
+
+    def has_label(self, node: ox.NamedNode) -> bool:
+        return any(True for _ in self.ox.quads_for_pattern(node, LABEL, None, ENTITIES_GRAPH))
+
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove an article's graph; True if there was one."""
         if not self.ox.contains_named_graph(graph):
@@ -71,7 +78,7 @@ class GraphStore:
         return True
 
     def article_graphs(self) -> list[ox.NamedNode]:
-        """Every named graph except the ontology's."""
+        """Every named graph except the ontology's: the articles' and the shared entities graph."""
         return [g for g in self.ox.named_graphs() if g != ONTOLOGY_GRAPH]
 
     # --- ontology -------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 import pyoxigraph as ox
 
 from graph.model import Entity, Event, Extraction, Mention, Sentence
-from graph.rdf.vocab import (article_iri, entity_iri, event_iri, term, uscn, ENT)
+from graph.rdf.vocab import (article_iri, entity_iri, event_iri, term, uscn, ENT, ENTITIES_GRAPH)
 
 A = term("rdf", "type")
 LABEL = term("rdfs", "label")
@@ -73,8 +73,6 @@ def extraction_quads(ex: Extraction, event_scores: dict[str, dict] | None = None
     """
     g = article_iri(ex.article.id)
     triples = list(article_triples(ex, g))
-    for ent in ex.entities.values():
-        triples.extend(entity_triples(ent))
     for m in ex.mentions:
         triples.extend(mention_triples(m, g))
     for ev in ex.events:
@@ -82,6 +80,22 @@ def extraction_quads(ex: Extraction, event_scores: dict[str, dict] | None = None
         triples.extend(event_triples(ev, ex.article.id, g, (event_scores or {}).get(ev.kind, {})))
         triples.extend(happening_triples(ev, ex.article.id, g, happening, known_label))
     return [ox.Quad(s, p, o, g) for s, p, o in dict.fromkeys(triples)]
+
+
+def entity_quads(ex: Extraction, has_label: Callable[[ox.NamedNode], bool] | None = None) -> list[ox.Quad]:
+    """The descriptions of the entities an article names, for the shared entities graph.
+
+    An entity is described once for the whole store (not again in every article that names
+    it), so queries see each label once; the names each article used add to its altLabels.
+    An entity that already has a label keeps it.
+    """
+    quads = []
+    for ent in ex.entities.values():
+        for s, p, o in entity_triples(ent):
+            if p == LABEL and has_label and has_label(s):
+                continue
+            quads.append(ox.Quad(s, p, o, ENTITIES_GRAPH))
+    return quads
 
 
 def article_triples(ex: Extraction, g: ox.NamedNode) -> Iterator[tuple]:

@@ -25,6 +25,7 @@ PREFIXES = {
 }
 
 ONTOLOGY_GRAPH = ox.NamedNode(ENT + "graph/ontology")
+ENTITIES_GRAPH = ox.NamedNode(ENT + "graph/entities")
 
 
 def uscn(name: str) -> ox.NamedNode:
