@@ -297,3 +297,10 @@ def test_render_writes_an_offline_page(corpus_store, tmp_path):
     run("render", "--output", page, "--actor", "Wang Yi", "--store", corpus_store)
     html = page.read_text(encoding="utf-8")
     assert "Wang Yi" in html and not external_resources(html)
+
+
+def test_pairs_keep_their_dates_when_some_events_are_undated(seeded):
+    rows = json.loads(run("query", "who-met-whom", "--param", "name", "Xi Jinping", "--format", "json",
+                          "--store", seeded).stdout)["results"]["bindings"]
+    biden = next(r for r in rows if r["aLabel"]["value"] == "Joe Biden" or r["bLabel"]["value"] == "Joe Biden")
+    assert biden["first"]["value"] <= biden["last"]["value"]
