@@ -89,6 +89,7 @@ class Draft:
     claim: str | None = None
     disputes: list[str] = field(default_factory=list)
     passive: bool = False       # "X was added to the Entity List": the one who acted is not named
+    called_off: str = ""        # for a cancellation: the class of the happening called off
 
     @property
     def parties(self) -> set[str]:
@@ -497,6 +498,8 @@ class EventReader:
         called_off = [d for d in drafts if d.sentence == s and d.hit in near] or \
                      [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+        if source:
+            draft.called_off = source.kind
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -703,7 +706,9 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
         where = entities[d.place].label if d.place in entities else target
         text = f"{actor} {'plans to visit' if d.planned else 'visits'} {where}" if where != "someone" else f"{actor} makes a visit"
     elif d.kind == "Cancellation":
-        text = f"{actor}: a planned {'visit' if not d.target else 'engagement with ' + target} is called off"
+        thing = {"Visit": "visit to", "PhoneCall": "call with"}.get(d.called_off, "meeting with")
+        text = f"{actor}: a planned {thing} {target} is called off" if target != "someone" \
+            else f"{actor}: a planned {thing.split()[0]} is called off"
     elif d.kind in ("Statement",):
         text = f"{actor} makes a statement"
     elif d.kind in ("Claim", "Denial") and d.claim:
