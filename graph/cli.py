@@ -311,6 +311,12 @@ def analysis_options(fn):
     return store_option(fn)
 
 
+def actor_graph(store_path, period):
+    """The actor graph of the events in the period."""
+    from graph import analysis
+    return analysis.actor_graph(load_events(store_path, period)[1])
+
+
 def load_events(store_path, period):
     from graph import analysis
     store = open_store(store_path, read_only=True)
@@ -344,8 +350,7 @@ def centrality(period, fmt, store_path):
       uscn analyze centrality --format csv
     """
     from graph import analysis
-    _, events = load_events(store_path, period)
-    print_rows(analysis.centrality(analysis.actor_graph(events)), fmt)
+    print_rows(analysis.centrality(actor_graph(store_path, period)), fmt)
 
 
 @analyze.command()
@@ -359,8 +364,7 @@ def communities(period, fmt, store_path):
       uscn analyze communities
     """
     from graph import analysis
-    _, events = load_events(store_path, period)
-    print_rows(analysis.communities(analysis.actor_graph(events)), fmt)
+    print_rows(analysis.communities(actor_graph(store_path, period)), fmt)
 
 
 @analyze.command()
@@ -376,8 +380,7 @@ def ego(actor, radius, period, fmt, store_path):
       uscn analyze ego "Jake Sullivan" --radius 2
     """
     from graph import analysis
-    _, events = load_events(store_path, period)
-    print_rows(analysis.ego_rows(analysis.actor_graph(events), actor, radius), fmt)
+    print_rows(analysis.ego_rows(actor_graph(store_path, period), actor, radius), fmt)
 
 
 @analyze.command()
@@ -393,8 +396,7 @@ def path(source, target, period, fmt, store_path):
       uscn analyze path "Antony Blinken" "Xi Jinping"
     """
     from graph import analysis
-    _, events = load_events(store_path, period)
-    print_rows(analysis.shortest_path(analysis.actor_graph(events), source, target), fmt)
+    print_rows(analysis.shortest_path(actor_graph(store_path, period), source, target), fmt)
 
 
 @analyze.command()
@@ -414,7 +416,7 @@ def trend(actors, actors_only, period, fmt, store_path):
     from graph import analysis
     if len(actors) > 2:
         raise click.UsageError("give at most two actors")
-    corpus, events = load_events(store_path, period)
+    _, events = load_events(store_path, period)
     a, b = (list(actors) + [None, None])[:2]
     print_rows(analysis.trend(events, a, b, by_country=not actors_only), fmt)
 
@@ -430,8 +432,7 @@ def relations(period, fmt, store_path):
       uscn analyze relations --format csv --period 2023
     """
     from graph import analysis
-    _, events = load_events(store_path, period)
-    print_rows(analysis.edge_rows(analysis.actor_graph(events)), fmt)
+    print_rows(analysis.edge_rows(actor_graph(store_path, period)), fmt)
 
 
 @analyze.command()
