@@ -482,7 +482,7 @@ class EventReader:
             return bool(d.target)
         if d.kind in ("Accusation", "Sanction"):
             return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
-                                      and not d.hit.text.lower().startswith("restrict"))
+                                      and d.hit.text.lower().startswith("impos"))  # "imposed tariffs"
         return bool(d.actor)
 
     def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
