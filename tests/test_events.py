@@ -433,3 +433,19 @@ def test_evidence_is_the_exact_sentence_for_every_event_of_an_article():
 def test_finer_classes_keep_their_family(text, fine, family):
     ev = one(extract(text), family)
     assert (ev.kind, ev.family) == (fine, family)
+
+
+def test_he_is_the_subject_of_the_same_sentence_first():
+    ex = extract("Commerce Minister Wang Wentao met Ambassador Nicholas Burns on Monday. "
+                 "Defense Secretary Lloyd Austin will travel to Singapore next month, where he is "
+                 "expected to meet his Chinese counterpart Dong Jun.")
+    meetings = {(e.actor, e.target) for e in of_kind(ex, "Meeting")}
+    assert (("person/lloyd-austin",), ("person/dong-jun",)) in meetings
+    planned = next(e for e in of_kind(ex, "Meeting") if e.actor == ("person/lloyd-austin",))
+    assert planned.planned and planned.when is None  # "to meet" is not dated to the publication day
+
+
+def test_an_administration_is_its_country():
+    ev = one(extract("The Biden administration imposed sanctions on Shenzhen Example Technology Co., Ltd. "
+                     "on Friday."), "Sanction")
+    assert ev.actor == ("country/USA",)

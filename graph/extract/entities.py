@@ -21,6 +21,7 @@ from graph.extract.spans import longest_first
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
+ADMINISTRATION = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+[Aa]dministration\b")
 TITLE_ALONE = re.compile(r"\bthe\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
 LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
 While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
@@ -99,6 +100,7 @@ class EntityFinder:
         """Mentions in the text, in order, and the entities they name."""
         catalog = [c for c in self.catalog_candidates(text) if self.keep(c, text)]
         people = self.person_candidates(text)
+        catalog += self.administrations(text, published)
         orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, catalog)]
         orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text)
         chosen = settle(catalog + people + orgs)
@@ -168,6 +170,18 @@ class EntityFinder:
         """True for a country or place name ("Will Beijing respond?" is no person)."""
         entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
         return any(self.cat.entities[n.key].kind in ("Place", "Country") for n in entries)
+
+    def administrations(self, text: str, published) -> list[Candidate]:
+        """"the Biden administration", "the Trump-Vance administration": the government of the
+        country whose leader is named."""
+        found = []
+        for m in ADMINISTRATION.finditer(text):
+            people = self.cat.family_names.get(m.group("name").lower(), [])
+            countries = {self.cat.entities[p].country for p in people if p in self.cat.entities}
+            if len(countries) == 1 and None not in countries:
+                key = countries.pop()
+                found.append(Candidate(m.start(), m.end(), key, "Country", "name"))
+        return found
 
     def catalog_key(self, name: str, kind: str) -> str | None:
         """The catalog entity of that kind with exactly this name, if there is one."""

@@ -249,7 +249,8 @@ class EventReader:
         if when is not None and d.planned and when.basis == "relative" and published:
             again = find_times(text, published, time.start, time.end, future=True)
             when = again[0].when if again else when
-        if when is None and d.hit.word_class == "verb" and PRESENT_TENSE.match(d.hit.text) and published:
+        if when is None and d.hit.word_class == "verb" and PRESENT_TENSE.match(d.hit.text) and published \
+                and not d.planned and not re.search(r"\bto\s+$", self._text[max(0, d.hit.start - 4):d.hit.start]):
             when = publication(published)
         d.when = when
         if d.claim and time and time.when.text and d.claim.endswith(time.when.text):
@@ -310,8 +311,11 @@ class EventReader:
         opening = self.group.match(text, s.start)
         if hit.word_class == "noun" and opening and not left:
             return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
-        if self.person_pronoun.search(span) and last_person:
-            return [last_person]
+        if self.person_pronoun.search(span):
+            here = [k for d in drafts if d.sentence == s for k in d.actor
+                    if entities.get(k) and entities[k].kind == "Person"]
+            if here or last_person:
+                return [here[-1] if here else last_person]
         return []
 
     def coordinated_with(self, text, hit, clause_start, drafts, s) -> Draft | None:
