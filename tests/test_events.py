@@ -449,3 +449,9 @@ def test_an_administration_is_its_country():
     ev = one(extract("The Biden administration imposed sanctions on Shenzhen Example Technology Co., Ltd. "
                      "on Friday."), "Sanction")
     assert ev.actor == ("country/USA",)
+
+
+def test_joint_subjects_with_a_title_between_are_both_actors():
+    ev = one(extract("President Donald Trump and Chinese leader Xi Jinping spoke by phone on Thursday."),
+             "PhoneCall")
+    assert set(ev.actor) == {"person/donald-trump", "person/xi-jinping"}

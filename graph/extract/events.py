@@ -296,7 +296,8 @@ class EventReader:
             chosen = [heads[-1]]
             for a in reversed(heads[:-1]):
                 gap = text[a.end:chosen[0].start]
-                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}|-|–", gap):
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}|-|–", gap) or \
+                        coordinated_titles(gap):
                     chosen.insert(0, a)
                 else:
                     break
@@ -636,6 +637,12 @@ def shares_time(to_time: str, to_next: str) -> bool:
 
 def distance(h: Hit, t: TimeMention) -> int:
     return t.start - h.end if t.start >= h.end else h.start - t.end
+
+
+def coordinated_titles(gap: str) -> bool:
+    """"X and Chinese leader Y": "and" followed by nothing but a title."""
+    m = re.fullmatch(r"\s*(?:,\s*)?and\s+(.*)", gap, re.S)
+    return bool(m) and is_title_run(m.group(1)) and len(m.group(1).split()) <= 5
 
 
 def sides(keys: set[str], entities: dict[str, Entity]) -> set[str]:
