@@ -14,7 +14,7 @@ from graph.extract.entities import EntityFinder, at_word_boundary
 from graph.extract.events import EventReader
 from graph.extract.spans import longest_first
 from graph.extract.text import sentences
-from graph.model import Article, Entity, Extraction, Mention
+from graph.model import Article, Extraction, Mention
 
 
 class Extractor:

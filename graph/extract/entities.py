@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from graph.extract.catalog import Catalog, Name
+from graph.extract.catalog import Catalog
 from graph.extract.spans import longest_first
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
@@ -93,7 +93,7 @@ class EntityFinder:
         titles = "|".join(re.escape(h) for h in self.honorifics)
         self.titled_re = re.compile(rf"\b(?:{titles})\.?\s+(?P<name>(?:{CAP}|{INITIAL})(?:\s+(?:{CAP}|{INITIAL})){{0,2}}{SUFFIX}?)")
         self.full_name_re = re.compile(rf"\b(?P<given>{CAP})(?:\s+{INITIAL})?(?:\s+{CAP}){{1,2}}{SUFFIX}?")
-        self.chinese_re = re.compile(rf"\b(?P<family>[A-Z][a-z]{{0,5}})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b")
+        self.chinese_re = re.compile(r"\b(?P<family>[A-Z][a-z]{0,5})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b")
 
     # --- public -----------------------------------------------------------------------
     def find(self, text: str, published: dt.date | None) -> tuple[list[Mention], dict[str, Entity]]:

@@ -173,8 +173,8 @@ class EventReader:
             if persons:
                 last_person = persons[0] if not drafts or not drafts[-1].actor else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
-        self.inherit_dates(drafts, entities, published)
-        merged = merge(drafts, entities)
+        self.inherit_dates(drafts)
+        merged = merge(drafts)
         return [self.event(d, entities) for d in merged]
 
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
@@ -542,7 +542,7 @@ class EventReader:
         return legs
 
     # --- dates ------------------------------------------------------------------------
-    def inherit_dates(self, drafts: list[Draft], entities: dict[str, Entity], published) -> None:
+    def inherit_dates(self, drafts: list[Draft]) -> None:
         """Things said during a dated call or meeting happened then ("He raised concerns…")."""
         for i, d in enumerate(drafts):
             if d.when is not None or d.kind not in SPEECH_LIKE:
@@ -652,21 +652,11 @@ def sides(keys: set[str], entities: dict[str, Entity]) -> set[str]:
     return {k for k in keys if not (entities.get(k) and entities[k].kind == "Country" and k in countries)}
 
 
-def expand(keys: set[str], entities: dict[str, Entity]) -> set[str]:
-    """Parties and the countries they belong to."""
-    out = set(keys)
-    for k in keys:
-        e = entities.get(k)
-        if e and e.country:
-            out.add(e.country)
-    return out
-
-
-def merge(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
+def merge(drafts: list[Draft]) -> list[Draft]:
     """One draft per happening: same class and parties, and dates that agree (or one missing)."""
     out: list[Draft] = []
     for d in drafts:
-        same = next((o for o in out if same_happening(o, d, entities)), None)
+        same = next((o for o in out if same_happening(o, d)), None)
         if same is None:
             out.append(d)
             continue
@@ -682,7 +672,8 @@ def merge(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
     return out
 
 
-def same_happening(a: Draft, b: Draft, entities) -> bool:
+def same_happening(a: Draft, b: Draft) -> bool:
+    """Same class, one's parties within the other's, same place if both say, and dates that overlap."""
     if a.kind != b.kind:
         return False
     if not (b.parties <= a.parties or a.parties <= b.parties):
