@@ -139,20 +139,30 @@ def remove(article_ids, store_path):
 
 # --- export ------------------------------------------------------------------
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld"]),
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld",
+                                                    "graphml", "gexf"]),
               default="turtle", show_default=True,
-              help="turtle and ntriples: the union of all articles; trig, nquads and jsonld keep one graph per article.")
+              help="turtle and ntriples: the union of all articles; trig, nquads and jsonld keep one graph "
+                   "per article; graphml and gexf: the actor network (for Gephi, Cytoscape, yEd).")
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
 @click.option("--with-ontology", is_flag=True, help="Include the ontology and catalogs too.")
+@click.option("--period", help="graphml/gexf: only events in this period: 2023, 2023-06 or 2023-03..2023-06.")
+@click.option("--dispute", help="graphml/gexf: only events concerning this dispute.")
 @store_option
 @reports_errors
-def export(fmt, output, with_ontology, store_path):
-    """Write the graph as Turtle, N-Quads, TriG, N-Triples or JSON-LD.
+def export(fmt, output, with_ontology, period, dispute, store_path):
+    """Write the graph as Turtle, N-Quads, TriG, N-Triples or JSON-LD, or the actor
+    network as GraphML or GEXF.
 
     \b
-    Example:
+    Examples:
       uscn export --format trig --output graph.trig
+      uscn export --format gexf --period 2023 --dispute Taiwan --output actors.gexf
     """
+    if fmt in ("graphml", "gexf"):
+        return export_network(fmt, output, period, dispute, store_path)
+    if period or dispute:
+        raise click.UsageError("--period and --dispute go with --format graphml or gexf")
     from graph.rdf.export import export as do_export
     store = open_store(store_path, read_only=True)
     if output == "-":
@@ -161,6 +171,55 @@ def export(fmt, output, with_ontology, store_path):
     else:
         with open(output, "wb") as out:
             do_export(store, out, fmt, with_ontology=with_ontology)
+
+
+def export_network(fmt, output, period, dispute, store_path):
+    """The actor network through networkx's GraphML or GEXF writer."""
+    import io
+    from graph.views.network_export import network, write_network
+    corpus, start, end = load_focus(store_path, period)
+    buffer = io.BytesIO()
+    write_network(network(corpus, dispute=dispute, start=start, end=end, period=period), buffer, fmt)
+    write_bytes(buffer.getvalue(), output)
+
+
+@main.command()
+@click.option("--actor", help="Only happenings this actor takes part in (a country through its people).")
+@click.option("--dispute", help="Only happenings concerning this dispute.")
+@click.option("--period", help="Only happenings in this period: 2023, 2023-06 or 2023-03..2023-06.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ics", "md"]), default="csv",
+              show_default=True, help="csv for spreadsheets, json, ics for calendars, md for reports.")
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
+@store_option
+@reports_errors
+def timeline(actor, dispute, period, fmt, output, store_path):
+    """Write the timeline, one row per happening: dates, type, label, parties, place,
+    disputes, Goldstein score and every source with its title and URL.
+
+    A calendar (ics) holds only dated happenings; how many were left out is said on stderr.
+
+    \b
+    Examples:
+      uscn timeline --actor "Wang Yi" --period 2023 --format ics --output wang-yi.ics
+      uscn timeline --dispute Taiwan --format md
+    """
+    from graph.views.timeline_export import timeline_rows, write_timeline
+    corpus, start, end = load_focus(store_path, period)
+    rows = timeline_rows(corpus, actor=actor, dispute=dispute, start=start, end=end)
+    data, left_out = write_timeline(rows, fmt)
+    write_bytes(data, output)
+    click.echo(f"{len(rows) - left_out} happening(s) written"
+               + (f"; {left_out} undated left out of the calendar" if left_out else ""), err=True)
+
+
+def load_focus(store_path, period):
+    """The corpus of the store and the period's bounds (None when open)."""
+    from graph import analysis
+    start, end = analysis.parse_period(period) if period else (None, None)
+    store = open_store(store_path, read_only=True)
+    corpus = analysis.load_corpus(store.ox)
+    store.close()
+    return corpus, start, end
 
 
 # --- query -------------------------------------------------------------------
