@@ -251,18 +251,22 @@ def load_focus(store_path, period):
 @click.argument("query", required=False)
 @click.option("--param", "-p", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="Bind a query variable (?NAME) to VALUE: <iri>, prefix:name or a string.")
-@output_format_option("table", "csv", "json")
+@output_format_option("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml")
 @click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update to change the store.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Stop the query after this many seconds (0: no limit).")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
 @store_option
 @reports_errors
-def query(query, params, fmt, allow_update, list_named, output, store_path):
+def query(query, params, fmt, allow_update, timeout, list_named, output, store_path):
     """Run SPARQL: a named query, a .rq file, or the query text itself.
 
     The prefixes uscn, ent, rdf, rdfs, owl, skos, xsd, dcterms, prov, schema and geo
-    are predeclared; the default graph is the union of all articles. SELECT results
-    print as a table, CSV or W3C SPARQL JSON; CONSTRUCT as Turtle.
+    are predeclared; the default graph is the union of all articles. SELECT and ASK
+    print as a table (for reading) or in the W3C result formats csv, tsv, json and xml
+    (what a SPARQL endpoint sends); CONSTRUCT and DESCRIBE as turtle, ntriples, jsonld
+    or rdfxml. A query stops at --timeout; Ctrl-C stops it at once (exit code 130).
 
     \b
     Examples:
@@ -280,10 +284,13 @@ def query(query, params, fmt, allow_update, list_named, output, store_path):
     if not query:
         raise click.UsageError("give a query (text, a .rq file or a name), or --list")
     sparql = sys.stdin.read() if query == "-" else q.resolve(query)
-    store = open_store(store_path, read_only=not allow_update)
-    result = q.run(store, sparql, dict(params), allow_update=allow_update)
-    write_bytes(q.format_result(result, fmt), output)
-    store.close()
+    try:
+        data = q.answer_bounded(store_path or default_store_path(), sparql, dict(params), fmt,
+                                allow_update=allow_update, timeout=timeout)
+    except KeyboardInterrupt:
+        click.echo("error: the query was interrupted", err=True)
+        sys.exit(130)
+    write_bytes(data, output)
 
 
 # --- stats -------------------------------------------------------------------

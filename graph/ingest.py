@@ -44,8 +44,6 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
            extractor: Extractor | None = None,
            progress: Callable[[Article], None] | None = None) -> IngestReport:
     """Read every input into the store; bad inputs go to ``on_error`` and the rest carry on."""
-    extractor = extractor or default_extractor()
-    store.ensure_ontology(turtle_files())
     report = IngestReport()
 
     def failed(err: UscnError) -> None:
@@ -53,7 +51,25 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
             report.failed.append(str(err))
         on_error(err)
 
-    for article in iter_articles(list(inputs), failed):
+    return ingest_articles(iter_articles(list(inputs), failed), store, on_error, extractor, progress,
+                           report=report)
+
+
+def ingest_articles(articles: Iterable[Article], store: GraphStore, on_error: ErrorHandler,
+                    extractor: Extractor | None = None,
+                    progress: Callable[[Article], None] | None = None,
+                    report: IngestReport | None = None) -> IngestReport:
+    """Store Articles already read (by a loader, or by ``uscn watch`` from a feed); an article
+    that cannot be extracted goes to ``on_error`` and the rest carry on."""
+    extractor = extractor or default_extractor()
+    store.ensure_ontology(turtle_files())
+    report = report if report is not None else IngestReport()
+
+    def failed(err: UscnError) -> None:
+        report.failed.append(str(err))
+        on_error(err)
+
+    for article in articles:
         if progress:
             progress(article)
         try:
