@@ -13,7 +13,7 @@ from graph.extract.events.merging import merge, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
 from graph.extract.events.roles import BY, PASSIVE, RoleReader
-from graph.extract.events.timing import assign_times, date_draft, inherit_dates
+from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.model import Entity, Event, Mention, Sentence
 
@@ -63,6 +63,7 @@ class EventReader(RoleReader):
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts)
         merged = merge(drafts)
+        fallback_dates(merged, times, text, published)
         return [self.event(d, entities) for d in merged]
 
     def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
