@@ -46,8 +46,14 @@ def open_store(path: Path | None, read_only: bool = False) -> GraphStore:
     return GraphStore(path or default_store_path(), read_only=read_only)
 
 
-def warn(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+def warn(message: str, kind: str = "error") -> None:
+    click.echo(f"{kind}: {message}", err=True)
+
+
+def warn_input(err: UscnError) -> None:
+    """An input's error, or its warning when it was still read."""
+    from graph.errors import InputWarning
+    warn(str(err), "warning" if isinstance(err, InputWarning) else "error")
 
 
 def write_bytes(data: bytes, output: str | None) -> None:
@@ -85,7 +91,7 @@ def run_ingest(inputs, store: GraphStore) -> int:
         if show and count[0] % 10 == 0:
             click.echo(f"\r{count[0]} articles…", err=True, nl=False)
 
-    report = ingest(inputs, store, lambda err: warn(str(err)), progress=progress)
+    report = ingest(inputs, store, warn_input, progress=progress)
     if show and count[0] >= 10:
         click.echo("\r", err=True, nl=False)
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
@@ -126,15 +132,33 @@ def remove(article_ids, store_path):
     Example:
       uscn remove 000_6ff26e526b4dd854
     """
-    from graph.rdf.vocab import article_iri
+    from graph.rdf.articles import stored_article_graph
     store = open_store(store_path)
-    missing = [a for a in article_ids if not store.remove_graph(article_iri(a))]
+    missing = [a for a in article_ids if not ((g := stored_article_graph(store, a)) and store.remove_graph(g))]
     store.close()
     for a in missing:
-        warn(f"{a}: no such article in the store; `uscn stats` lists what is there")
+        warn(f"{a}: no such article in the store; `uscn articles` lists the ids it holds")
     click.echo(f"{len(article_ids) - len(missing)} article(s) removed", err=True)
     if missing:
         sys.exit(1)
+
+
+@main.command()
+@output_format_option("table", "csv", "json")
+@store_option
+@reports_errors
+def articles(fmt, store_path):
+    """List the stored articles: the ids `uscn remove` takes, and their titles.
+
+    \b
+    Example:
+      uscn articles --format csv
+    """
+    from graph.rdf.articles import article_ids
+    store = open_store(store_path, read_only=True)
+    rows = [{"id": i, "title": t or ""} for i, t in article_ids(store)]
+    store.close()
+    print_rows(rows, fmt)
 
 
 # --- export ------------------------------------------------------------------
