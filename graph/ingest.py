@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from graph.errors import InputError, UscnError
+from graph.errors import InputError, InputWarning, UscnError
 from graph.extract import Extractor, default_extractor
 from graph.loaders import iter_articles
 from graph.model import Article
@@ -16,6 +16,7 @@ from graph.ontology_files import turtle_files
 from graph.rdf.store import GraphStore
 from graph.model import Event
 from graph.rdf.triples import entity_quads, extraction_quads, happening_key
+from graph.rdf.articles import stored_article_graph
 from graph.rdf.vocab import article_iri, entity_iri
 
 ErrorHandler = Callable[[UscnError], None]
@@ -43,15 +44,32 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
            extractor: Extractor | None = None,
            progress: Callable[[Article], None] | None = None) -> IngestReport:
     """Read every input into the store; bad inputs go to ``on_error`` and the rest carry on."""
+    report = IngestReport()
+
+    def failed(err: UscnError) -> None:
+        if not isinstance(err, InputWarning):  # a warning: the article is still stored
+            report.failed.append(str(err))
+        on_error(err)
+
+    return ingest_articles(iter_articles(list(inputs), failed), store, on_error, extractor, progress,
+                           report=report)
+
+
+def ingest_articles(articles: Iterable[Article], store: GraphStore, on_error: ErrorHandler,
+                    extractor: Extractor | None = None,
+                    progress: Callable[[Article], None] | None = None,
+                    report: IngestReport | None = None) -> IngestReport:
+    """Store Articles already read (by a loader, or by ``uscn watch`` from a feed); an article
+    that cannot be extracted goes to ``on_error`` and the rest carry on."""
     extractor = extractor or default_extractor()
     store.ensure_ontology(turtle_files())
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
 
     def failed(err: UscnError) -> None:
         report.failed.append(str(err))
         on_error(err)
 
-    for article in iter_articles(list(inputs), failed):
+    for article in articles:
         if progress:
             progress(article)
         try:
@@ -66,7 +84,10 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
                               "please report it with this article; the other articles were stored"))
             continue
         graph = article_iri(article.id)
-        report.replaced += store.ox.contains_named_graph(graph)
+        before = stored_article_graph(store, article.id)
+        report.replaced += before is not None
+        if before is not None and before != graph:
+            store.remove_graph(before)  # written under the old naming: the new one replaces it
         store.add_entities(entity_quads(extraction, store.has_label))
         store.replace_graph(graph, quads)
         report.articles += 1

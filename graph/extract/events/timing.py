@@ -27,7 +27,7 @@ def assign_times(hits: list[Hit], times: list[TimeMention], text: str,
         near = [h for h in hits if not clauses or clauses[h][0] <= t.start < clauses[h][1]]
         if not near:
             continue
-        nearest = min(near, key=lambda h: distance(h, t))
+        nearest = min(near, key=lambda h: attachment(h, t, text))
         claimed.setdefault(nearest, []).append(t)
         for h in near:
             in_clause.setdefault(h, []).append(t)
@@ -84,6 +84,17 @@ def shares_time(to_time: str, to_next: str) -> bool:
     return not lower or bool(re.search(r"\band\s+(?:\w+ly\s+)?$", to_next))
 
 
+def attachment(h: Hit, t: TimeMention, text: str) -> int:
+    """How far a time stands from a trigger, for choosing its owner. A time completes the verb
+    phrase before it ("met X on Thursday at the end of a visit"), so a noun trigger that follows
+    the time counts as further away, unless the time is its own modifier ("Thursday's talks",
+    "on Friday, talks")."""
+    d = distance(h, t)
+    if h.word_class == "noun" and h.start >= t.end and not re.fullmatch(r"(?:’s|'s)?\s*(?:,\s*)?(?:the\s+)?", text[t.end:h.start]):
+        return d * 2 + 20
+    return d
+
+
 def distance(h: Hit, t: TimeMention) -> int:
     return t.start - h.end if t.start >= h.end else h.start - t.end
 
@@ -115,7 +126,6 @@ def inherit_dates(drafts: list[Draft]) -> None:
                 break
 
 
-
 # What stops a later time in the sentence from dating a trigger before it: another clause.
 OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|but|and)\b|"
                           r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b")
@@ -125,9 +135,9 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     """Undated reports of past happenings take a time from their context: one their sentence
     gave before them ("was last June, when he met Xi"), or after them with no other clause
     between ("raised concerns during a trip ... in April"); else the day a news lead reports
-    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A plan the text gives no time for is dated only when the lead speaks
-    of the publication day itself ("Today, the President directs ... Commerce will
-    investigate"): that is the day the plan was made."""
+    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A plan the
+    text gives no time for is dated only when the lead speaks of the publication day itself
+    ("Today, the President directs ... Commerce will investigate"): the day the plan was made."""
     lead = lead_day(times, text, published)
     for d in drafts:
         if d.when is not None:
