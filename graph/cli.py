@@ -293,6 +293,35 @@ def query(query, params, fmt, allow_update, timeout, list_named, output, store_p
     write_bytes(data, output)
 
 
+# --- serve -------------------------------------------------------------------
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback unless you mean to share it (then use a proxy with authentication).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Stop a query after this many seconds (0: no limit).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries answered at the same time (one Oxigraph process each).")
+@store_option
+@reports_errors
+def serve(host, port, timeout, workers, store_path):
+    """Serve the store read-only over SPARQL 1.1, with the page and the named queries.
+
+    / links the graph page (/graph), the named queries (/queries), a SPARQL editor
+    (/editor/) and the endpoint (/sparql: GET or POST, results by the Accept header).
+    The default graph is the union of all graphs; each article graph has its own name.
+
+    \b
+    Example:
+      uscn serve --store data/store --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
+    """
+    from graph.serve import ServeConfig, serve as run_server
+    config = ServeConfig(store=store_path or default_store_path(), host=host, port=port, timeout=timeout,
+                         workers=workers)
+    run_server(config, announce=lambda line: click.echo(line, err=True))
+
+
 # --- stats -------------------------------------------------------------------
 @main.command()
 @output_format_option("table", "json")

@@ -13,7 +13,7 @@ from graph.extract.events.merging import merge, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
 from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader
-from graph.extract.events.timing import assign_times, date_draft, inherit_dates
+from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.model import Entity, Event, Mention, Sentence
 
@@ -65,6 +65,7 @@ class EventReader(RoleReader):
         inherit_dates(drafts)
         self.place_at_dateline(drafts, text, published, entities)
         merged = merge(drafts)
+        fallback_dates(merged, times, text, published)
         return [self.event(d, entities) for d in merged]
 
     def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
