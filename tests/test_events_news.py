@@ -92,3 +92,28 @@ def test_a_capital_in_a_place_phrase_stays_a_place():
 def test_a_place_after_in_the_is_no_actor():
     ev = one(extract("President Biden spoke in the Rose Garden, accusing Beijing of cheating."), "Accusation")
     assert (ev.actor, ev.target) == ((BIDEN,), (CHN,))
+
+
+# --- labels --------------------------------------------------------------------------------
+def test_a_label_agrees_in_number_with_a_joint_subject():
+    ex = extract("President Joe Biden and President Xi Jinping issued a statement on Monday.")
+    assert one(ex, "Statement").label == "Joe Biden and Xi Jinping make a statement"
+
+
+def test_what_was_agreed_about_is_not_a_party():
+    ev = one(extract("President Joe Biden and President Xi Jinping agreed to task Secretary Blinken with "
+                     "follow-up talks on arms control."), "Agreement")
+    assert set(ev.actor) | set(ev.target) == {BIDEN, XI}
+    assert ev.label.startswith("Joe Biden and Xi Jinping reach agreement") and "Blinken" not in ev.label
+
+
+def test_an_agreement_with_a_party_names_it():
+    ev = one(extract("The United States signed a trade deal with our Chinese partners on Monday."), "Agreement")
+    assert ev.target == (CHN,) and ev.label.startswith("United States reaches agreement with China")
+
+
+def test_no_label_says_someone():
+    text = ("Two Chinese firms were sanctioned on Monday. The entities were added to the Entity List. "
+            "A planned visit was called off. Officials accused Beijing of hacking. Beijing and Washington met in Geneva.")
+    ex = extract(text)
+    assert ex.events and all("someone" not in ev.label for ev in ex.events)

@@ -24,6 +24,7 @@ LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
 BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
                           r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -187,6 +188,9 @@ class RoleReader:
         if between:
             return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
         heads = [a for a in candidates if not a.modifier]
+        if hit.event_class == "Agreement" and hit.word_class == "verb":
+            # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
+            heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
         if not heads:
             return []
         first = heads[0]
