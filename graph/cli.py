@@ -46,8 +46,14 @@ def open_store(path: Path | None, read_only: bool = False) -> GraphStore:
     return GraphStore(path or default_store_path(), read_only=read_only)
 
 
-def warn(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+def warn(message: str, kind: str = "error") -> None:
+    click.echo(f"{kind}: {message}", err=True)
+
+
+def warn_input(err: UscnError) -> None:
+    """An input's error, or its warning when it was still read."""
+    from graph.errors import InputWarning
+    warn(str(err), "warning" if isinstance(err, InputWarning) else "error")
 
 
 def write_bytes(data: bytes, output: str | None) -> None:
@@ -85,7 +91,7 @@ def run_ingest(inputs, store: GraphStore) -> int:
         if show and count[0] % 10 == 0:
             click.echo(f"\r{count[0]} articles…", err=True, nl=False)
 
-    report = ingest(inputs, store, lambda err: warn(str(err)), progress=progress)
+    report = ingest(inputs, store, warn_input, progress=progress)
     if show and count[0] >= 10:
         click.echo("\r", err=True, nl=False)
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
@@ -156,15 +162,33 @@ def remove(article_ids, store_path):
     Example:
       uscn remove 000_6ff26e526b4dd854
     """
-    from graph.rdf.vocab import article_iri
+    from graph.rdf.articles import stored_article_graph
     store = open_store(store_path)
-    missing = [a for a in article_ids if not store.remove_graph(article_iri(a))]
+    missing = [a for a in article_ids if not ((g := stored_article_graph(store, a)) and store.remove_graph(g))]
     store.close()
     for a in missing:
-        warn(f"{a}: no such article in the store; `uscn stats` lists what is there")
+        warn(f"{a}: no such article in the store; `uscn articles` lists the ids it holds")
     click.echo(f"{len(article_ids) - len(missing)} article(s) removed", err=True)
     if missing:
         sys.exit(1)
+
+
+@main.command()
+@output_format_option("table", "csv", "json")
+@store_option
+@reports_errors
+def articles(fmt, store_path):
+    """List the stored articles: the ids `uscn remove` takes, and their titles.
+
+    \b
+    Example:
+      uscn articles --format csv
+    """
+    from graph.rdf.articles import article_ids
+    store = open_store(store_path, read_only=True)
+    rows = [{"id": i, "title": t or ""} for i, t in article_ids(store)]
+    store.close()
+    print_rows(rows, fmt)
 
 
 # --- export ------------------------------------------------------------------
@@ -257,18 +281,22 @@ def load_focus(store_path, period):
 @click.argument("query", required=False)
 @click.option("--param", "-p", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="Bind a query variable (?NAME) to VALUE: <iri>, prefix:name or a string.")
-@output_format_option("table", "csv", "json")
+@output_format_option("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml")
 @click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update to change the store.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Stop the query after this many seconds (0: no limit).")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
 @store_option
 @reports_errors
-def query(query, params, fmt, allow_update, list_named, output, store_path):
+def query(query, params, fmt, allow_update, timeout, list_named, output, store_path):
     """Run SPARQL: a named query, a .rq file, or the query text itself.
 
     The prefixes uscn, ent, rdf, rdfs, owl, skos, xsd, dcterms, prov, schema and geo
-    are predeclared; the default graph is the union of all articles. SELECT results
-    print as a table, CSV or W3C SPARQL JSON; CONSTRUCT as Turtle.
+    are predeclared; the default graph is the union of all articles. SELECT and ASK
+    print as a table (for reading) or in the W3C result formats csv, tsv, json and xml
+    (what a SPARQL endpoint sends); CONSTRUCT and DESCRIBE as turtle, ntriples, jsonld
+    or rdfxml. A query stops at --timeout; Ctrl-C stops it at once (exit code 130).
 
     \b
     Examples:
@@ -286,10 +314,42 @@ def query(query, params, fmt, allow_update, list_named, output, store_path):
     if not query:
         raise click.UsageError("give a query (text, a .rq file or a name), or --list")
     sparql = sys.stdin.read() if query == "-" else q.resolve(query)
-    store = open_store(store_path, read_only=not allow_update)
-    result = q.run(store, sparql, dict(params), allow_update=allow_update)
-    write_bytes(q.format_result(result, fmt), output)
-    store.close()
+    try:
+        data = q.answer_bounded(store_path or default_store_path(), sparql, dict(params), fmt,
+                                allow_update=allow_update, timeout=timeout)
+    except KeyboardInterrupt:
+        click.echo("error: the query was interrupted", err=True)
+        sys.exit(130)
+    write_bytes(data, output)
+
+
+# --- serve -------------------------------------------------------------------
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback unless you mean to share it (then use a proxy with authentication).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Stop a query after this many seconds (0: no limit).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries answered at the same time (one Oxigraph process each).")
+@store_option
+@reports_errors
+def serve(host, port, timeout, workers, store_path):
+    """Serve the store read-only over SPARQL 1.1, with the page and the named queries.
+
+    / links the graph page (/graph), the named queries (/queries), a SPARQL editor
+    (/editor/) and the endpoint (/sparql: GET or POST, results by the Accept header).
+    The default graph is the union of all graphs; each article graph has its own name.
+
+    \b
+    Example:
+      uscn serve --store data/store --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
+    """
+    from graph.serve import ServeConfig, serve as run_server
+    config = ServeConfig(store=store_path or default_store_path(), host=host, port=port, timeout=timeout,
+                         workers=workers)
+    run_server(config, announce=lambda line: click.echo(line, err=True))
 
 
 # --- stats -------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from graph.errors import InputError, UscnError
+from graph.errors import InputError, InputWarning, UscnError
 from graph.extract import Extractor, default_extractor
 from graph.loaders import iter_articles
 from graph.model import Article
@@ -16,6 +16,7 @@ from graph.ontology_files import turtle_files
 from graph.rdf.store import GraphStore
 from graph.model import Event
 from graph.rdf.triples import entity_quads, extraction_quads, happening_key
+from graph.rdf.articles import stored_article_graph
 from graph.rdf.vocab import article_iri, entity_iri
 
 ErrorHandler = Callable[[UscnError], None]
@@ -46,7 +47,8 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
     report = IngestReport()
 
     def failed(err: UscnError) -> None:
-        report.failed.append(str(err))
+        if not isinstance(err, InputWarning):  # a warning: the article is still stored
+            report.failed.append(str(err))
         on_error(err)
 
     return ingest_articles(iter_articles(list(inputs), failed), store, on_error, extractor, progress,
@@ -82,7 +84,10 @@ def ingest_articles(articles: Iterable[Article], store: GraphStore, on_error: Er
                               "please report it with this article; the other articles were stored"))
             continue
         graph = article_iri(article.id)
-        report.replaced += store.ox.contains_named_graph(graph)
+        before = stored_article_graph(store, article.id)
+        report.replaced += before is not None
+        if before is not None and before != graph:
+            store.remove_graph(before)  # written under the old naming: the new one replaces it
         store.add_entities(entity_quads(extraction, store.has_label))
         store.replace_graph(graph, quads)
         report.articles += 1

@@ -12,7 +12,7 @@ from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BY, PASSIVE, RoleReader
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader
 from graph.extract.events.timing import assign_times, date_draft, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.model import Entity, Event, Mention, Sentence
@@ -36,6 +36,7 @@ class EventReader(RoleReader):
              published: dt.date | None) -> list[Event]:
         drafts: list[Draft] = []
         last_person: str | None = None
+        self._time_spans = [(t.start, t.end) for t in times]
         for s in sentences:
             agents = self.agents(text, s, mentions, entities)
             hits = self.triggers.hits(text, s)
@@ -62,6 +63,7 @@ class EventReader(RoleReader):
                 last_person = persons[0] if not drafts or not drafts[-1].actor else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts)
+        self.place_at_dateline(drafts, text, published, entities)
         merged = merge(drafts)
         return [self.event(d, entities) for d in merged]
 
@@ -73,7 +75,7 @@ class EventReader(RoleReader):
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
         left = [a for a in agents if clause_start <= a.start < hit.start]
-        between = re.match(r"\s+between\s", text[hit.end:hit.end + 10])
+        between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
         by = BY.match(text, hit.end)
         if between:
@@ -111,6 +113,23 @@ class EventReader(RoleReader):
         if hit.event_class == "Cancellation":
             return self.cancelled(text, s, hit, draft, drafts)
         return draft if self.complete(draft, entities) else None
+
+    def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
+                          entities: dict[str, Entity]) -> None:
+        """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
+        days happened when their own sentence names no place."""
+        where = dateline(text, self._mention_starts, entities)
+        if where is None or published is None:
+            return
+        for d in drafts:
+            if d.kind not in ("Meeting", "Visit") or d.place or d.planned or d.when is None \
+                    or not published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published:
+                continue
+            if where in d.parties or d.kind == "Meeting" and d.hit.word_class == "noun" and len(d.parties) < 2:
+                continue
+            d.place = where
+            if d.kind == "Visit":
+                self.complete(d, entities)  # the visit's target: the dateline's country
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
         """The stretch of the sentence around the trigger up to the nearest clause breaks."""
@@ -164,3 +183,13 @@ class EventReader(RoleReader):
         self._starts = [m.start for m in self._sorted]
 
 
+DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")
+
+
+def dateline(text: str, mention_starts: dict[int, Mention], entities: dict[str, Entity]) -> str | None:
+    """The place of a dateline opening the text ("ANCHORAGE, Alaska — "), if it names one."""
+    m = DATELINE.match(text)
+    found = mention_starts.get(0) if m else None
+    if found and found.end <= m.end() and entities.get(found.entity) and entities[found.entity].kind in ("Place", "Country"):
+        return found.entity
+    return None

@@ -20,6 +20,8 @@ OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit":
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
 LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
+# "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
+BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -154,13 +156,14 @@ class RoleReader:
     def objects(self, text, hit, right, actor, entities) -> list[str]:
         after = text[hit.end:]
         link = OBJECT_LINKS.get(hit.event_class)
-        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I)):
+        between = BETWEEN.match(text, hit.end) if link and "between" in link else None
+        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I) or between):
             return []
         candidates = [a for a in right if a.key not in actor]
         if not candidates:
             return []
-        if re.match(r"\s+between\s", after):
-            return [a.key for a in candidates if not a.modifier][:2]
+        if between:
+            return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
         heads = [a for a in candidates if not a.modifier]
         if not heads:
             return []
@@ -221,7 +224,7 @@ class RoleReader:
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
             kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
-            if key and entities[key].kind in kinds and not self.is_compound(text, pos):
+            if key and entities[key].kind in kinds and not self.is_compound(text, pos) and not self.in_time(pos):
                 return key
         before = text[clause_start:hit.start]
         m = re.match(r"\s*In\s+", before)
@@ -235,6 +238,10 @@ class RoleReader:
         """A name used as a modifier of a hyphenated pair ("the U.S.-China relationship")."""
         m = self._mention_starts.get(pos)
         return bool(m) and text[m.end:m.end + 1] in ("-", "–")
+
+    def in_time(self, pos: int) -> bool:
+        """Whether a time expression covers the position ("in March 2019" names no place March)."""
+        return any(a <= pos < b for a, b in getattr(self, "_time_spans", ()))
 
     def entity_at(self, pos: int, entities: dict[str, Entity]) -> str | None:
         m = self._mention_starts.get(pos)
@@ -256,6 +263,8 @@ class RoleReader:
                 and d.hit.word_class == "noun":
             return True  # a forum meeting: "the G7 Summit"
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
+            if d.hit.word_class == "verb" and not d.actor:
+                return False  # "…, met X and Y": whoever met them is not named here
             if d.place and d.place in d.parties:
                 d.place = None
             return len(sides(d.parties, entities)) >= 2

@@ -26,7 +26,7 @@ def assign_times(hits: list[Hit], times: list[TimeMention], text: str,
         near = [h for h in hits if not clauses or clauses[h][0] <= t.start < clauses[h][1]]
         if not near:
             continue
-        nearest = min(near, key=lambda h: distance(h, t))
+        nearest = min(near, key=lambda h: attachment(h, t, text))
         claimed.setdefault(nearest, []).append(t)
     for h, ts in claimed.items():
         owner[h] = min(ts, key=lambda t: distance(h, t))
@@ -48,6 +48,17 @@ def shares_time(to_time: str, to_next: str) -> bool:
         return False
     lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", to_time) if w not in ("on", "of", "and", "in", "the", "for", "at")]
     return not lower or bool(re.search(r"\band\s+(?:\w+ly\s+)?$", to_next))
+
+
+def attachment(h: Hit, t: TimeMention, text: str) -> int:
+    """How far a time stands from a trigger, for choosing its owner. A time completes the verb
+    phrase before it ("met X on Thursday at the end of a visit"), so a noun trigger that follows
+    the time counts as further away, unless the time is its own modifier ("Thursday's talks",
+    "on Friday, talks")."""
+    d = distance(h, t)
+    if h.word_class == "noun" and h.start >= t.end and not re.fullmatch(r"(?:’s|'s)?\s*(?:,\s*)?(?:the\s+)?", text[t.end:h.start]):
+        return d * 2 + 20
+    return d
 
 
 def distance(h: Hit, t: TimeMention) -> int:
