@@ -52,3 +52,43 @@ def test_a_time_after_the_object_dates_the_verb_not_the_noun_that_follows():
     meeting = one(ex, "Meeting")
     assert day(meeting)[:2] == (D(2024, 5, 2), D(2024, 5, 2))
     assert meeting.place == "place/beijing"
+
+
+# --- concern and criticism in reported speech ----------------------------------------------
+def test_concern_voiced_by_a_capital_about_anothers_conduct():
+    ev = one(extract("Secretary Blinken said Washington had deep concerns about Beijing's conduct in Xinjiang."), "Accusation")
+    assert ev.actor in ((BLINKEN,), (USA,)) and ev.target == (CHN,)
+
+
+def test_opposition_to_a_partys_measures_names_that_party():
+    ev = one(extract("Foreign Minister Wang Yi voiced strong opposition to new U.S. chip export restrictions."), "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_the_speakers_own_side_is_not_the_target():
+    ev = one(extract("Secretary Blinken raised concerns about what Washington called unlawful actions by Chinese vessels."),
+             "Accusation")
+    assert ev.target == (CHN,)
+
+
+def test_a_demand_to_stop_criticises_the_party_told():
+    ev = one(extract("Foreign Minister Wang Yi told Secretary Blinken that the United States must stop hyping a threat."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+    ev = one(extract("Foreign Minister Wang Yi urged Washington to stop arming the island."), "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_an_appeal_that_asks_no_one_to_stop_is_no_criticism():
+    assert not of_kind(extract("Secretary Blinken urged allies to stand together in Tokyo."), "Accusation")
+    assert not of_kind(extract("Secretary Blinken said the United States must not give up on diplomacy."), "Accusation")
+
+
+def test_a_capital_in_a_place_phrase_stays_a_place():
+    ev = one(extract("Secretary Blinken met Foreign Minister Wang Yi in Beijing on Monday."), "Meeting")
+    assert ev.place == "place/beijing" and parties(ev) == {BLINKEN, WANG_YI}
+
+
+def test_a_place_after_in_the_is_no_actor():
+    ev = one(extract("President Biden spoke in the Rose Garden, accusing Beijing of cheating."), "Accusation")
+    assert (ev.actor, ev.target) == ((BIDEN,), (CHN,))
