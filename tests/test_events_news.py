@@ -117,3 +117,31 @@ def test_no_label_says_someone():
             "A planned visit was called off. Officials accused Beijing of hacking. Beijing and Washington met in Geneva.")
     ex = extract(text)
     assert ex.events and all("someone" not in ev.label for ev in ex.events)
+
+
+# --- agreements phrased as outcomes --------------------------------------------------------
+def test_a_forum_committing_to_act_is_an_agreement_among_its_members():
+    ev = one(extract("The G7 committed to remove forced labor from global supply chains."), "Agreement")
+    assert ev.actor == ("org/g7",)
+
+
+def test_one_government_committing_to_act_is_no_agreement():
+    assert not of_kind(extract("The Commerce Department committed to review the rules."), "Agreement")
+
+
+def test_the_two_sides_agreed_in_reported_speech_are_the_parties_met():
+    ex = extract("Secretary Blinken met Foreign Minister Wang Yi on Monday. "
+                 "Blinken said the two sides had agreed to restore passenger flights.")
+    ev = one(ex, "Agreement")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+def test_committed_to_by_a_joint_subject():
+    ev = one(extract("Jake Sullivan and Foreign Minister Wang Yi committed to maintaining high-level diplomacy."),
+             "Agreement")
+    assert parties(ev) == {SULLIVAN, WANG_YI}
+
+
+def test_a_joint_declaration_of_two_countries():
+    ev = one(extract("The United States and China released a joint declaration on climate on Wednesday."), "Agreement")
+    assert parties(ev) == {USA, CHN}

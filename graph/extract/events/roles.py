@@ -83,6 +83,10 @@ class RoleReader:
                 return []
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+            group = self.group.search(text, heads[-1].end, hit.start)
+            if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
+                return self.last_group(drafts) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
             side = self.speaker_side(s)
             if side:
@@ -271,6 +275,13 @@ class RoleReader:
         countries = {entities[k].country or (k if entities[k].kind == "Country" else None) for k in actor if k in entities}
         return key in countries and key not in actor
 
+    def is_forum(self, key: str, entities: dict[str, Entity]) -> bool:
+        """A body of several states acting as one (the G7, the EU, ASEAN: ``forums`` in events.ttl)."""
+        e = entities.get(key)
+        forums = {w.lower() for w in self.cat.words.get("forums", ())}
+        return bool(e) and e.kind == "Organization" and (e.label.lower() in forums
+                                                         or any(a.lower() in forums for a in e.alt_labels))
+
     def in_time(self, pos: int) -> bool:
         """Whether a time expression covers the position ("in March 2019" names no place March)."""
         return any(a <= pos < b for a, b in getattr(self, "_time_spans", ()))
@@ -294,6 +305,8 @@ class RoleReader:
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
             return True  # a forum meeting: "the G7 Summit"
+        if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
+            return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
             if d.hit.word_class == "verb" and not d.actor:
                 return False  # "…, met X and Y": whoever met them is not named here
