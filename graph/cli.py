@@ -122,6 +122,36 @@ def ingest(inputs, store_path):
 
 
 @main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="How often to poll each feed: 90s, 15m, 2h.")
+@click.option("--once", is_flag=True, help="Poll every feed once, then stop.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a server.")
+@click.option("--delay", default=1.0, show_default=True, help="Least seconds between two requests to one host.")
+@store_option
+@reports_errors
+def watch(sources, every, once, timeout, delay, store_path):
+    """Follow RSS/Atom feeds (URLs or files) and store each new entry, until Ctrl-C.
+
+    Entries seen before are remembered in the store and never fetched again; an entry
+    with only a summary is read from its page. A feed or page that fails is one line and
+    the others go on; with --once the exit code is then 1. Ctrl-C stops between articles.
+
+    \b
+    Example:
+      uscn watch https://www.state.gov/feed/ feeds/mfa.xml --every 30m --store data
+    """
+    from graph.watch import parse_duration, watch as do_watch
+    interval = parse_duration(every)
+    store = open_store(store_path)
+    report = do_watch(sources, store, every=interval, once=once, timeout=timeout, delay=delay,
+                      on_error=lambda e: warn(str(e)), on_info=lambda s: click.echo(s, err=True))
+    store.close()
+    click.echo(f"{report.stored} article(s) stored; {report.failed} failed", err=True)
+    if once and report.failed:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option
 @reports_errors

@@ -71,6 +71,8 @@ class EventReader(RoleReader):
     def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
         clause_start, clause_end = self.clause(text, s, hit)
         before = text[clause_start:hit.start]
+        if hit.word_class == "demand":
+            return self.demand(text, s, hit, agents, clause_start, before)
         if self.modality.ruled_out(before):
             return None
         draft = Draft(hit.event_class, hit, s)
@@ -90,6 +92,8 @@ class EventReader(RoleReader):
             previous = self.coordinated_with(text, hit, clause_start, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
+        if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]):
+            draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…"
         if not draft.actor and clause_start > s.start and hit.word_class == "verb":
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
@@ -114,6 +118,23 @@ class EventReader(RoleReader):
         if hit.event_class == "Cancellation":
             return self.cancelled(text, s, hit, draft, drafts)
         return draft if self.complete(draft, entities) else None
+
+    def demand(self, text, s, hit, agents, clause_start, before) -> Draft | None:
+        """"X told Y that Z must stop…", "X urged Z to stop…": X criticises Z's conduct. Z stands
+        just before the demand; X is the sentence's subject."""
+        if self.modality.negation.search(before[-25:]):
+            return None
+        near = [a for a in agents if clause_start <= a.start < hit.start and not a.modifier]
+        if not near or re.search(r"[^\s\w’'.-]|\b(?:that|who|which)\b", text[near[-1].end:hit.start]) \
+                or len(text[near[-1].end:hit.start].split()) > 2:
+            return None
+        target = near[-1]
+        actor = [a.key for a in agents if a.start < target.start and not a.modifier and not a.possessive][:1]
+        if not actor or actor[0] == target.key or self.own_side(target.key, actor, self._entities):
+            return None
+        draft = Draft("Accusation", hit, s, actor=actor, target=[target.key])
+        draft.claim = text[target.start:s.end].strip(" ,.;:") or None
+        return draft
 
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:

@@ -22,6 +22,9 @@ WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
 LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
 # "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
 BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
+                          r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -31,11 +34,12 @@ class RoleReader:
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
         lo = bisect.bisect_left(self._starts, s.start)
         hi = bisect.bisect_left(self._starts, s.end)
-        every = [m for m in self._sorted[lo:hi] if entities.get(m.entity)]
+        every = [self.as_government(m, text, entities) for m in self._sorted[lo:hi] if entities.get(m.entity)]
         located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
         inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
-                  and not (entities[m.entity].kind == "Country" and LOCATIVE.search(text, max(0, m.start - 8), m.start))]
+                  and not (entities[m.entity].kind != "Person" and LOCATIVE.search(text, max(0, m.start - 8), m.start))
+                  and not re.search(r"\b(?:in|at)\s+the\s+$", text[max(0, m.start - 8):m.start])]
         agents = []
         for i, m in enumerate(inside):
             after = text[m.end:m.end + 2]
@@ -45,6 +49,19 @@ class RoleReader:
                 agent.modifier = True
             agents.append(agent)
         return agents
+
+    def as_government(self, m: Mention, text: str, entities: dict[str, Entity]) -> Mention:
+        """A capital named outside a place phrase stands for its government: "Beijing's conduct",
+        "said Washington had concerns", "pressed Beijing over…"; "in Beijing", "to Beijing",
+        "Beijing, China" and a dateline stay places."""
+        e = entities[m.entity]
+        country = self.cat.capitals.get(e.label.lower()) if e.kind == "Place" else None
+        if not country or country not in self.cat.entities or m.start == 0 \
+                or PLACE_BEFORE.search(text, max(0, m.start - 30), m.start) \
+                or re.match(r"\s*(?:,\s*[A-Z]|-based|\s+time\b)", text[m.end:m.end + 12]):
+            return m
+        entities.setdefault(country, self.cat.entities[country])
+        return Mention(country, m.start, m.end, m.text)
 
     # --- roles ------------------------------------------------------------------------
     def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
@@ -66,6 +83,10 @@ class RoleReader:
                 return []
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+            group = self.group.search(text, heads[-1].end, hit.start)
+            if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
+                return self.last_group(drafts) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
             side = self.speaker_side(s)
             if side:
@@ -129,7 +150,10 @@ class RoleReader:
 
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
-        head = next((a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive), None)
+        heads = [a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive]
+        speaker = next((a for a in heads if re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|tells|added|stated|wrote)\b",
+                                                      text[a.end:a.end + 70])), None)
+        head = speaker or next((a for a in heads if not in_quotes(text, s.start, a.start)), None)
         return [head.key] if head else []
 
     def compound_pair(self, text, hit, agents, clause_start, clause_end) -> list[str]:
@@ -160,11 +184,17 @@ class RoleReader:
         if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I) or between):
             return []
         candidates = [a for a in right if a.key not in actor]
+        if hit.event_class == "Accusation":
+            candidates = [a for a in candidates if not self.own_side(a.key, actor, entities)
+                          and not re.match(r"\s+(?:called|calls|describes|described|termed|terms)\b", text[a.end:a.end + 12])]
         if not candidates:
             return []
         if between:
             return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
         heads = [a for a in candidates if not a.modifier]
+        if hit.event_class == "Agreement" and hit.word_class == "verb":
+            # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
+            heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
         if not heads:
             return []
         first = heads[0]
@@ -239,6 +269,19 @@ class RoleReader:
         m = self._mention_starts.get(pos)
         return bool(m) and text[m.end:m.end + 1] in ("-", "–")
 
+    def own_side(self, key: str, actor: list[str], entities: dict[str, Entity]) -> bool:
+        """Whether the party is the actor's own country ("Blinken raised concerns about what
+        Washington called…": Washington is no target of Blinken's)."""
+        countries = {entities[k].country or (k if entities[k].kind == "Country" else None) for k in actor if k in entities}
+        return key in countries and key not in actor
+
+    def is_forum(self, key: str, entities: dict[str, Entity]) -> bool:
+        """A body of several states acting as one (the G7, the EU, ASEAN: ``forums`` in events.ttl)."""
+        e = entities.get(key)
+        forums = {w.lower() for w in self.cat.words.get("forums", ())}
+        return bool(e) and e.kind == "Organization" and (e.label.lower() in forums
+                                                         or any(a.lower() in forums for a in e.alt_labels))
+
     def in_time(self, pos: int) -> bool:
         """Whether a time expression covers the position ("in March 2019" names no place March)."""
         return any(a <= pos < b for a, b in getattr(self, "_time_spans", ()))
@@ -262,6 +305,8 @@ class RoleReader:
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
             return True  # a forum meeting: "the G7 Summit"
+        if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
+            return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
             if d.hit.word_class == "verb" and not d.actor:
                 return False  # "…, met X and Y": whoever met them is not named here
@@ -301,3 +346,8 @@ def sides(keys: set[str], entities: dict[str, Entity]) -> set[str]:
     countries = {entities[k].country for k in keys if k in entities and entities[k].country}
     return {k for k in keys if not (entities.get(k) and entities[k].kind == "Country" and k in countries)}
 
+
+def in_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether a quotation opened between start and pos is still open at pos."""
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
