@@ -62,7 +62,7 @@ class EventReader(RoleReader):
             if persons:
                 last_person = persons[0] if not drafts or not drafts[-1].actor else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
-        inherit_dates(drafts)
+        inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
         merged = merge(drafts)
         fallback_dates(merged, times, text, published)
