@@ -32,7 +32,7 @@ def span(ev):
 
 def test_a_time_of_a_reduced_relative_clause_is_not_the_event_s():
     evs = events("The Treasury Department on Wednesday imposed sanctions on a Chinese cybersecurity company, "
-                 "accusing it of a role in a breach of American networks disclosed last month.")
+                 "accusing China of a role in a breach of American networks disclosed last month.")
     for ev in of(evs, "Sanction") + of(evs, "Accusation"):
         assert span(ev) == (D(2024, 5, 1), D(2024, 5, 1)), ev.label
 

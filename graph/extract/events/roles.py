@@ -24,6 +24,11 @@ LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
 BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
                           r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the run-up to|toward|towards)\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,6}$", re.I)
+ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
+                       r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -55,6 +60,8 @@ class RoleReader:
             person = next((n for n in inside[i + 1:] if entities[n.entity].kind == "Person"), None)
             if person and (agent.kind != "Person" or agent.possessive) and is_title_run(text[m.end:person.start]):
                 agent.modifier = True
+            if agent.kind == "Organization" and ORG_TITLE.match(text, m.end):
+                agent.modifier = True  # "the city's Communist Party secretary": a title, not the party
             agents.append(agent)
         return agents
 
@@ -91,6 +98,10 @@ class RoleReader:
                 return []
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+            group = self.group.search(text, heads[-1].end, hit.start)
+            if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
+                return self.last_group(drafts) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
             side = self.speaker_side(s)
             if side:
@@ -185,9 +196,15 @@ class RoleReader:
         after = text[hit.end:hit.end + 20]
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
-        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I) or between):
-            return []
-        candidates = [a for a in right if a.key not in actor]
+        linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
+                          after[:80], re.I) if link and hit.word_class == "noun" else None
+        if hit.word_class == "noun" and not (linked or between):
+            return []  # "talks and a working dinner with X", "talks on maritime safety with X"
+        candidates = [a for a in right if a.key not in actor and (not linked or a.start >= hit.end + linked.end())]
+        if hit.text.lower().startswith(("receiv", "spen")):
+            # "received X", "spent three hours with X": a person received, or time spent with a party
+            candidates = [a for a in candidates if (a.kind == "Person" and is_title_run(text[hit.end:a.start]))
+                          or hit.text.lower().startswith("spen") and re.search(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,4}$", text[hit.end:a.start])][:1]
         if hit.event_class == "Accusation":
             candidates = [a for a in candidates if not self.own_side(a.key, actor, entities)
                           and not re.match(r"\s+(?:called|calls|describes|described|termed|terms)\b", text[a.end:a.end + 12])]
@@ -196,6 +213,9 @@ class RoleReader:
         if between:
             return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
         heads = [a for a in candidates if not a.modifier]
+        if hit.event_class == "Agreement" and hit.word_class == "verb":
+            # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
+            heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
         if not heads:
             return []
         first = heads[0]
@@ -276,6 +296,13 @@ class RoleReader:
         countries = {entities[k].country or (k if entities[k].kind == "Country" else None) for k in actor if k in entities}
         return key in countries and key not in actor
 
+    def is_forum(self, key: str, entities: dict[str, Entity]) -> bool:
+        """A body of several states acting as one (the G7, the EU, ASEAN: ``forums`` in events.ttl)."""
+        e = entities.get(key)
+        forums = {w.lower() for w in self.cat.words.get("forums", ())}
+        return bool(e) and e.kind == "Organization" and (e.label.lower() in forums
+                                                         or any(a.lower() in forums for a in e.alt_labels))
+
     def in_time(self, pos: int) -> bool:
         """Whether a time expression covers the position ("in March 2019" names no place March)."""
         spans = getattr(self, "_time_spans", None)  # an Overlaps of the article's times
@@ -290,6 +317,8 @@ class RoleReader:
         if d.kind == "Visit":
             if d.place and d.place in d.actor:
                 return False
+            if d.actor and all(entities[k].kind == "Country" for k in d.actor if k in entities):
+                return False  # "the first U.S. adviser to visit China": people travel, countries do not
             d.target = []
             if d.place:
                 country = entities[d.place].country if entities[d.place].kind == "Place" else d.place
@@ -299,7 +328,10 @@ class RoleReader:
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
-            return True  # a forum meeting: "the G7 Summit"
+            # a forum meeting: "the G7 Summit"; not one that only frames another ("on the sidelines of the APEC meetings")
+            return not FRAME.search(self._text, max(0, d.hit.start - 80), d.hit.start)
+        if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
+            return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
             if d.hit.word_class == "verb" and not d.actor:
                 return False  # "…, met X and Y": whoever met them is not named here
