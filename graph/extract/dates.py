@@ -7,6 +7,7 @@ anchor date to a :class:`When`; the table at the bottom lists them, longest firs
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -293,12 +294,18 @@ FROM_LAST_DAY = re.compile(
 
 
 def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> list[TimeMention]:
-    """Day references that count from the last day-precise time before them."""
+    """Day references that count from the last day-precise time before them.
+
+    ``found`` is in text order without overlaps, so its ends rise and the last day before a
+    reference is found by bisection."""
+    days = [t for t in found if t.when.precision == "day"]
+    ends = [t.end for t in days]
     out = []
     for m in FROM_LAST_DAY.finditer(text, start, end):
-        last = next((t for t in reversed(found) if t.end <= m.start() and t.when.precision == "day"), None)
-        if last is None:
+        i = bisect.bisect_right(ends, m.start())
+        if not i:
             continue
+        last = days[i - 1]
         if m.group("n"):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else NUMBERS.get(n, 1)
