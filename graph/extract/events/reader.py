@@ -12,9 +12,10 @@ from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
+from graph.extract.spans import Overlaps, Starting
 from graph.model import Entity, Event, Mention, Sentence
 
 
@@ -36,24 +37,28 @@ class EventReader(RoleReader):
              published: dt.date | None) -> list[Event]:
         drafts: list[Draft] = []
         last_person: str | None = None
-        self._time_spans = [(t.start, t.end) for t in times]
+        self._time_spans = Overlaps(times)
+        times_at, disputes_at = Starting(times), Starting(disputes)
         for s in sentences:
             agents = self.agents(text, s, mentions, entities)
             hits = self.triggers.hits(text, s)
-            s_times = [t for t in times if s.start <= t.start < s.end]
+            s_times = times_at.within(s.start, s.end)
             self._sentence_hits, self._consumed = hits, set()
             pending: list[tuple[Hit, Draft]] = []
+            settled = len(drafts)  # this sentence's drafts stand at the end while it is read
             for i, hit in enumerate(hits):
                 if i and hits[i - 1].event_class == hit.event_class and \
                         re.fullmatch(r"\s+to\s+", text[hits[i - 1].end:hit.start]):
                     continue  # "decision to resume", "agreed to sign": one happening
-                draft = self.draft(text, s, hit, agents, drafts + [d for _, d in pending], last_person, entities)
+                draft = self.draft(text, s, hit, agents, drafts, last_person, entities)
                 if draft is not None:
                     pending.append((hit, draft))
+                    drafts.append(draft)
+            del drafts[settled:]  # they go back below, dated and split
             pending = [(h, d) for h, d in pending if h not in self._consumed]
             owner = assign_times([h for h, _ in pending], s_times, text,
                                  {h: self.clause(text, s, h) for h, _ in pending})
-            s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
+            s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
                 draft.disputes = s_disputes
@@ -62,7 +67,7 @@ class EventReader(RoleReader):
             if persons:
                 last_person = persons[0] if not drafts or not drafts[-1].actor else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
-        inherit_dates(drafts)
+        inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
         place_from_before(drafts)
         merged = merge(drafts, entities)
@@ -181,8 +186,9 @@ class EventReader(RoleReader):
         near = [h for h in nouns if start <= h.start < end]
         for h in near:
             self._consumed.add(h)
-        called_off = [d for d in drafts if d.sentence == s and d.hit in near] or \
-                     [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
+        here = of_sentence(drafts, s)
+        called_off = [d for d in here if d.hit in near] or \
+                     [d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start]
         wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
             or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)

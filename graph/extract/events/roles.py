@@ -33,6 +33,15 @@ PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
+def of_sentence(drafts: list[Draft], s: Sentence) -> list[Draft]:
+    """The drafts read from sentence ``s``: drafts come in text order, so these are the last
+    ones, found without walking the whole article's."""
+    i = len(drafts)
+    while i and drafts[i - 1].sentence == s:
+        i -= 1
+    return drafts[i:]
+
+
 class RoleReader:
     """The role-reading half of the event reader (a mixin of ``EventReader``)."""
 
@@ -132,7 +141,7 @@ class RoleReader:
         if hit.word_class == "noun" and opening and not left:
             return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
         if self.person_pronoun.search(span):
-            here = [k for d in drafts if d.sentence == s for k in d.actor
+            here = [k for d in of_sentence(drafts, s) for k in d.actor
                     if entities.get(k) and entities[k].kind == "Person"]
             if here or last_person:
                 return [here[-1] if here else last_person]
@@ -142,8 +151,8 @@ class RoleReader:
         """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
         if hit.word_class != "verb":
             return None
-        for d in reversed(drafts):
-            if d.sentence != s or d.hit.word_class != "verb" or d.hit.start < clause_start:
+        for d in reversed(of_sentence(drafts, s)):
+            if d.hit.word_class != "verb" or d.hit.start < clause_start:
                 continue
             between = text[d.hit.end:hit.start]
             if re.search(r"\band\s+(?:\w+ly\s+)?$", between) and not re.search(r"[;.]", between):
@@ -198,7 +207,7 @@ class RoleReader:
         return [a.key for a in chosen]
 
     def objects(self, text, hit, right, actor, entities) -> list[str]:
-        after = text[hit.end:]
+        after = text[hit.end:hit.end + 80]  # all that is read of it (a copy of the rest of the text per trigger is quadratic)
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
         linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
@@ -312,7 +321,8 @@ class RoleReader:
 
     def in_time(self, pos: int) -> bool:
         """Whether a time expression covers the position ("in March 2019" names no place March)."""
-        return any(a <= pos < b for a, b in getattr(self, "_time_spans", ()))
+        spans = getattr(self, "_time_spans", None)  # an Overlaps of the article's times
+        return bool(spans and spans.overlapping(pos, pos + 1))
 
     def entity_at(self, pos: int, entities: dict[str, Entity]) -> str | None:
         m = self._mention_starts.get(pos)
