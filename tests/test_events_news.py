@@ -145,3 +145,79 @@ def test_committed_to_by_a_joint_subject():
 def test_a_joint_declaration_of_two_countries():
     ev = one(extract("The United States and China released a joint declaration on climate on Wednesday."), "Agreement")
     assert parties(ev) == {USA, CHN}
+
+
+# --- happenings that did not happen --------------------------------------------------------
+def test_a_summit_not_yet_scheduled_is_no_event():
+    ex = extract("President Joe Biden and President Xi Jinping spoke by phone on Tuesday, though a further "
+                 "leaders' summit has not been scheduled.")
+    assert of_kind(ex, "PhoneCall") and not of_kind(ex, "Meeting")
+
+
+def test_a_floated_or_declined_meeting_is_no_event():
+    assert not of_kind(extract("Officials have floated a meeting between President Joe Biden and President Xi Jinping "
+                               "in Rome."), "Meeting")
+    assert not of_kind(extract("Defense Minister Li Shangfu declined a meeting with Secretary Lloyd Austin in Singapore."),
+                       "Meeting")
+
+
+def test_a_country_does_not_travel():
+    ex = extract("Jake Sullivan is the first U.S. national security adviser to visit China since 2016.")
+    assert all(ev.actor != (USA,) for ev in of_kind(ex, "Visit"))
+
+
+def test_a_forum_meeting_that_only_frames_another_is_not_reported():
+    ex = extract("The two sides agreed to work toward a summit on the sidelines of the APEC meetings.")
+    assert not [ev for ev in of_kind(ex, "Meeting") if ev.actor == ("org/apec",)]
+
+
+def test_a_forum_summit_reported_as_held_is_kept():
+    ev = one(extract("At the recent G7 Summit in Cornwall, the leaders stood united against forced labor."), "Meeting")
+    assert ev.actor == ("org/g7",)
+
+
+def test_a_postponed_trip_is_a_cancellation_of_the_visit_read_before():
+    ex = extract("Secretary Blinken visited Beijing on Sunday. The trip had originally been planned for February "
+                 "but was postponed after a balloon drifted across the United States.", D(2023, 6, 19))
+    ev = one(ex, "Cancellation")
+    assert ev.actor == (BLINKEN,) and "visit" in ev.label
+
+
+# --- meetings in other forms ---------------------------------------------------------------
+def test_a_leader_receiving_a_visitor_meets_him():
+    ev = one(extract("President Xi Jinping received Secretary of State Antony Blinken on Monday.", D(2023, 6, 19)),
+             "Meeting")
+    assert parties(ev) == {XI, BLINKEN}
+
+
+def test_receiving_assurances_is_no_meeting():
+    assert not of_kind(extract("Secretary Blinken said he had received assurances from China."), "Meeting")
+
+
+def test_time_spent_with_a_counterpart_is_a_meeting():
+    ev = one(extract("On Monday, Blinken spent about three hours with Foreign Minister Wang Yi.", D(2023, 6, 19)),
+             "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+def test_talks_linked_to_the_counterpart_after_a_few_words():
+    ev = one(extract("On Sunday, Secretary Blinken held five hours of talks and a working dinner with Foreign Minister "
+                     "Wang Yi.", D(2023, 6, 19)), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+def test_an_organization_before_a_title_is_no_party():
+    ex = extract("In Shanghai, Secretary Blinken met the city's Communist Party secretary on Thursday.")
+    assert all("org/communist-party" not in parties(ev) for ev in ex.events)
+
+
+def test_a_country_level_report_of_a_meeting_merges_with_its_officials():
+    ex = extract("ANCHORAGE, Alaska — Talks between American and Chinese officials ended on Friday. "
+                 "Secretary Blinken and Jake Sullivan met Yang Jiechi in Anchorage on Friday.", D(2021, 3, 20))
+    ev = one(ex, "Meeting")
+    assert {BLINKEN, "person/yang-jiechi"} <= parties(ev)
+
+
+def test_a_visit_to_a_city_and_to_its_country_is_one_visit():
+    ex = extract("Secretary Blinken, on his second visit to China, arrived in Shanghai on Wednesday.", D(2024, 4, 26))
+    assert len(of_kind(ex, "Visit")) == 1

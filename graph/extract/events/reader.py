@@ -64,7 +64,7 @@ class EventReader(RoleReader):
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts)
         self.place_at_dateline(drafts, text, published, entities)
-        merged = merge(drafts)
+        merged = merge(drafts, entities)
         fallback_dates(merged, times, text, published)
         return [self.event(d, entities) for d in merged]
 
@@ -73,7 +73,7 @@ class EventReader(RoleReader):
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
-        if self.modality.ruled_out(before):
+        if self.modality.ruled_out(before) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
@@ -177,7 +177,9 @@ class EventReader(RoleReader):
             self._consumed.add(h)
         called_off = [d for d in drafts if d.sentence == s and d.hit in near] or \
                      [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
-        source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+        wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
+        source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
+            or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
         if source:
             draft.called_off = source.kind
         if not draft.actor and source:

@@ -25,6 +25,10 @@ BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|wi
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
                           r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the run-up to|toward|towards)\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,6}$", re.I)
+ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
+                       r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -47,6 +51,8 @@ class RoleReader:
             person = next((n for n in inside[i + 1:] if entities[n.entity].kind == "Person"), None)
             if person and (agent.kind != "Person" or agent.possessive) and is_title_run(text[m.end:person.start]):
                 agent.modifier = True
+            if agent.kind == "Organization" and ORG_TITLE.match(text, m.end):
+                agent.modifier = True  # "the city's Communist Party secretary": a title, not the party
             agents.append(agent)
         return agents
 
@@ -181,9 +187,15 @@ class RoleReader:
         after = text[hit.end:]
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
-        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I) or between):
-            return []
-        candidates = [a for a in right if a.key not in actor]
+        linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
+                          after[:80], re.I) if link and hit.word_class == "noun" else None
+        if hit.word_class == "noun" and not (linked or between):
+            return []  # "talks and a working dinner with X", "talks on maritime safety with X"
+        candidates = [a for a in right if a.key not in actor and (not linked or a.start >= hit.end + linked.end())]
+        if hit.text.lower().startswith(("receiv", "spen")):
+            # "received X", "spent three hours with X": a person received, or time spent with a party
+            candidates = [a for a in candidates if (a.kind == "Person" and is_title_run(text[hit.end:a.start]))
+                          or hit.text.lower().startswith("spen") and re.search(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,4}$", text[hit.end:a.start])][:1]
         if hit.event_class == "Accusation":
             candidates = [a for a in candidates if not self.own_side(a.key, actor, entities)
                           and not re.match(r"\s+(?:called|calls|describes|described|termed|terms)\b", text[a.end:a.end + 12])]
@@ -295,6 +307,8 @@ class RoleReader:
         if d.kind == "Visit":
             if d.place and d.place in d.actor:
                 return False
+            if d.actor and all(entities[k].kind == "Country" for k in d.actor if k in entities):
+                return False  # "the first U.S. adviser to visit China": people travel, countries do not
             d.target = []
             if d.place:
                 country = entities[d.place].country if entities[d.place].kind == "Place" else d.place
@@ -304,7 +318,8 @@ class RoleReader:
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
-            return True  # a forum meeting: "the G7 Summit"
+            # a forum meeting: "the G7 Summit"; not one that only frames another ("on the sidelines of the APEC meetings")
+            return not FRAME.search(self._text, max(0, d.hit.start - 80), d.hit.start)
         if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
             return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
