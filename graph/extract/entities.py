@@ -10,6 +10,7 @@ Secretary") resolve to a person already named in the article.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from graph.extract.catalog import Catalog
-from graph.extract.spans import longest_first
+from graph.extract.spans import Overlaps, longest_first
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -85,6 +86,7 @@ class EntityFinder:
             if len(auto):
                 auto.make_automaton()
         self.office_titles: dict[str, set[str]] = {}
+        self._holders: dict[tuple, frozenset[str]] = {}
         for office in catalog.offices.values():
             for title in office.titles:
                 self.office_titles.setdefault(title.lower(), set()).add(office.key)
@@ -126,7 +128,8 @@ class EntityFinder:
         people = self.person_candidates(text)
         catalog += self.administrations(text, published)
         catalog += self.place_candidates(text, catalog)
-        orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, catalog)]
+        org_ends = shortest_org_ends(catalog)
+        orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, org_ends)]
         orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text, self.org_heads)
         chosen = settle(catalog + people + orgs)
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
@@ -414,6 +417,10 @@ class EntityFinder:
         for c in chosen:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         extra = []
+        found_entity: dict[str, Entity] = {}  # the first pattern-found entity of each person
+        for c in persons:
+            if c.entity:
+                found_entity.setdefault(c.key, c.entity)
         for m in re.finditer(rf"\b({CAP})\b", text):
             start, end = m.span()
             if taken[start] or taken[end - 1]:
@@ -421,7 +428,7 @@ class EntityFinder:
             word = m.group(1)
             key = self.short_name_key(word, text, start, local_family, local_given, published)
             if key:
-                entity = next((c.entity for c in persons if c.key == key and c.entity), None)
+                entity = found_entity.get(key)
                 extra.append(Candidate(start, end, key, "Person", "short", entity))
         return sorted(chosen + extra, key=lambda c: c.start)
 
@@ -433,6 +440,10 @@ class EntityFinder:
         for c in chosen:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         extra = []
+        # People named so far, counted as the titles are met in text order: (end, order, key).
+        people = sorted((c.end, i, c.key) for i, c in enumerate(c for c in chosen if c.kind == "Person"))
+        named: dict[str, list[int]] = {}  # person -> [mentions ended before the title, order of the first]
+        counted = 0
         for m in TITLE_ALONE.finditer(text):
             title = m.group("title")
             start, end = m.start("title"), m.end("title")
@@ -440,21 +451,39 @@ class EntityFinder:
                 continue
             if re.match(r"\s+(?:of\b|[A-Z])", text[end:end + 4]) or re.search(r"\b(?:to|of|for)\s+$", text[max(0, m.start() - 5):m.start()]):
                 continue  # "the Secretary of State", "Assistant to the President": part of another title
-            key = self.title_holder(title.lower(), [c for c in chosen if c.kind == "Person" and c.end <= start], published)
+            while counted < len(people) and people[counted][0] <= start:
+                _, order, person = people[counted]
+                seen = named.setdefault(person, [0, order])
+                seen[0], seen[1] = seen[0] + 1, min(seen[1], order)
+                counted += 1
+            key = self.title_holder(title.lower(), named, published)
             if key:
                 extra.append(Candidate(start, end, key, "Person", "title"))
         return sorted(chosen + extra, key=lambda c: c.start)
 
-    def title_holder(self, title: str, earlier: list[Candidate], published) -> str | None:
-        offices = self.office_titles[title]
-        holds = lambda person: any(t.office in offices and (published is None or (
-            (t.start is None or t.start <= published) and (t.end is None or published <= t.end)))
-            for t in self.cat.tenures.get(person, []))
-        named = [c.key for c in earlier if holds(c.key)]
-        if named:
-            return max(dict.fromkeys(named), key=lambda k: (named.count(k), -named.index(k)))
-        holders = {p for p in self.cat.tenures if holds(p)}
-        return holders.pop() if len(holders) == 1 else None
+    def title_holder(self, title: str, named: dict[str, list[int]], published) -> str | None:
+        """The person named most (then first) among ``named`` (person -> [count, order of the
+        first mention]) who held an office of that title on the day, else the catalog's one
+        holder then."""
+        holders = self.office_holders(title, published)
+        ranked = [(named[p][0], -named[p][1], p) for p in holders if p in named]
+        if ranked:
+            return max(ranked)[2]
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def office_holders(self, title: str, published) -> frozenset[str]:
+        """The catalog's people in an office of that title on the day (any day if undated),
+        remembered across articles: the catalog does not change while the finder lives."""
+        found = self._holders.get((title, published))
+        if found is None:
+            offices = self.office_titles[title]
+            holds = lambda person: any(t.office in offices and (published is None or (
+                (t.start is None or t.start <= published) and (t.end is None or published <= t.end)))
+                for t in self.cat.tenures.get(person, []))
+            if len(self._holders) > 100_000:
+                self._holders.clear()  # bounded over a long run of differently dated articles
+            found = self._holders[(title, published)] = frozenset(p for p in self.cat.tenures if holds(p))
+        return found
 
     def short_name_key(self, word: str, text: str, start: int, local_family: dict, local_given: dict, published) -> str | None:
         low = word.lower()
@@ -505,9 +534,21 @@ def sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:[.!?:\"“”]\s*|\n\s*)$", before)) or before.strip() == ""
 
 
-def starts_catalog_org(c: Candidate, catalog: list[Candidate]) -> bool:
-    """A name pattern that only runs on past a catalog name ("Department of Commerce Updates")."""
-    return any(k.kind == "Organization" and k.start == c.start and k.end < c.end for k in catalog)
+def starts_catalog_org(c: Candidate, catalog: list[Candidate] | dict[int, int]) -> bool:
+    """A name pattern that only runs on past a catalog name ("Department of Commerce Updates").
+
+    ``catalog`` is the catalog candidates or, to check many, ``shortest_org_ends`` of them."""
+    ends = catalog if isinstance(catalog, dict) else shortest_org_ends(catalog)
+    return c.start in ends and ends[c.start] < c.end
+
+
+def shortest_org_ends(catalog: list[Candidate]) -> dict[int, int]:
+    """Where the shortest catalog organization starting at each offset ends."""
+    ends: dict[int, int] = {}
+    for k in catalog:
+        if k.kind == "Organization" and k.end < ends.get(k.start, k.end + 1):
+            ends[k.start] = k.end
+    return ends
 
 
 def truncate_before(orgs: list[Candidate], people: list[Candidate], text: str, heads=frozenset()) -> list[Candidate]:
@@ -515,8 +556,10 @@ def truncate_before(orgs: list[Candidate], people: list[Candidate], text: str, h
     what is left is kept when it still ends in an organization's head word ("…Technology Seth
     Center" leaves "Emerging Technology", a title's words, not an organization)."""
     out = []
+    starts = sorted(p.start for p in people)
     for c in orgs:
-        cut = min((p.start for p in people if c.start < p.start < c.end), default=None)
+        i = bisect.bisect_right(starts, c.start)  # the first person starting after the organization
+        cut = starts[i] if i < len(starts) and starts[i] < c.end else None
         if cut is None:
             out.append(c)
             continue
@@ -538,17 +581,20 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
     """Catalog organizations inside or across a name that the pattern found are mentions too
     ("Chinese Communist Party Politburo": the party and the Politburo), unless they end where it
     ends; a catalog name is one organization."""
-    orgs = [c for c in chosen if c.kind == "Organization"]
-    others = [c for c in chosen if c.kind != "Organization"]
+    orgs = Overlaps(c for c in chosen if c.kind == "Organization")
+    others = Overlaps(c for c in chosen if c.kind != "Organization")
+    org_keys = {o.key for o in orgs.items}
+    chosen_at: dict[tuple[int, int, str], list[Candidate]] = {}
+    for c in chosen:
+        chosen_at.setdefault((c.start, c.end, c.key), []).append(c)
     extra = []
     for k in catalog:
-        if k.kind != "Organization" or k in chosen or any(o.key == k.key for o in orgs):
+        if k.kind != "Organization" or k in chosen_at.get((k.start, k.end, k.key), ()) or k.key in org_keys:
             continue
-        outer = [o for o in orgs if k.start < o.end and o.start < k.end]
+        outer = orgs.overlapping(k.start, k.end)
         if any(k.end == o.end or o.role != "pattern" and o.start <= k.start and k.end <= o.end for o in outer):
             continue  # a known full name is one body ("National People's Congress" holds no Congress)
-        if outer and \
-                not any(k.start < o.end and o.start < k.end and not (k.start <= o.start and o.end <= k.end) for o in others):
+        if outer and not any(not (k.start <= o.start and o.end <= k.end) for o in others.overlapping(k.start, k.end)):
             extra.append(k)
     unique = {(c.start, c.end, c.key): c for c in chosen + extra}
     return sorted(unique.values(), key=lambda c: c.start)
