@@ -18,10 +18,17 @@ class Modality:
         self.negation = cue_pattern(words.get("negation", ()))
         self.hypothetical = cue_pattern(words.get("hypothetical", ()))
         self.planned = cue_pattern(words.get("planned", ()))
+        self.event_hypothetical = cue_pattern(words.get("event-hypothetical", ()))
+        self.negated_after = re.compile(r"^[^.;:,]{0,40}?" + cue_pattern(words.get("event-negated-after", ())).pattern, re.I)
 
     def ruled_out(self, before: str) -> bool:
         """A negation or a hypothetical cue just before the trigger, in its clause."""
-        return bool(self.negation.search(before[-40:]) or self.hypothetical.search(before[-45:]))
+        return bool(self.negation.search(before[-40:]) or self.hypothetical.search(before[-45:])
+                    or self.event_hypothetical.search(before[-45:]))
+
+    def negated_later(self, after: str, hit: Hit) -> bool:
+        """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
+        return hit.word_class == "noun" and bool(self.negated_after.match(after))
 
     def is_planned(self, before: str, hit: Hit) -> bool:
         """A planning cue just before the trigger, or "upcoming visit"."""
