@@ -21,7 +21,7 @@ from graph.analysis.load import Entity, EventRecord
 from graph.cli import main
 from graph.rdf.sides import host_of, read_rules, side_of
 from graph.views import render_page
-from test_views import CHROMIUM, Visit, browser  # noqa: F401  (browser is a fixture)
+from test_views import Visit, browser  # noqa: F401  (browser is a fixture)
 
 ARTICLES = Path(__file__).parent / "articles" / "accounts.jsonl"
 SIDE = "https://w3id.org/uscn/id/side/"
