@@ -87,7 +87,8 @@ class RoleReader:
     def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
         heads = [a for a in left if not a.modifier]
         if hit.word_class == "noun":
-            adjacent = [a for a in heads if a.kind == "Organization" and text[a.end:hit.start].strip() == ""]
+            adjacent = [a for a in heads if (a.kind == "Organization" or a.kind == "Country" and hit.event_class == "Sanction")
+                        and text[a.end:hit.start].strip() == ""]  # "the Treasury sanctions", "U.S. duties on…"
             if adjacent:
                 return [adjacent[-1].key]
             owner = [a for a in heads if a.possessive and len(text[a.end:hit.start].strip(" ’'s").split()) <= 3]
@@ -104,8 +105,8 @@ class RoleReader:
                 before = [a for a in self.agents_before(s, s.start + whose.start()) if not a.modifier]
                 if before:
                     return [before[-1].key]
-            if re.match(r"\s+(?:of|from)\s+", text[hit.end:hit.end + 8]):
-                return []
+            if re.match(r"\s+(?:of|from)\s+(?!up to|\d)", text[hit.end:hit.end + 14]):
+                return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
         if hit.word_class == "verb" and len(heads) > 1:
@@ -349,8 +350,8 @@ class RoleReader:
         if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
             return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
-            if d.hit.word_class == "verb" and not d.actor:
-                return False  # "…, met X and Y": whoever met them is not named here
+            if not d.actor and (d.hit.word_class == "verb" or re.match(r"\s+with\s", self._text[d.hit.end:d.hit.end + 6])):
+                return False  # "…, met X and Y", "calls with X and Y": whoever met them is not named here
             if d.place and d.place in d.parties:
                 d.place = None
             return len(sides(d.parties, entities)) >= 2
