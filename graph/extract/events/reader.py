@@ -69,6 +69,7 @@ class EventReader(RoleReader):
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
+        place_from_before(drafts)
         merged = merge(drafts, entities)
         fallback_dates(merged, times, text, published)
         return [self.event(d, entities) for d in merged]
@@ -97,9 +98,12 @@ class EventReader(RoleReader):
             previous = self.coordinated_with(text, hit, clause_start, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
-        if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]):
-            draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…"
-        if not draft.actor and clause_start > s.start and hit.word_class == "verb":
+        if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
+                or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
+            draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
+        if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
+                                                            and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
+                                                                          text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
@@ -114,7 +118,11 @@ class EventReader(RoleReader):
             draft.passive = not draft.actor
         if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
             draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
-        draft.place = self.place(text, hit, clause_start, s.end if between else clause_end, entities, draft)
+        place_end = s.end if between else clause_end
+        later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
+                 and "," in text[hit.end:h.start]]
+        place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
+        draft.place = self.place(text, hit, clause_start, place_end, entities, draft)
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None
@@ -211,6 +219,19 @@ class EventReader(RoleReader):
         self._mentions, self._entities, self._text = mentions, entities, text
         self._sorted = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._sorted]
+
+
+PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def place_from_before(drafts: list[Draft]) -> None:
+    """"On Sunday in Beijing, Yellen met Li Qiang. She also met Lan Fo'an.": a meeting that names no
+    place was held where the one before it, by the same actor in the sentence before, was."""
+    for prev, d in zip(drafts, drafts[1:]):
+        if d.kind == "Meeting" and not d.place and prev.kind == "Meeting" and prev.place and set(d.actor) & set(prev.actor) \
+                and 0 <= d.sentence.start - prev.sentence.end <= 2 and not d.planned \
+                and (d.when is None or prev.when is None or d.when.start <= prev.when.end and prev.when.start <= d.when.end):
+            d.place = prev.place
 
 
 DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")
