@@ -318,6 +318,43 @@ def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> 
     return out
 
 
+# "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a
+# stretch of days that a day of the same sentence ends or begins.
+DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])(?:-day\b|\s+days\s+of\b)", re.I)
+ENDS = re.compile(r"\b(?:ended|ends|ending|end of|capped|caps|concluded|concludes|concluding|wrapped up|"
+                  r"closed|closing|final day|last day)\b", re.I)
+BEGINS = re.compile(r"\b(?:began|begins|beginning|started|starts|starting|arrived|opened|opening|first day)\b", re.I)
+REACH = 220
+
+
+def lasting(text: str, found: list[TimeMention], start: int, end: int) -> list[TimeMention]:
+    """A stretch of N days ("three-day", "two days of") as an interval: it ends on the day its
+    sentence gives when the sentence says it ended there, and begins on it when it began there."""
+    days = [t for t in found if t.when.precision == "day" and t.when.start == t.when.end]
+    starts = [t.start for t in days]
+    out = []
+    for m in DURATION.finditer(text, start, end):
+        a, b = max(start, m.start() - REACH), min(end, m.end() + REACH)
+        breaks = [x.end() for x in SENTENCE_BREAK.finditer(text, a, m.start())]
+        a = breaks[-1] if breaks else a
+        nxt = SENTENCE_BREAK.search(text, m.end(), b)
+        b = nxt.start() if nxt else b
+        near = days[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+        if len(near) != 1:
+            continue  # none, or several days and no telling which one bounds the stretch
+        sentence = text[a:b]
+        ends, begins = bool(ENDS.search(sentence)), bool(BEGINS.search(sentence))
+        if ends == begins:
+            continue
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else NUMBERS[n]
+        day = near[0].when.start
+        first, last = (day - dt.timedelta(days=count - 1), day) if ends else (day, day + dt.timedelta(days=count - 1))
+        out.append(TimeMention(m.start(), m.end() - (len(" of") if m.group().lower().endswith(" of") else 0),
+                               When(first, last, "day", near[0].when.basis, text=m.group())))
+    return out
+
+
 # A year in a law's name or citation ("the Trade Act of 1974", "the National Defense
 # Authorization Act for Fiscal Year 2024") dates no event. (An executive order's date,
 # "Executive Order 14257 of April 2, 2025", is the day it was signed: that stays.)
@@ -388,6 +425,9 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
     later = from_last_day(text, found, start, end)
     if later:
         found = longest_first(found + later)
+    spans = lasting(text, found, start, end)
+    if spans:
+        found = longest_first(found + spans)
     return found
 
 
