@@ -332,6 +332,10 @@ def test_extraction_does_not_depend_on_the_article_id():
     ("The talks followed the release of David Lin, a pastor held for years.", "David Lin"),
     ("He met Chen Jining, the city's party secretary.", "Chen Jining"),       # Jining is also a city
     ("Finance Minister Lan Fo'an met the delegation.", "Lan Fo'an"),
+    ("Coordinator Bryce McNally spoke to reporters.", "Bryce McNally"),
+    ("The envoy met Interior Secretary Jose Diaz Briseño in Mexico City.", "Jose Diaz Briseño"),
+    ("The talks were attended by former Secretary of State Harold Vance.", "Harold Vance"),
+    ("Beijing freed in September of last year Carl Minter, a businessman.", "Carl Minter"),
 ])
 def test_people_introduced_by_role_or_name_are_persons(text, surface):
     assert kind_of(extract(text), surface) == "Person"
@@ -342,6 +346,11 @@ def test_people_introduced_by_role_or_name_are_persons(text, surface):
     "The Abraham Accords were signed in 2020.",
     "Three Americans, including a Hong Kong-born businessman, were freed.",
     "The plan is known as the Joint Comprehensive Plan.",
+    "The reporter wrote for the New York Times.",
+    "The Five Eyes partners shared the assessment.",
+    "The duty is an Ad Valorem Rate of 10 percent.",
+    "ADDRESSING THE FENTANYL CRISIS: the order sets new rules.",
+    "Are Democrats and Republicans united on China?",
 ])
 def test_capitalised_common_phrases_are_not_people(text):
     ex = extract(text)

@@ -19,7 +19,8 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
             return [replace(d, actor=[a.key], target=[]) for a in after]
     if d.kind == "Visit" and not d.actor:
         return []
-    if d.kind == "Meeting" and d.hit.word_class == "verb" and len(d.actor) == 1 and len(d.target) > 1 \
+    if d.kind in ("Meeting", "PhoneCall") and (d.hit.word_class == "verb" or d.hit.text.lower().endswith("s")) \
+            and len(d.actor) == 1 and len(d.target) > 1 \
             and all(entities[k].kind == "Person" for k in d.target if k in entities):
         return [replace(d, target=[k]) for k in d.target]  # "Kerry met Li Qiang and Wang Yi": one meeting each
     if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):
