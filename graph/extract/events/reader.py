@@ -152,13 +152,19 @@ class EventReader(RoleReader):
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:
         """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
-        days happened when their own sentence names no place."""
+        days happened when their own sentence names no place: those dated in the last ten days,
+        those of the lead paragraph, and those held "here" or "in this city"."""
         where = dateline(text, self._mention_starts, entities)
         if where is None or published is None:
             return
+        lead_end = text.find("\n", 1)
         for d in drafts:
-            if d.kind not in ("Meeting", "Visit") or d.place or d.planned or d.when is None \
-                    or not published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published:
+            if d.kind not in ("Meeting", "Visit") or d.place or d.planned:
+                continue
+            here = re.search(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town))\b", text[d.hit.start:d.sentence.end])
+            recent = d.when is not None and published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published
+            in_lead = d.when is None and 0 <= d.sentence.start and (lead_end < 0 or d.sentence.end <= lead_end)
+            if not (here or recent or in_lead):
                 continue
             if where in d.parties or d.kind == "Meeting" and d.hit.word_class == "noun" and len(d.parties) < 2:
                 continue
@@ -229,8 +235,8 @@ def place_from_before(drafts: list[Draft]) -> None:
     place was held where the one before it, by the same actor in the sentence before, was."""
     for prev, d in zip(drafts, drafts[1:]):
         if d.kind == "Meeting" and not d.place and prev.kind == "Meeting" and prev.place and set(d.actor) & set(prev.actor) \
-                and 0 <= d.sentence.start - prev.sentence.end <= 2 and not d.planned \
-                and (d.when is None or prev.when is None or d.when.start <= prev.when.end and prev.when.start <= d.when.end):
+                and (d.sentence == prev.sentence or 0 <= d.sentence.start - prev.sentence.end <= 2) and not d.planned \
+                and (d.when is None or prev.when is not None and d.when.start <= prev.when.end and prev.when.start <= d.when.end):
             d.place = prev.place
 
 
