@@ -286,6 +286,10 @@ NEWS = [
      "earlier in the week", D(2021, 11, 15), D(2021, 11, 21), "week", "relative"),
     ("Regulators opened an inquiry in October 2018.", NOV16,
      "October 2018", D(2018, 10, 1), D(2018, 10, 31), "month", "explicit"),
+    ("Chip exports to China slowed in late 2020.", NOV16,
+     "in late 2020", D(2020, 1, 1), D(2020, 12, 31), "year", "explicit"),
+    ("Talks on the hotline stalled by mid-2019.", NOV16,
+     "by mid-2019", D(2019, 1, 1), D(2019, 12, 31), "year", "explicit"),
 ]
 
 

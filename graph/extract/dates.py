@@ -267,7 +267,8 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH},?\s+{YEAR}\b", month_year, False),
     (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
     (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+){MONTH}(?!\s+\d)\b", bare_month, False),
-    (r"\b(?:in|since|by|during|from|until|through|of|year)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
+    (r"\b(?:(?:in|since|by|during|from|until|through|of|year)\s+(?:(?:early|late|mid)\s+|mid-)?|(?:early|late)\s+|mid-)"
+     r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
     (r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", day_word, True),
     (rf"\b(?:(?:on|this past)\s+|(?P<which>last|next|this)\s+)?{WEEKDAY}\b(?!,?\s+{MONTH}\s+\d)(?!,?\s+\d)", weekday, True),
     (rf"\b(?:(?:on|from|between)\s+)?{WEEKDAY}{UPTO}(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
