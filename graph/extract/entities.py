@@ -257,6 +257,7 @@ class EntityFinder:
         if self.place_re is None:
             return []
         found = []
+        known = Overlaps(catalog)
         for m in self.place_re.finditer(text):
             words = m.group().split()
             while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
@@ -264,7 +265,7 @@ class EntityFinder:
             if len(words) < 2:
                 continue
             start = m.end() - len(" ".join(words))
-            if any(c.start <= start and m.end() <= c.end for c in catalog):
+            if any(c.start <= start and m.end() <= c.end for c in known.overlapping(start, m.end())):
                 continue  # the catalog knows it ("South China Sea")
             label = " ".join(words)
             key = self.catalog_key(label, "Place") or f"place/{slugify(label)}"
