@@ -21,7 +21,7 @@ from graph.analysis.load import Entity, EventRecord
 from graph.cli import main
 from graph.rdf.sides import host_of, read_rules, side_of
 from graph.views import render_page
-from test_views import CHROMIUM, Visit, browser  # noqa: F401  (browser is a fixture)
+from test_views import Visit, browser  # noqa: F401  (browser is a fixture)
 
 ARTICLES = Path(__file__).parent / "articles" / "accounts.jsonl"
 SIDE = "https://w3id.org/uscn/id/side/"
@@ -207,3 +207,70 @@ def test_browser_shows_both_sides_side_by_side(browser, page):  # noqa: F811
         v.assert_clean()
     finally:
         v.close()
+
+
+# --------------------------------------------------------------------------- on a hand-built store
+
+def hand_built_store() -> ox.Store:
+    """Three reports of one meeting (US, PRC, a side not known) and what else each article says.
+
+    Built quad by quad (tests/conftest_views.py), so this pins the accounts, not the extractor.
+    """
+    from conftest_views import StoreBuilder, u
+    b = StoreBuilder(ox.Store())
+    b.entity("country/USA", "Country", "United States")
+    b.entity("country/CHN", "Country", "China")
+    b.entity("country/JPN", "Country", "Japan")
+    b.entity("country/KOR", "Country", "South Korea")
+    b.entity("person/ab", "Person", "Antony Blinken", country="country/USA")
+    b.entity("person/wy", "Person", "Wang Yi", country="country/CHN")
+    b.entity("dispute/taiwan", "Dispute", "Taiwan")
+    b.subclass("JointStatement", "Agreement")
+    d = dt.date(2024, 4, 26)
+    us = b.article("us", "US readout", d, "https://www.state.gov/r")
+    cn = b.article("cn", "PRC readout", d, "https://www.mfa.gov.cn/r")
+    wire = b.article("wire", "Wire story", d, "https://news.example.net/r")
+    for art, key, text in ((us, "r-us", "The Secretary met the Foreign Minister."),
+                           (cn, "r-cn", "Wang Yi met Blinken."),
+                           (wire, "r-x", "The two met in Beijing.")):
+        b.event(art, key, "Meeting", "Antony Blinken meets Wang Yi", participant=("person/ab", "person/wy"),
+                start=d, evidence=text, concerns=("dispute/taiwan",) if art is cn else ())
+        b.happening(art, "h", "Meeting", "Antony Blinken meets Wang Yi", report=key, start=d)
+    b.event(us, "acc", "Accusation", "Antony Blinken accuses China", actor=("person/ab",),
+            target=("country/CHN",), start=d, evidence="Blinken accused China of unfair practices.")
+    b.event(us, "late", "Accusation", "Antony Blinken accuses China later", actor=("person/ab",),
+            target=("country/CHN",), start=dt.date(2024, 9, 1), evidence="A later accusation.")
+    b.event(us, "other", "Accusation", "Japan accuses South Korea", actor=("country/JPN",),
+            target=("country/KOR",), start=d, evidence="Japan accused South Korea.")
+    b.event(cn, "claim", "Claim", "Wang Yi claims", actor=("person/wy",), start=d,
+            concerns=("dispute/taiwan",), evidence="Wang Yi asserted that Taiwan is a red line.")
+    b.event(cn, "joint", "JointStatement", "A joint statement", participant=("person/ab", "person/wy"),
+            start=d, evidence="The sides issued a joint statement.")
+    b.event(us, "solo", "Visit", "Antony Blinken visits China", actor=("person/ab",),
+            target=("country/CHN",), start=d, evidence="Blinken arrived in China.")
+    b.build()
+    for art, side in ((us, "united-states"), (cn, "china")):
+        b.store.add(ox.Quad(art, u("side"), ox.NamedNode(SIDE + side), art))
+    return b.store
+
+
+def test_accounts_on_a_hand_built_store():
+    store = hand_built_store()
+    found = happening_accounts(store, load_corpus(store))
+    assert [a.happening.label for a in found] == ["Antony Blinken meets Wang Yi"]  # not the US-only visit
+    sides = {s.label: s for s in found[0].sides}
+    assert list(sides) == ["US government", "PRC government", "side not known"]
+    got = {label: [(it.kind, it.text, it.evidence) for it in s.items] for label, s in sides.items()}
+    assert got["US government"] == [
+        ("report", "Antony Blinken meets Wang Yi", ("The Secretary met the Foreign Minister.",)),
+        ("accusation", "Antony Blinken accuses China", ("Blinken accused China of unfair practices.",)),
+    ]  # the later accusation and Japan's are not about the meeting
+    assert got["PRC government"] == [
+        ("report", "Antony Blinken meets Wang Yi", ("Wang Yi met Blinken.",)),
+        ("claim", "Wang Yi claims", ("Wang Yi asserted that Taiwan is a red line.",)),
+        ("agreement", "A joint statement", ("The sides issued a joint statement.",)),  # a subclass
+        ("dispute", "Taiwan", ("Wang Yi met Blinken.", "Wang Yi asserted that Taiwan is a red line.")),
+    ]
+    assert got["side not known"] == [("report", "Antony Blinken meets Wang Yi", ("The two met in Beijing.",))]
+    # one known side alone is not enough
+    assert happening_accounts(store, load_corpus(store), min_sides=3) == []

@@ -332,6 +332,10 @@ def test_extraction_does_not_depend_on_the_article_id():
     ("The talks followed the release of David Lin, a pastor held for years.", "David Lin"),
     ("He met Chen Jining, the city's party secretary.", "Chen Jining"),       # Jining is also a city
     ("Finance Minister Lan Fo'an met the delegation.", "Lan Fo'an"),
+    ("Coordinator Bryce McNally spoke to reporters.", "Bryce McNally"),
+    ("The envoy met Interior Secretary Jose Diaz Briseño in Mexico City.", "Jose Diaz Briseño"),
+    ("The talks were attended by former Secretary of State Harold Vance.", "Harold Vance"),
+    ("Beijing freed in September of last year Carl Minter, a businessman.", "Carl Minter"),
 ])
 def test_people_introduced_by_role_or_name_are_persons(text, surface):
     assert kind_of(extract(text), surface) == "Person"
@@ -342,6 +346,11 @@ def test_people_introduced_by_role_or_name_are_persons(text, surface):
     "The Abraham Accords were signed in 2020.",
     "Three Americans, including a Hong Kong-born businessman, were freed.",
     "The plan is known as the Joint Comprehensive Plan.",
+    "The reporter wrote for the New York Times.",
+    "The Five Eyes partners shared the assessment.",
+    "The duty is an Ad Valorem Rate of 10 percent.",
+    "ADDRESSING THE FENTANYL CRISIS: the order sets new rules.",
+    "Are Democrats and Republicans united on China?",
 ])
 def test_capitalised_common_phrases_are_not_people(text):
     ex = extract(text)
@@ -363,6 +372,15 @@ def test_places_by_their_last_word_or_after_in(text, surface):
 
 def test_a_city_state_that_speaks_stays_a_country():
     assert kind_of(extract("Singapore said it would stay neutral."), "Singapore") == "Country"
+
+
+def test_a_country_named_like_its_capital_s_first_word_stays_a_country():
+    assert kind_of(extract("The envoy traveled to Mexico for talks on fentanyl."), "Mexico") == "Country"
+
+
+def test_the_end_of_a_longer_name_is_no_place():
+    ex = extract("The Hong Kong Special Administrative Region Government issued a statement.")
+    assert not [m.text for m in ex.mentions if ex.entities[m.entity].kind == "Place" and "Region" in m.text]
 
 
 @pytest.mark.parametrize("text", ["The ministers met in March.", "The talks resumed on Monday in May."])

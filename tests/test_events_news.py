@@ -221,3 +221,120 @@ def test_a_country_level_report_of_a_meeting_merges_with_its_officials():
 def test_a_visit_to_a_city_and_to_its_country_is_one_visit():
     ex = extract("Secretary Blinken, on his second visit to China, arrived in Shanghai on Wednesday.", D(2024, 4, 26))
     assert len(of_kind(ex, "Visit")) == 1
+
+
+def test_meetings_listed_with_their_places_and_times_are_one_each():
+    ex = extract("This trip follows meetings between Jake Sullivan and Foreign Minister Wang Yi in Vienna in May 2023, "
+                 "Malta in September 2023, and Bangkok in January 2024.", D(2024, 8, 23))
+    places = sorted(ev.place for ev in of_kind(ex, "Meeting"))
+    assert places == ["country/MLT", "place/bangkok", "place/vienna"]
+
+
+def test_travel_to_the_country_named_with_its_article():
+    ev = one(extract("Jake Sullivan will travel to the People's Republic of China next week."), "Visit")
+    assert ev.place == CHN and ev.planned
+
+
+def test_whose_visit_is_the_visit_of_the_one_before_whose():
+    ev = one(extract("Treasury Secretary Janet Yellen, whose visit began in the southern city of Guangzhou on Thursday, "
+                     "spoke to reporters.", D(2024, 4, 8)), "Visit")
+    assert ev.actor == ("person/janet-yellen",) and ev.place == "place/guangzhou"
+
+
+def test_a_meeting_in_the_next_sentence_is_held_where_the_last_one_was():
+    ex = extract("On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
+                 "She also met Foreign Minister Wang Yi.", D(2024, 4, 8))
+    assert [ev.place for ev in of_kind(ex, "Meeting")] == ["place/beijing", "place/beijing"]
+
+
+def test_the_object_of_a_preposition_is_not_the_subject():
+    ex = extract("Secretary Blinken, on his second visit to China, met President Xi Jinping on Friday.", D(2024, 4, 26))
+    assert parties(one(ex, "Meeting")) == {BLINKEN, XI}
+
+
+def test_a_place_named_for_a_later_meeting_is_not_this_ones():
+    ex = extract("WASHINGTON — President Joe Biden met Foreign Minister Wang Yi on Friday, and both governments "
+                 "said they would work toward a meeting between Biden and President Xi Jinping in San Francisco "
+                 "next month.", D(2023, 10, 28))
+    held = [ev for ev in of_kind(ex, "Meeting") if WANG_YI in parties(ev)]
+    assert len(held) == 1 and held[0].place == "place/washington"
+
+
+# --- measures and calls in news prose ------------------------------------------------------
+def test_measures_a_government_said_it_would_impose_are_announced_not_hypothetical():
+    ev = one(extract("China said on Tuesday that it would impose tariffs of up to 15 percent on American farm products.",
+                     D(2025, 3, 4)), "Sanction")
+    assert (ev.actor, ev.target, ev.planned) == ((CHN,), (USA,), True)
+
+
+def test_tariffs_of_an_amount_on_a_demonyms_goods():
+    ev = one(extract("China responded the same day with tariffs of 15 percent on American coal.", D(2025, 3, 4)), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_conditional_would_stays_hypothetical():
+    assert not of_kind(extract("China would impose tariffs on American goods if talks failed."), "Sanction")
+
+
+def test_calls_with_two_leaders_after_an_action_are_one_call_each_by_its_subject():
+    ex = extract("President Donald Trump delayed the tariffs on Monday, after phone calls with Prime Minister Justin Trudeau "
+                 "and President Claudia Sheinbaum.", D(2025, 2, 4))
+    calls = of_kind(ex, "PhoneCall")
+    assert len(calls) == 2 and all(ev.actor == ("person/donald-trump",) for ev in calls)
+
+
+def test_calls_with_two_parties_and_no_caller_give_no_call_between_them():
+    ex = extract("The hackers stole records of phone calls with Prime Minister Justin Trudeau and President Claudia Sheinbaum.")
+    assert not of_kind(ex, "PhoneCall")
+
+
+def test_talks_here_with_two_counterparts_are_two_meetings_at_the_dateline():
+    ex = extract("TIANJIN, China — Deputy Secretary Wendy Sherman held talks in this port city with Vice Foreign Minister "
+                 "Xie Feng in the morning and with Foreign Minister Wang Yi in the afternoon.", D(2021, 7, 26))
+    meetings = of_kind(ex, "Meeting")
+    assert sorted(ev.target for ev in meetings) == [("person/wang-yi",), ("person/xie-feng",)]
+    assert all(ev.place == "place/tianjin" for ev in meetings)
+
+
+def test_an_undated_meeting_in_the_lead_is_at_the_dateline():
+    ex = extract("BEIJING — Secretary Blinken met Foreign Minister Wang Yi, the first such talks in months.\n\n"
+                 "Secretary Blinken met President Xi Jinping in 2018.", D(2023, 6, 19))
+    by_target = {ev.target: ev.place for ev in of_kind(ex, "Meeting")}
+    assert by_target[(WANG_YI,)] == "place/beijing" and by_target[(XI,)] is None
+
+
+def test_where_after_a_city_places_the_clause():
+    ex = extract("BEIJING — His trip began on Wednesday in Shanghai, where on Thursday Secretary Blinken met "
+                 "Foreign Minister Wang Yi.", D(2024, 4, 26))
+    assert one(ex, "Meeting").place == "place/shanghai"
+
+
+def test_two_counterparts_met_in_one_sentence_share_the_place_of_the_sentence_before():
+    ex = extract("On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
+                 "She also met Foreign Minister Wang Yi and Vice Premier He Lifeng.", D(2024, 4, 8))
+    assert [ev.place for ev in of_kind(ex, "Meeting")] == ["place/beijing"] * 3
+
+
+# --- who speaks ----------------------------------------------------------------------------
+def test_said_and_accused_share_the_speaker():
+    ev = one(extract("Foreign Minister Wang Yi said Taiwan was a red line and accused Washington of stirring up trouble."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    ex = extract("Secretary Blinken warned China on Friday. Foreign Minister Wang Yi told Blinken that relations "
+                 "had stabilized. He accused the United States of suppressing development.")
+    assert any(ev.actor == (WANG_YI,) and ev.target == (USA,) for ev in of_kind(ex, "Accusation"))
+
+
+def test_measures_only_characterised_by_a_speaker_are_no_event():
+    ex = extract("Foreign Minister Wang Yi firmly opposes what he called groundless smears and illegal unilateral sanctions.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_a_negation_inside_a_quotation_or_another_clause_is_not_the_triggers():
+    ex = extract('President Xi Jinping told Secretary Blinken the countries should be "partners, not rivals," '
+                 "even as Blinken warned that Beijing's help for Russia was fueling the war.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))

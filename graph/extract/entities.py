@@ -24,11 +24,14 @@ from graph.rdf.vocab import slugify
 
 ADMINISTRATION = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+[Aa]dministration\b")
 TITLE_ALONE = re.compile(r"\bthe\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
-LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
+LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our My Your
 While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
 CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 CALENDAR_WORD = re.compile(CALENDAR)
+# Words of a title that the honorifics list holds only as part of a longer one.
+STOP_TITLES = frozenset("""Spokesperson Spokesman Spokeswoman Envoy Adviser Advisor Secretary Minister Director
+President Premier Chairman Chair Leader General Councilor Counselor CEO""".split())
 VENUE = re.compile(r"\b(?:Hotel|Convention Center|Conference Center|Exhibition Center|Convention Centre|"
                    r"Conference Centre|Exhibition Centre|Stadium|Arena)\b")
 MINISTRY = re.compile(r"\b(?:foreign|commerce|defen[cs]e|finance|state security|public security|trade) ministry\b")
@@ -38,7 +41,9 @@ MODALS = frozenset("must should would could can cannot will may might shall".spl
 COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|made|run|funded|affiliated|controlled|"
                                 r"style|era|sponsored|registered|listed)$")
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
-CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
+CAP = (rf"(?:Mc[A-Z][{LOW}]+|O['’][A-Z][{LOW}]+|[A-Z][{LOW}]*[A-Z][{LOW}]+|[A-Z][{LOW}]+(?:-[A-Z]?[{LOW}]+)*|[A-Z]{{2,}})"
+       rf"(?![A-Za-z{LOW[3:]}])")
 INITIAL = r"(?:[A-Z]\.)"
 SUFFIX = r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))"
 PINYIN = re.compile(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)){1,2}$")
@@ -98,6 +103,7 @@ class EntityFinder:
         self.speech = {w.lower() for w in words.get("speech-verbs", ())}
         self.locative = {w.lower() for w in words.get("locative", ())}
         self.place_heads = words.get("place-heads", frozenset())
+        self.city_states = words.get("city-states", frozenset())
         self.demonyms: dict[str, list[str]] = {}
         for name in catalog.names:
             if name.role == "demonym":
@@ -208,6 +214,25 @@ class EntityFinder:
         return any(self.cat.entities[n.key].kind in ("Place", "Country") and not (
             major_only and n.key in self.cat.population and word.lower() not in self.cat.capitals) for n in entries)
 
+    def inside_longer_name(self, text: str, start: int) -> bool:
+        """Whether the name only ends a longer capitalised one on its line ("New York Times",
+        "Hong Kong Residents"): the capitalised words just before it hold no title ("former
+        Secretary of State Henry Kissinger", "Tesla's Elon Musk" are names)."""
+        line = text[max(0, start - 80):start].rsplit("\n", 1)[-1]
+        words = line.split()
+        run = []
+        for word in reversed(words):
+            if word in ("of", "for", "the", "on", "&") or word[:1].isupper() and not word.endswith(("’s", "'s", ",")) \
+                    and not CALENDAR_WORD.fullmatch(word.rstrip(".")):
+                run.append(word)
+            else:
+                break
+        caps = [w for w in run if w[:1].isupper()]
+        if not caps or len(run) == 1 and (len(run) == len(words) or re.search(r"[.!?:\"“”]$", words[-2])):
+            return False  # one capitalised word opening the sentence: "Analyst Jane Doe said"
+        return not any(w.lower().rstrip(".") in self.honorific_set or w.lower() in self.honorific_set
+                       or w in STOP_TITLES for w in caps)
+
     def minor_place(self, word: str) -> bool:
         """True when the catalog knows the word only as a town of the gazetteer (no capital)."""
         entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
@@ -265,6 +290,9 @@ class EntityFinder:
             if len(words) < 2:
                 continue
             start = m.end() - len(" ".join(words))
+            prior = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30):start])
+            if prior and prior.group(1) not in LEADING_WORDS and prior.group(1) not in STOP_CAPS:
+                continue  # the end of a longer name ("… Hong Kong Special Administrative Region")
             if any(c.start <= start and m.end() <= c.end for c in known.overlapping(start, m.end())):
                 continue  # the catalog knows it ("South China Sea")
             label = " ".join(words)
@@ -300,6 +328,9 @@ class EntityFinder:
         known = self.catalog_key(surface, "Person") or self.catalog_key(surface.replace(",", ""), "Person")
         if known:
             return [Candidate(start, start + len(surface), known, "Person", "pattern")]
+        if all(w.isupper() for w in words) or "\n" in surface or not strong and self.inside_longer_name(text, start):
+            return []  # "ADDRESSING THE FENTANYL" is a heading; "(New) York Times" part of a name;
+            # a name does not run across lines
         key = f"person/{slugify(surface)}"
         entity = Entity(key, "Person", surface)
         return [Candidate(start, start + len(surface), key, "Person", "pattern", entity)]
@@ -349,8 +380,7 @@ class EntityFinder:
 
     def as_place_if_city_state(self, c: Candidate, entity: Entity, text: str) -> Entity:
         """"in Singapore": a city-state named as a location is the city, a Place of that country."""
-        if entity.kind != "Country" or self.cat.capitals.get(entity.label.lower()) != entity.key \
-                or entity.label.lower() not in {n.lower() for n in (text[c.start:c.end],)}:
+        if entity.kind != "Country" or text[c.start:c.end] not in self.city_states:
             return entity
         before = text[max(0, c.start - 12):c.start].split()
         if not before or before[-1].lower() not in self.locative:

@@ -19,7 +19,8 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
             return [replace(d, actor=[a.key], target=[]) for a in after]
     if d.kind == "Visit" and not d.actor:
         return []
-    if d.kind == "Meeting" and d.hit.word_class == "verb" and len(d.actor) == 1 and len(d.target) > 1 \
+    if d.kind in ("Meeting", "PhoneCall") and (d.hit.word_class == "verb" or d.hit.text.lower().endswith("s")) \
+            and len(d.actor) == 1 and len(d.target) > 1 \
             and all(entities[k].kind == "Person" for k in d.target if k in entities):
         return [replace(d, target=[k]) for k in d.target]  # "Kerry met Li Qiang and Wang Yi": one meeting each
     if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):
@@ -30,9 +31,10 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
 
 def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callable[[int, dict], str | None],
             times: list[TimeMention]) -> list[tuple[str, When]]:
-    """"meetings in London on June 9 and 10, and in Stockholm on July 28": one per place and time."""
+    """"meetings in London on June 9 and 10, and in Stockholm on July 28", "meetings in Vienna in
+    May 2023, Malta in September 2023 and Bangkok in January 2024": one per place and time."""
     legs = []
-    for m in re.finditer(r"\bin\s+(?:the\s+)?", text[d.hit.end:d.sentence.end]):
+    for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:d.sentence.end]):
         pos = d.hit.end + m.end()
         key = entity_at(pos, entities)
         if not key or entities[key].kind not in ("Place", "Country"):

@@ -29,6 +29,7 @@ FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the 
                    r"(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,6}$", re.I)
 ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
                        r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
+PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -65,6 +66,10 @@ class RoleReader:
             agents.append(agent)
         return agents
 
+    def agents_before(self, s: Sentence, pos: int) -> list[Agent]:
+        """The agents of the sentence that end before ``pos``."""
+        return [a for a in self.agents(self._text, s, self._mentions, self._entities) if a.end <= pos]
+
     def as_government(self, m: Mention, text: str, entities: dict[str, Entity]) -> Mention:
         """A capital named outside a place phrase stands for its government: "Beijing's conduct",
         "said Washington had concerns", "pressed Beijing over…"; "in Beijing", "to Beijing",
@@ -82,7 +87,8 @@ class RoleReader:
     def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
         heads = [a for a in left if not a.modifier]
         if hit.word_class == "noun":
-            adjacent = [a for a in heads if a.kind == "Organization" and text[a.end:hit.start].strip() == ""]
+            adjacent = [a for a in heads if (a.kind == "Organization" or a.kind == "Country" and hit.event_class == "Sanction")
+                        and text[a.end:hit.start].strip() == ""]  # "the Treasury sanctions", "U.S. duties on…"
             if adjacent:
                 return [adjacent[-1].key]
             owner = [a for a in heads if a.possessive and len(text[a.end:hit.start].strip(" ’'s").split()) <= 3]
@@ -94,10 +100,19 @@ class RoleReader:
                     else:
                         break
                 return [a.key for a in chosen]
-            if re.match(r"\s+(?:of|from)\s+", text[hit.end:hit.end + 8]):
-                return []
+            whose = re.search(r",\s*whose\s+(?:[\w-]+\s+){0,3}$", text[s.start:hit.start])
+            if whose:  # "Yellen, whose visit began in Guangzhou": the one before "whose"
+                before = [a for a in self.agents_before(s, s.start + whose.start()) if not a.modifier]
+                if before:
+                    return [before[-1].key]
+            if re.match(r"\s+(?:of|from)\s+(?!up to|\d)", text[hit.end:hit.end + 14]):
+                return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if hit.word_class == "verb" and len(heads) > 1:
+            # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
+            subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
+            heads = subjects or heads
         if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
@@ -222,8 +237,9 @@ class RoleReader:
         chosen = [first]
         for a in heads[1:]:
             gap = text[chosen[-1].end:a.start]
-            if re.fullmatch(r"\s*(?:,|and|,\s*and|;|-|–)\s*(?:[A-Z][\w.]*\s+){0,4}", gap) or gap in ("-", "–"):
-                chosen.append(a)
+            if re.fullmatch(r"\s*(?:,|and|,\s*and|;|-|–)\s*(?:[A-Z][\w.]*\s+){0,4}", gap) or gap in ("-", "–") \
+                    or re.fullmatch(r"[^,.;]{0,40}?\s(?:and|then)\s+with\s+(?:[A-Z][\w.]*\s+){0,4}", gap):
+                chosen.append(a)  # "with X in the morning and with Y in the afternoon"
             else:
                 break
         return [a.key for a in chosen]
@@ -268,18 +284,27 @@ class RoleReader:
             return None
         window = text[hit.end:clause_end]
         if draft.kind == "Visit":
-            key = self.entity_at(hit.end + len(window) - len(window.lstrip()), entities)
+            lead = re.match(r"\s*(?:the\s+)?", window)  # "travel to the People's Republic of China"
+            key = self.entity_at(hit.end + lead.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         preps = r"in|at|to" if draft.kind == "Visit" else r"in|at"
-        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?", window):
+        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
             kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
             if key and entities[key].kind in kinds and not self.is_compound(text, pos) and not self.in_time(pos):
                 return key
         before = text[clause_start:hit.start]
-        m = re.match(r"\s*In\s+", before)
+        where = re.search(r",\s*where\s+$", text[max(0, clause_start - 10):clause_start + 1]) or \
+            re.match(r"\s*where\b", before)
+        if where:  # "His trip began in Shanghai, where he met…": the place before "where"
+            prior = [m for m in self._sorted if m.end <= clause_start and m.end >= clause_start - 60
+                     and entities.get(m.entity) and entities[m.entity].kind in ("Place", "Country")]
+            if prior and re.fullmatch(r"[\s,]*(?:where\s*)?", text[prior[-1].end:clause_start]):
+                return prior[-1].entity
+        # an opening phrase before the subject: "In Guangzhou, she…", "On Sunday in Beijing, Yellen met…"
+        m = re.match(r"\s*(?:(?:On|Earlier|Later|Late|Early)\b[^,]{0,30}?\s)?[Ii]n\s+(?:the\s+)?", before)
         if m:
             key = self.entity_at(clause_start + m.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
@@ -334,8 +359,8 @@ class RoleReader:
         if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
             return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
-            if d.hit.word_class == "verb" and not d.actor:
-                return False  # "…, met X and Y": whoever met them is not named here
+            if not d.actor and (d.hit.word_class == "verb" or re.match(r"\s+with\s", self._text[d.hit.end:d.hit.end + 6])):
+                return False  # "…, met X and Y", "calls with X and Y": whoever met them is not named here
             if d.place and d.place in d.parties:
                 d.place = None
             return len(sides(d.parties, entities)) >= 2
