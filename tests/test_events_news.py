@@ -313,3 +313,28 @@ def test_two_counterparts_met_in_one_sentence_share_the_place_of_the_sentence_be
     ex = extract("On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
                  "She also met Foreign Minister Wang Yi and Vice Premier He Lifeng.", D(2024, 4, 8))
     assert [ev.place for ev in of_kind(ex, "Meeting")] == ["place/beijing"] * 3
+
+
+# --- who speaks ----------------------------------------------------------------------------
+def test_said_and_accused_share_the_speaker():
+    ev = one(extract("Foreign Minister Wang Yi said Taiwan was a red line and accused Washington of stirring up trouble."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    ex = extract("Secretary Blinken warned China on Friday. Foreign Minister Wang Yi told Blinken that relations "
+                 "had stabilized. He accused the United States of suppressing development.")
+    assert any(ev.actor == (WANG_YI,) and ev.target == (USA,) for ev in of_kind(ex, "Accusation"))
+
+
+def test_measures_only_characterised_by_a_speaker_are_no_event():
+    ex = extract("Foreign Minister Wang Yi firmly opposes what he called groundless smears and illegal unilateral sanctions.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_a_negation_inside_a_quotation_or_another_clause_is_not_the_triggers():
+    ex = extract('President Xi Jinping told Secretary Blinken the countries should be "partners, not rivals," '
+                 "even as Blinken warned that Beijing's help for Russia was fueling the war.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))
