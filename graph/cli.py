@@ -79,19 +79,26 @@ def main():
 
 
 # --- ingest ------------------------------------------------------------------
-def run_ingest(inputs, store: GraphStore) -> int:
+def run_ingest(inputs, store: GraphStore, max_article_mb: float | None = None) -> int:
     """Ingest with progress on stderr; returns how many inputs failed."""
+    from graph.extract import default_extractor
     from graph.ingest import ingest
 
     show = sys.stderr.isatty()
     count = [0]
+
+    def reading(article, done):  # a long article says how far it has come
+        if show:
+            click.echo(f"\r{article.origin or article.id}: {done:4.0%} read " if done < 1 else "\r" + " " * 40 + "\r",
+                       err=True, nl=False)
 
     def progress(article):
         count[0] += 1
         if show and count[0] % 10 == 0:
             click.echo(f"\r{count[0]} articles…", err=True, nl=False)
 
-    report = ingest(inputs, store, warn_input, progress=progress)
+    extractor = default_extractor().configured(max_article_mb, reading)
+    report = ingest(inputs, store, warn_input, extractor=extractor, progress=progress)
     if show and count[0] >= 10:
         click.echo("\r", err=True, nl=False)
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
@@ -101,9 +108,11 @@ def run_ingest(inputs, store: GraphStore) -> int:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--max-article-size", "max_article_mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Refuse an article of more text than this many MB (millions of characters) [default: 8].")
 @store_option
 @reports_errors
-def ingest(inputs, store_path):
+def ingest(inputs, max_article_mb, store_path):
     """Read articles into the store, replacing any article read before.
 
     INPUTS are files (.txt, .jsonl, .json, .html, .xml/.rss/.atom), folders (read
@@ -115,7 +124,7 @@ def ingest(inputs, store_path):
       uscn ingest seeds/ ../shared/corpus/whitehouse.jsonl --store data/store
     """
     store = open_store(store_path)
-    failed = run_ingest(inputs, store)
+    failed = run_ingest(inputs, store, max_article_mb)
     store.close()
     if failed:
         sys.exit(1)
