@@ -73,21 +73,16 @@ def main():
 
 
 # --- ingest ------------------------------------------------------------------
-def run_ingest(inputs, store: GraphStore) -> int:
-    """Ingest with progress on stderr; returns how many inputs failed."""
-    from graph.ingest import ingest
+def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: bool = False, batch: int = 100) -> int:
+    """Ingest with a progress line on stderr; returns how many inputs failed."""
+    from graph.ingest import default_workers, ingest
+    from graph.progress import Progress, count_articles
 
-    show = sys.stderr.isatty()
-    count = [0]
-
-    def progress(article):
-        count[0] += 1
-        if show and count[0] % 10 == 0:
-            click.echo(f"\r{count[0]} articles…", err=True, nl=False)
-
-    report = ingest(inputs, store, lambda err: warn(str(err)), progress=progress)
-    if show and count[0] >= 10:
-        click.echo("\r", err=True, nl=False)
+    progress = Progress(sys.stderr, count_articles(inputs) if not quiet and sys.stderr.isatty() else None,
+                        enabled=not quiet)
+    report = ingest(inputs, store, lambda err: warn(str(err)), progress=progress.step,
+                    workers=workers or default_workers(), batch=batch)
+    progress.close()
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
                f"{report.quads} triples; {len(report.failed)} failed", err=True)
     return len(report.failed)
@@ -95,9 +90,13 @@ def run_ingest(inputs, store: GraphStore) -> int:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Processes that extract [default: every core].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--batch", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Articles written per transaction.")
 @store_option
 @reports_errors
-def ingest(inputs, store_path):
+def ingest(inputs, workers, quiet, batch, store_path):
     """Read articles into the store, replacing any article read before.
 
     INPUTS are files (.txt, .jsonl, .json, .html, .xml/.rss/.atom), folders (read
@@ -109,7 +108,7 @@ def ingest(inputs, store_path):
       uscn ingest seeds/ ../shared/corpus/whitehouse.jsonl --store data/store
     """
     store = open_store(store_path)
-    failed = run_ingest(inputs, store)
+    failed = run_ingest(inputs, store, workers, quiet, batch)
     store.close()
     if failed:
         sys.exit(1)

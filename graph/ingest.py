@@ -1,24 +1,40 @@
-"""Ingest: loaders -> extract -> rdf -> store, one article at a time.
+"""Ingest: loaders -> extract -> rdf -> store.
 
-Articles stream through: each is read, extracted and written before the next is
-read, so memory stays flat however many there are.
+Articles stream through in bounded batches, so memory stays flat however many
+there are. Extraction (the costly part) runs in worker processes once a run
+is long enough to pay for starting them; one writer, this process, applies the
+results in input order, so the graph is the same whatever the number of workers.
+Each batch of articles is one transaction (see ``graph/rdf/store.py``).
 """
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
 
 from graph.errors import InputError, UscnError
 from graph.extract import Extractor, default_extractor
 from graph.loaders import iter_articles
 from graph.model import Article
 from graph.ontology_files import turtle_files
-from graph.rdf.store import GraphStore
-from graph.model import Event
-from graph.rdf.triples import entity_quads, extraction_quads, happening_key
-from graph.rdf.vocab import article_iri, entity_iri
+from graph.rdf.happenings import Report
+from graph.rdf.store import GraphStore, triples_text
+from graph.rdf.triples import entity_quads, extraction_quads, reports
+from graph.rdf.vocab import article_iri
 
 ErrorHandler = Callable[[UscnError], None]
+
+#: Articles read in this process before worker processes are started: short runs
+#: (a few articles, the tests) never pay for starting them.
+INLINE_FIRST = 24
+#: Articles sent to a worker at a time, and chunks in flight per worker.
+CHUNK, IN_FLIGHT = 4, 3
 
 
 @dataclass
@@ -31,46 +47,116 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
 
 
-def find_happening(store: GraphStore, ev: Event):
-    """The stored happening this dated event is a report of, if another article reported it."""
-    if ev.when is None:
-        return None
-    place = entity_iri(ev.place) if ev.place else None
-    return store.find_happening(ev.kind, happening_key(ev), ev.when.start, ev.when.end, place)
+@dataclass
+class Prepared:
+    """One article read and turned into RDF, as plain picklable values (from a worker)."""
+    origin: str
+    graph: str = ""
+    body: str = ""                 # the article graph's triples, as SPARQL INSERT DATA text
+    quads: int = 0
+    entities: list[ox.Quad] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    events: int = 0
+    error: UscnError | None = None
+
+
+def prepare(article: Article, extractor: Extractor) -> Prepared:
+    """Extract one article and build its quads; a failure is returned, not raised."""
+    try:
+        extraction = extractor.extract(article)
+        quads = extraction_quads(extraction, extractor.event_scores)
+        return Prepared(article.origin, article_iri(article.id).value, triples_text(quads), len(quads),
+                        entity_quads(extraction), reports(extraction), len(extraction.events))
+    except UscnError as exc:
+        return Prepared(article.origin, error=exc)
+    except Exception as exc:  # a bug on one article must not stop the others
+        return Prepared(article.origin, error=InputError(
+            article.origin, f"could not be extracted ({type(exc).__name__}: {exc})",
+            "please report it with this article; the other articles were stored"))
+
+
+def _worker_init() -> None:
+    default_extractor()
+
+
+def _prepare_chunk(articles: list[Article]) -> list[Prepared]:
+    extractor = default_extractor()
+    return [prepare(a, extractor) for a in articles]
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def prepared_in_order(articles: Iterator[Article], workers: int,
+                      extractor: Extractor | None = None) -> Iterator[Prepared]:
+    """Each article prepared, in input order; in worker processes after the first few.
+
+    At most ``workers * IN_FLIGHT`` chunks are read ahead, so a huge input is
+    never held in memory.
+    """
+    extractor = extractor or default_extractor()
+    for article in itertools.islice(articles, INLINE_FIRST if workers > 1 else None):
+        yield prepare(article, extractor)
+    if workers <= 1:
+        return
+    chunks = iter(lambda: list(itertools.islice(articles, CHUNK)), [])
+    first = next(chunks, None)
+    if first is None:
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+        pending = deque([pool.submit(_prepare_chunk, first)])
+        for chunk in chunks:
+            pending.append(pool.submit(_prepare_chunk, chunk))
+            while len(pending) >= workers * IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
            extractor: Extractor | None = None,
-           progress: Callable[[Article], None] | None = None) -> IngestReport:
+           progress: Callable[[Article], None] | None = None,
+           workers: int = 1, batch: int = 100) -> IngestReport:
     """Read every input into the store; bad inputs go to ``on_error`` and the rest carry on."""
-    extractor = extractor or default_extractor()
-    store.ensure_ontology(turtle_files())
     report = IngestReport()
+
+    def unreadable(err: UscnError) -> None:
+        report.failed.append(str(err))
+        on_error(err)
+
+    return ingest_articles(iter_articles(list(inputs), unreadable), store, on_error, extractor, progress, workers,
+                           report, batch)
+
+
+def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: ErrorHandler,
+                    extractor: Extractor | None = None, progress: Callable[[Prepared], None] | None = None,
+                    workers: int = 1, report: IngestReport | None = None, batch: int = 100) -> IngestReport:
+    """Write already loaded articles to the store, in their order (see :func:`ingest`)."""
+    store.ensure_ontology(turtle_files())
+    report = report if report is not None else IngestReport()
 
     def failed(err: UscnError) -> None:
         report.failed.append(str(err))
         on_error(err)
 
-    for article in iter_articles(list(inputs), failed):
+    writer = store.writer(max_articles=batch)
+    for prepared in prepared_in_order(articles, workers, extractor):
         if progress:
-            progress(article)
-        try:
-            extraction = extractor.extract(article)
-            quads = extraction_quads(extraction, extractor.event_scores, known_label=store.event_label,
-                                     find_happening=lambda ev, _: find_happening(store, ev))
-        except UscnError as exc:
-            failed(exc)
+            progress(prepared)
+        if prepared.error is not None:
+            failed(prepared.error)
             continue
-        except Exception as exc:  # a bug on one article must not stop the others
-            failed(InputError(article.origin, f"could not be extracted ({type(exc).__name__}: {exc})",
-                              "please report it with this article; the other articles were stored"))
-            continue
-        graph = article_iri(article.id)
-        report.replaced += store.ox.contains_named_graph(graph)
-        store.add_entities(entity_quads(extraction, store.has_label))
-        store.replace_graph(graph, quads)
+        report.replaced += writer.put(prepared.graph, prepared.body, prepared.quads,
+                                      prepared.entities, prepared.reports)
         report.articles += 1
-        report.events += len(extraction.events)
-        report.quads += len(quads)
-    store.flush()
+        report.events += prepared.events
+        report.quads += prepared.quads
+    writer.close()
+    store.compact(optimize=report.articles >= 1000)
     return report

@@ -26,6 +26,7 @@ PREFIXES = {
 
 ONTOLOGY_GRAPH = ox.NamedNode(ENT + "graph/ontology")
 ENTITIES_GRAPH = ox.NamedNode(ENT + "graph/entities")
+HAPPENINGS_GRAPH = ox.NamedNode(ENT + "graph/happenings")
 
 
 def uscn(name: str) -> ox.NamedNode:

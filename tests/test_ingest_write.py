@@ -1,0 +1,96 @@
+"""The write path run for real: kills mid-ingest, worker processes, input order, one row per fact."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+import graph.ingest as ingest_module
+from graph.ingest import ingest
+from graph.rdf.store import GraphStore
+from graph.rdf.vocab import HAPPENINGS_GRAPH, ONTOLOGY_GRAPH
+
+from conftest import CORPUS, ROOT, need
+
+
+def corpus_part(tmp_path: Path, n: int, reverse: bool = False, name: str = "part.jsonl") -> str:
+    lines = [line for line in need(CORPUS).read_text(encoding="utf-8").splitlines() if line.strip()][:n]
+    path = tmp_path / name
+    path.write_text("\n".join(reversed(lines) if reverse else lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def quads(store: GraphStore, graphs=None) -> set:
+    """The store's quads (in ``graphs``, else all but the ontology's, whose blank nodes differ per load)."""
+    return {q for q in store.ox if (q.graph_name in graphs if graphs else q.graph_name != ONTOLOGY_GRAPH)}
+
+
+def fill(path: Path, source: str, **kw) -> GraphStore:
+    store = GraphStore(path)
+    errors = []
+    ingest([source], store, errors.append, **kw)
+    assert errors == []
+    return store
+
+
+def test_a_kill_at_any_point_leaves_each_article_wholly_old_or_wholly_new(tmp_path):
+    """A small run of scripts/kill_ingest.py: real processes killed at six points of a re-ingest."""
+    spec = importlib.util.spec_from_file_location("kill_ingest", ROOT / "scripts" / "kill_ingest.py")
+    kill = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(kill)
+    lines = []
+    problems = kill.run(need(CORPUS), records=8, points=6, workers=1, folder=tmp_path, say=lines.append)
+    assert problems == [], "\n".join(lines)
+    assert len([line for line in lines if line.startswith("point")]) == 6
+
+
+def test_two_workers_write_the_same_quads_as_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "INLINE_FIRST", 3)   # reach the worker processes on a small input
+    source = corpus_part(tmp_path, 16)
+    one = fill(tmp_path / "one", source, workers=1)
+    two = fill(tmp_path / "two", source, workers=2, batch=5)
+    assert quads(one) == quads(two)
+    assert len(quads(one)) > 1000
+    one.close()
+    two.close()
+
+
+def test_the_same_articles_in_either_order_give_the_same_happenings_and_articles(tmp_path):
+    forward = fill(tmp_path / "f", corpus_part(tmp_path, 30, name="f.jsonl"), batch=7)
+    backward = fill(tmp_path / "b", corpus_part(tmp_path, 30, reverse=True, name="b.jsonl"), batch=4)
+    happenings_f = quads(forward, {HAPPENINGS_GRAPH})
+    assert happenings_f and happenings_f == quads(backward, {HAPPENINGS_GRAPH})
+    articles = set(g for g in forward.article_graphs() if "/article/" in g.value)
+    assert quads(forward, articles) == quads(backward, articles)
+    forward.close()
+    backward.close()
+
+
+def test_each_happening_triple_once_in_the_union(tmp_path):
+    """Without DISTINCT, a happening's label comes back once, however many articles report it."""
+    store = fill(tmp_path / "s", corpus_part(tmp_path, 30))
+    rows = [(r["h"].value, r["l"].value) for r in store.query(
+        "SELECT ?h ?l WHERE { ?h a uscn:Happening ; rdfs:label ?l }")]
+    assert rows and len(rows) == len(set(rows)) == len({h for h, _ in rows})
+    shared = next(iter(store.query("""
+        SELECT ?h (COUNT(?src) AS ?n) WHERE { ?h a uscn:Happening ; uscn:source ?src }
+        GROUP BY ?h ORDER BY DESC(?n) LIMIT 1""")))
+    assert int(shared["n"].value) >= 2, "some happening is reported by two articles"
+    types = [(r["h"].value, r["t"].value) for r in store.query(
+        "SELECT ?h ?t WHERE { ?h a uscn:Happening ; uscn:eventType ?t }")]
+    assert len(types) == len({h for h, _ in types}), "one event type per happening"
+    store.close()
+
+
+def test_removing_every_article_leaves_no_happening(tmp_path):
+    import pyoxigraph as ox
+    store = fill(tmp_path / "s", corpus_part(tmp_path, 12))
+    ids = [json.loads(line)["id"] for line in Path(corpus_part(tmp_path, 12)).read_text().splitlines()]
+    from graph.rdf.vocab import article_iri
+    for i in ids:
+        assert store.remove_graph(article_iri(i))
+    assert not any(True for _ in store.ox.quads_for_pattern(None, None, None, HAPPENINGS_GRAPH))
+    assert isinstance(HAPPENINGS_GRAPH, ox.NamedNode)
+    store.close()
