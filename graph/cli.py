@@ -46,8 +46,14 @@ def open_store(path: Path | None, read_only: bool = False) -> GraphStore:
     return GraphStore(path or default_store_path(), read_only=read_only)
 
 
-def warn(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+def warn(message: str, kind: str = "error") -> None:
+    click.echo(f"{kind}: {message}", err=True)
+
+
+def warn_input(err: UscnError) -> None:
+    """An input's error, or its warning when it was still read."""
+    from graph.errors import InputWarning
+    warn(str(err), "warning" if isinstance(err, InputWarning) else "error")
 
 
 def write_bytes(data: bytes, output: str | None) -> None:
@@ -80,7 +86,7 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
 
     progress = Progress(sys.stderr, count_articles(inputs) if not quiet and sys.stderr.isatty() else None,
                         enabled=not quiet)
-    report = ingest(inputs, store, lambda err: warn(str(err)), progress=progress.step,
+    report = ingest(inputs, store, warn_input, progress=progress.step,
                     workers=workers or default_workers(), batch=batch)
     progress.close()
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
@@ -115,6 +121,36 @@ def ingest(inputs, workers, quiet, batch, store_path):
 
 
 @main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="How often to poll each feed: 90s, 15m, 2h.")
+@click.option("--once", is_flag=True, help="Poll every feed once, then stop.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a server.")
+@click.option("--delay", default=1.0, show_default=True, help="Least seconds between two requests to one host.")
+@store_option
+@reports_errors
+def watch(sources, every, once, timeout, delay, store_path):
+    """Follow RSS/Atom feeds (URLs or files) and store each new entry, until Ctrl-C.
+
+    Entries seen before are remembered in the store and never fetched again; an entry
+    with only a summary is read from its page. A feed or page that fails is one line and
+    the others go on; with --once the exit code is then 1. Ctrl-C stops between articles.
+
+    \b
+    Example:
+      uscn watch https://www.state.gov/feed/ feeds/mfa.xml --every 30m --store data
+    """
+    from graph.watch import parse_duration, watch as do_watch
+    interval = parse_duration(every)
+    store = open_store(store_path)
+    report = do_watch(sources, store, every=interval, once=once, timeout=timeout, delay=delay,
+                      on_error=lambda e: warn(str(e)), on_info=lambda s: click.echo(s, err=True))
+    store.close()
+    click.echo(f"{report.stored} article(s) stored; {report.failed} failed", err=True)
+    if once and report.failed:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option
 @reports_errors
@@ -125,33 +161,61 @@ def remove(article_ids, store_path):
     Example:
       uscn remove 000_6ff26e526b4dd854
     """
-    from graph.rdf.vocab import article_iri
+    from graph.rdf.articles import stored_article_graph
     store = open_store(store_path)
-    missing = [a for a in article_ids if not store.remove_graph(article_iri(a))]
+    missing = [a for a in article_ids if not ((g := stored_article_graph(store, a)) and store.remove_graph(g))]
     store.close()
     for a in missing:
-        warn(f"{a}: no such article in the store; `uscn stats` lists what is there")
+        warn(f"{a}: no such article in the store; `uscn articles` lists the ids it holds")
     click.echo(f"{len(article_ids) - len(missing)} article(s) removed", err=True)
     if missing:
         sys.exit(1)
 
 
-# --- export ------------------------------------------------------------------
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld"]),
-              default="turtle", show_default=True,
-              help="turtle and ntriples: the union of all articles; trig, nquads and jsonld keep one graph per article.")
-@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
-@click.option("--with-ontology", is_flag=True, help="Include the ontology and catalogs too.")
+@output_format_option("table", "csv", "json")
 @store_option
 @reports_errors
-def export(fmt, output, with_ontology, store_path):
-    """Write the graph as Turtle, N-Quads, TriG, N-Triples or JSON-LD.
+def articles(fmt, store_path):
+    """List the stored articles: the ids `uscn remove` takes, and their titles.
 
     \b
     Example:
-      uscn export --format trig --output graph.trig
+      uscn articles --format csv
     """
+    from graph.rdf.articles import article_ids
+    store = open_store(store_path, read_only=True)
+    rows = [{"id": i, "title": t or ""} for i, t in article_ids(store)]
+    store.close()
+    print_rows(rows, fmt)
+
+
+# --- export ------------------------------------------------------------------
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld",
+                                                    "graphml", "gexf"]),
+              default="turtle", show_default=True,
+              help="turtle and ntriples: the union of all articles; trig, nquads and jsonld keep one graph "
+                   "per article; graphml and gexf: the actor network (for Gephi, Cytoscape, yEd).")
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
+@click.option("--with-ontology", is_flag=True, help="Include the ontology and catalogs too.")
+@click.option("--period", help="graphml/gexf: only events in this period: 2023, 2023-06 or 2023-03..2023-06.")
+@click.option("--dispute", help="graphml/gexf: only events concerning this dispute.")
+@store_option
+@reports_errors
+def export(fmt, output, with_ontology, period, dispute, store_path):
+    """Write the graph as Turtle, N-Quads, TriG, N-Triples or JSON-LD, or the actor
+    network as GraphML or GEXF.
+
+    \b
+    Examples:
+      uscn export --format trig --output graph.trig
+      uscn export --format gexf --period 2023 --dispute Taiwan --output actors.gexf
+    """
+    if fmt in ("graphml", "gexf"):
+        return export_network(fmt, output, period, dispute, store_path)
+    if period or dispute:
+        raise click.UsageError("--period and --dispute go with --format graphml or gexf")
     from graph.rdf.export import export as do_export
     store = open_store(store_path, read_only=True)
     if output == "-":
@@ -162,23 +226,76 @@ def export(fmt, output, with_ontology, store_path):
             do_export(store, out, fmt, with_ontology=with_ontology)
 
 
+def export_network(fmt, output, period, dispute, store_path):
+    """The actor network through networkx's GraphML or GEXF writer."""
+    import io
+    from graph.views.network_export import network, write_network
+    corpus, start, end = load_focus(store_path, period)
+    buffer = io.BytesIO()
+    write_network(network(corpus, dispute=dispute, start=start, end=end, period=period), buffer, fmt)
+    write_bytes(buffer.getvalue(), output)
+
+
+@main.command()
+@click.option("--actor", help="Only happenings this actor takes part in (a country through its people).")
+@click.option("--dispute", help="Only happenings concerning this dispute.")
+@click.option("--period", help="Only happenings in this period: 2023, 2023-06 or 2023-03..2023-06.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ics", "md"]), default="csv",
+              show_default=True, help="csv for spreadsheets, json, ics for calendars, md for reports.")
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
+@store_option
+@reports_errors
+def timeline(actor, dispute, period, fmt, output, store_path):
+    """Write the timeline, one row per happening: dates, type, label, parties, place,
+    disputes, Goldstein score and every source with its title and URL.
+
+    A calendar (ics) holds only dated happenings; how many were left out is said on stderr.
+
+    \b
+    Examples:
+      uscn timeline --actor "Wang Yi" --period 2023 --format ics --output wang-yi.ics
+      uscn timeline --dispute Taiwan --format md
+    """
+    from graph.views.timeline_export import timeline_rows, write_timeline
+    corpus, start, end = load_focus(store_path, period)
+    rows = timeline_rows(corpus, actor=actor, dispute=dispute, start=start, end=end)
+    data, left_out = write_timeline(rows, fmt)
+    write_bytes(data, output)
+    click.echo(f"{len(rows) - left_out} happening(s) written"
+               + (f"; {left_out} undated left out of the calendar" if left_out else ""), err=True)
+
+
+def load_focus(store_path, period):
+    """The corpus of the store and the period's bounds (None when open)."""
+    from graph import analysis
+    start, end = analysis.parse_period(period) if period else (None, None)
+    store = open_store(store_path, read_only=True)
+    corpus = analysis.load_corpus(store.ox)
+    store.close()
+    return corpus, start, end
+
+
 # --- query -------------------------------------------------------------------
 @main.command()
 @click.argument("query", required=False)
 @click.option("--param", "-p", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="Bind a query variable (?NAME) to VALUE: <iri>, prefix:name or a string.")
-@output_format_option("table", "csv", "json")
+@output_format_option("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml")
 @click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update to change the store.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Stop the query after this many seconds (0: no limit).")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
 @store_option
 @reports_errors
-def query(query, params, fmt, allow_update, list_named, output, store_path):
+def query(query, params, fmt, allow_update, timeout, list_named, output, store_path):
     """Run SPARQL: a named query, a .rq file, or the query text itself.
 
     The prefixes uscn, ent, rdf, rdfs, owl, skos, xsd, dcterms, prov, schema and geo
-    are predeclared; the default graph is the union of all articles. SELECT results
-    print as a table, CSV or W3C SPARQL JSON; CONSTRUCT as Turtle.
+    are predeclared; the default graph is the union of all articles. SELECT and ASK
+    print as a table (for reading) or in the W3C result formats csv, tsv, json and xml
+    (what a SPARQL endpoint sends); CONSTRUCT and DESCRIBE as turtle, ntriples, jsonld
+    or rdfxml. A query stops at --timeout; Ctrl-C stops it at once (exit code 130).
 
     \b
     Examples:
@@ -196,10 +313,42 @@ def query(query, params, fmt, allow_update, list_named, output, store_path):
     if not query:
         raise click.UsageError("give a query (text, a .rq file or a name), or --list")
     sparql = sys.stdin.read() if query == "-" else q.resolve(query)
-    store = open_store(store_path, read_only=not allow_update)
-    result = q.run(store, sparql, dict(params), allow_update=allow_update)
-    write_bytes(q.format_result(result, fmt), output)
-    store.close()
+    try:
+        data = q.answer_bounded(store_path or default_store_path(), sparql, dict(params), fmt,
+                                allow_update=allow_update, timeout=timeout)
+    except KeyboardInterrupt:
+        click.echo("error: the query was interrupted", err=True)
+        sys.exit(130)
+    write_bytes(data, output)
+
+
+# --- serve -------------------------------------------------------------------
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback unless you mean to share it (then use a proxy with authentication).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Stop a query after this many seconds (0: no limit).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries answered at the same time (one Oxigraph process each).")
+@store_option
+@reports_errors
+def serve(host, port, timeout, workers, store_path):
+    """Serve the store read-only over SPARQL 1.1, with the page and the named queries.
+
+    / links the graph page (/graph), the named queries (/queries), a SPARQL editor
+    (/editor/) and the endpoint (/sparql: GET or POST, results by the Accept header).
+    The default graph is the union of all graphs; each article graph has its own name.
+
+    \b
+    Example:
+      uscn serve --store data/store --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
+    """
+    from graph.serve import ServeConfig, serve as run_server
+    config = ServeConfig(store=store_path or default_store_path(), host=host, port=port, timeout=timeout,
+                         workers=workers)
+    run_server(config, announce=lambda line: click.echo(line, err=True))
 
 
 # --- stats -------------------------------------------------------------------

@@ -36,6 +36,29 @@ class InputError(UscnError):
         return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
+class InputWarning(UscnError):
+    """Something odd about an input that is still read: a URL that had to be
+    repaired, an id used twice, a date in the future, text not in English.
+
+    Loaders hand it to ``on_error`` like an :class:`InputError`, but it is not
+    a failure: the article is stored and the run does not fail because of it.
+    ``str(exc)`` names the place the same way ("path: line N ...").
+    """
+
+    def __init__(self, path: str, problem: str, fix: str = "", line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        where = f"{self.path}: line {line}" if line is not None else f"{self.path}:"
+        super().__init__(f"{where} {problem}" + (f"; {fix}" if fix else ""))
+
+    @property
+    def origin(self) -> str:
+        """Where the oddity is: "path" or "path:line"."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
 class StoreError(UscnError):
     """The triple store cannot be opened, read or written."""
 

@@ -18,11 +18,12 @@ from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from graph.errors import InputError, UscnError
+from graph.errors import InputError, InputWarning, UscnError
 from graph.extract import Extractor, default_extractor
 from graph.loaders import iter_articles
 from graph.model import Article
 from graph.ontology_files import turtle_files
+from graph.rdf.articles import stored_article_graph
 from graph.rdf.happenings import Report
 from graph.rdf.store import GraphStore, triples_text
 from graph.rdf.triples import entity_quads, extraction_quads, reports
@@ -51,6 +52,7 @@ class IngestReport:
 class Prepared:
     """One article read and turned into RDF, as plain picklable values (from a worker)."""
     origin: str
+    article_id: str = ""
     graph: str = ""
     body: str = ""                 # the article graph's triples, as SPARQL INSERT DATA text
     quads: int = 0
@@ -65,7 +67,7 @@ def prepare(article: Article, extractor: Extractor) -> Prepared:
     try:
         extraction = extractor.extract(article)
         quads = extraction_quads(extraction, extractor.event_scores)
-        return Prepared(article.origin, article_iri(article.id).value, triples_text(quads), len(quads),
+        return Prepared(article.origin, article.id, article_iri(article.id).value, triples_text(quads), len(quads),
                         entity_quads(extraction), reports(extraction), len(extraction.events))
     except UscnError as exc:
         return Prepared(article.origin, error=exc)
@@ -127,7 +129,8 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
     report = IngestReport()
 
     def unreadable(err: UscnError) -> None:
-        report.failed.append(str(err))
+        if not isinstance(err, InputWarning):  # a warning: the article is still stored
+            report.failed.append(str(err))
         on_error(err)
 
     return ingest_articles(iter_articles(list(inputs), unreadable), store, on_error, extractor, progress, workers,
@@ -137,7 +140,8 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
 def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: ErrorHandler,
                     extractor: Extractor | None = None, progress: Callable[[Prepared], None] | None = None,
                     workers: int = 1, report: IngestReport | None = None, batch: int = 100) -> IngestReport:
-    """Write already loaded articles to the store, in their order (see :func:`ingest`)."""
+    """Store Articles already read (by a loader, or by ``uscn watch`` from a feed), in their order;
+    an article that cannot be extracted goes to ``on_error`` and the rest carry on."""
     store.ensure_ontology(turtle_files())
     report = report if report is not None else IngestReport()
 
@@ -146,17 +150,26 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
         on_error(err)
 
     writer = store.writer(max_articles=batch)
-    for prepared in prepared_in_order(articles, workers, extractor):
+    for prepared in prepared_in_order(iter(articles), workers, extractor):
         if progress:
             progress(prepared)
         if prepared.error is not None:
             failed(prepared.error)
             continue
-        report.replaced += writer.put(prepared.graph, prepared.body, prepared.quads,
-                                      prepared.entities, prepared.reports)
+        replaced = writer.exists(prepared.graph)
+        if not replaced:
+            before = stored_article_graph(store, prepared.article_id)
+            if before is not None:   # written under the old naming: the new graph replaces it
+                writer.remove(before.value)
+                replaced = True
+        writer.put(prepared.graph, prepared.body, prepared.quads, prepared.entities, prepared.reports)
+        report.replaced += replaced
         report.articles += 1
         report.events += prepared.events
         report.quads += prepared.quads
     writer.close()
-    store.compact(optimize=report.articles >= 1000)
+    if report.articles >= 100:   # a long run: leave no write-ahead log behind
+        store.compact(optimize=report.articles >= 1000)
+    else:
+        store.flush()
     return report

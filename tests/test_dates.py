@@ -236,7 +236,7 @@ def test_without_anchor_relative_expressions_give_nothing(text):
 
 
 def test_future_flag_reads_a_bare_weekday_forward():
-    text = "The envoy will arrive on Saturday."
+    text = "The envoy arrives on Saturday."
     assert only(text, THU).when.start == D(2024, 6, 15)
     assert only(text, THU, future=True).when.start == D(2024, 6, 22)
 
@@ -261,3 +261,69 @@ def test_start_and_end_bound_the_search():
     cut = text.index("They")
     found = find_times(text, THU, start=cut)
     assert [text[t.start:t.end] for t in found] == ["next month"]
+
+
+# --- news prose ------------------------------------------------------------------------
+NOV16 = D(2021, 11, 16)  # a Tuesday
+
+NEWS = [
+    # a month named without a year is the one just past, unless the sentence speaks of the future
+    ("The two presidents last spoke by phone in February.", NOV16,
+     "in February", D(2021, 2, 1), D(2021, 2, 28), "month", "relative"),
+    ("Officials said the leaders will meet in person in February.", NOV16,
+     "in February", D(2022, 2, 1), D(2022, 2, 28), "month", "relative"),
+    ("The upcoming forum in December may bring the envoys together.", D(2023, 6, 19),
+     "in December", D(2023, 12, 1), D(2023, 12, 31), "month", "relative"),
+    ("A state visit is expected to take place in March.", NOV16,
+     "in March", D(2022, 3, 1), D(2022, 3, 31), "month", "relative"),
+    # weekdays: the most recent such day, unless the verb is future
+    ("The envoy flew home early on Monday.", NOV16, "on Monday", D(2021, 11, 15), D(2021, 11, 15), "day", "relative"),
+    ("Trade officials will meet again on Friday.", NOV16, "on Friday", D(2021, 11, 19), D(2021, 11, 19), "day", "relative"),
+    ("The ministry summoned the ambassador last Friday.", NOV16, "last Friday", D(2021, 11, 12), D(2021, 11, 12), "day",
+     "relative"),
+    # "earlier in the week" is the publication's week, as "earlier this week"
+    ("The embassy had warned its citizens earlier in the week.", NOV16,
+     "earlier in the week", D(2021, 11, 15), D(2021, 11, 21), "week", "relative"),
+    ("Regulators opened an inquiry in October 2018.", NOV16,
+     "October 2018", D(2018, 10, 1), D(2018, 10, 31), "month", "explicit"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, surface, start, end, precision, basis", NEWS)
+def test_news_prose(text, anchor, surface, start, end, precision, basis):
+    check(text, anchor, surface, start, end, precision, basis)
+
+
+@pytest.mark.parametrize("text, surface, day", [
+    ("Customs officials seized the shipment on Tuesday. A day later, the ministry protested.", "A day later", 17),
+    ("The talks opened on Nov. 12. Two days later the envoys signed a memorandum.", "Two days later", 14),
+    ("The ministry announced the rule on Nov. 12 and the embassy answered the same day.", "the same day", 12),
+    ("The envoys met on Nov. 12. The next day they toured a port.", "The next day", 13),
+    ("The envoys met on Nov. 12. The day before, their aides had drafted a text.", "The day before", 11),
+    ("The leaders met on Monday after talks earlier in the day between their ministers.", "earlier in the day", 15),
+    ("Beijing released the detainees on Nov. 12. A day before the release, Washington eased its advisory.",
+     "A day before", 11),
+])
+def test_days_counted_from_the_last_day_named(text, surface, day):
+    found = find_times(text, NOV16)
+    t = next(t for t in found if text[t.start:t.end] == surface)
+    assert (t.when.start, t.when.end, t.when.precision) == (D(2021, 11, day), D(2021, 11, day), "day")
+
+
+def test_day_counted_from_nothing_gives_nothing():
+    assert find_times("A day later, the ministry protested.", NOV16) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Duties were raised under Section 301 of the Trade Act of 1974.",
+    "The probe relied on the Trade Expansion Act of 1962.",
+    "The provision is in the National Defense Authorization Act for Fiscal Year 2024.",
+    "The Uyghur Human Rights Policy Act of 2020 requires a report.",
+])
+def test_a_law_s_name_is_no_date(text):
+    assert find_times(text, NOV16) == []
+
+
+def test_an_executive_order_s_date_is_its_signing():
+    text = "Duties set in Executive Order 14257 of April 2, 2025, stay in force."
+    assert [(t.when.start, t.when.end) for t in find_times(text, D(2025, 8, 11))] == [(D(2025, 4, 2), D(2025, 4, 2))]

@@ -60,9 +60,11 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool, weekday: int | None = None) -> int:
     """The year that puts month/day nearest the anchor.
 
-    A date ahead of the anchor counts as twice as far unless the text speaks of
-    the future, so "February" in June is this February, while "November 15" three
-    days before it is this November. A weekday given with the date decides.
+    News reports what has happened, so unless the text speaks of the future a date
+    ahead of the anchor counts as twice as far, and a month named without a day four
+    times as far: "February" in November is the February just past, "December" in
+    late November the coming one, "November 15" three days before it this November.
+    A weekday given with the date decides.
     """
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -72,7 +74,7 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool, wee
         if weekday is not None and day and d.weekday() != weekday:
             continue
         gap = (d - anchor).days
-        cost = abs(gap) * (2 if gap > (0 if day else 15) and not future else 1)
+        cost = abs(gap) * ((2 if day else 4) if gap > (0 if day else 15) and not future else 1)
         if best is None or cost < best[0]:
             best = (cost, year)
     return best[1] if best else anchor.year
@@ -198,6 +200,14 @@ def month_rel(m, anchor, future):
     return When(s, e, "month", "relative", text=m.group())
 
 
+def this_week(m, anchor, future):
+    """"earlier in the week": the anchor's week, as "earlier this week"."""
+    if not anchor:
+        return None
+    s, e = week_of(anchor)
+    return When(s, e, "week", "relative", text=m.group())
+
+
 def year_rel(m, anchor, future):
     if not anchor:
         return None
@@ -249,8 +259,73 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+month(?:'s|’s)?\b", month_rel, True),
     (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+year(?:'s|’s)?\b", year_rel, True),
     (r"\bsince the (?:beginning|start) of (?:the|this) year\b", since_year_start, True),
+    (r"\b(?:earlier|later)\s+in\s+the\s+week\b", this_week, True),
     (rf"\b(?:{APPROX}\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", ago, True),
 ]]
+
+
+# "a day later", "the same day", "earlier in the day": a day counted from the last day the
+# text named, not from the publication date (news tells a story in order).
+SHIFT_WORDS = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "before": -1, "after": 1,
+               "later": 1, "earlier": -1}
+FROM_LAST_DAY = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|after|before)"
+    r"(?(dir)(?!\s+(?!the\b)[a-z]))"
+    r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
+    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I)
+
+
+def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> list[TimeMention]:
+    """Day references that count from the last day-precise time before them."""
+    out = []
+    for m in FROM_LAST_DAY.finditer(text, start, end):
+        last = next((t for t in reversed(found) if t.end <= m.start() and t.when.precision == "day"), None)
+        if last is None:
+            continue
+        if m.group("n"):
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else NUMBERS.get(n, 1)
+            shift = count * SHIFT_WORDS[m.group("dir").lower()]
+        else:
+            shift = SHIFT_WORDS.get((m.group("rel") or m.group("rel2") or "same").lower(), 0)
+        d = last.when.start + dt.timedelta(days=shift)
+        basis = "explicit" if last.when.basis == "explicit" else "relative"
+        out.append(TimeMention(m.start(), m.end(), When(d, d, "day", basis, text=m.group())))
+    return out
+
+
+# A year in a law's name or citation ("the Trade Act of 1974", "the National Defense
+# Authorization Act for Fiscal Year 2024") dates no event. (An executive order's date,
+# "Executive Order 14257 of April 2, 2025", is the day it was signed: that stays.)
+CITATION = re.compile(r"\b(?:Act|Law|Code|Statute)"
+                      r"(?:\s+(?:No\.\s*)?\d[\d-]*)?,?\s+(?:of|dated|for)\s+(?:the\s+)?(?:Fiscal\s+Years?\s+)?$")
+
+
+def core_start(m: re.Match) -> int:
+    """Where the date itself starts in a match that may open with a preposition ("of 1974")."""
+    return min((m.start(g) for g in ("weekday", "month", "day", "year") if g in m.re.groupindex and m.start(g) >= 0),
+               default=m.start())
+
+
+def cited(text: str, m: re.Match) -> bool:
+    pos = core_start(m)
+    return bool(CITATION.search(text[max(0, pos - 60):pos]))
+
+
+# Words before a time in its sentence that put it ahead of the publication date.
+FUTURE_CUE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:set|due|expected|scheduled|slated|planned|poised)\s+(?:to|for)|"
+                        r"plans?\s+to|intends?\s+to|upcoming|later\s+this)\b|[’']ll\b", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?;][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
+FUTURE_REACH = 160
+
+
+def speaks_of_future(text: str, pos: int, floor: int) -> bool:
+    """Whether a future cue stands before ``pos`` in its sentence ("will meet ... in November")."""
+    before = text[max(floor, pos - FUTURE_REACH):pos]
+    breaks = list(SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    return bool(FUTURE_CUE.search(before))
 
 
 # Every rule needs one of these words or a year, so only the stretches around them are searched.
@@ -280,10 +355,16 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
     for a, b in windows(text, start, end):
         for pattern, rule in RULES:
             for m in pattern.finditer(text, a, b):
-                when = rule(m, anchor, future)
+                if cited(text, m):
+                    continue
+                when = rule(m, anchor, future or speaks_of_future(text, m.start(), start))
                 if when is not None:
                     found.append(TimeMention(m.start(), m.end(), when))
-    return longest_first({(t.start, t.end): t for t in found}.values())
+    found = longest_first({(t.start, t.end): t for t in found}.values())
+    later = from_last_day(text, found, start, end)
+    if later:
+        found = longest_first(found + later)
+    return found
 
 
 def publication(anchor: dt.date) -> When:

@@ -26,6 +26,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from graph.errors import InputError
 from graph.loaders import feed, html, jsonl, text
+from graph.loaders.checks import checked, unique_ids
 from graph.loaders._common import (STDIN, OnError, Reader, load_file, replay, report,
                                    unreadable)
 from graph.model import Article
@@ -60,23 +61,29 @@ def load(path_or_dash: str | Path, on_error: OnError | None = None) -> Iterator[
 
     Files are read by suffix, or sniffed when the suffix is unknown; folders
     recursively in sorted order, skipping hidden entries and files of no known
-    kind. Bad files and records go to ``on_error`` (raised when it is None).
+    kind. Bad files and records go to ``on_error`` (raised when it is None),
+    and so do the warnings of :mod:`.checks` (given to :func:`warnings.warn`
+    when it is None).
     """
     if str(path_or_dash) == "-":
-        yield from _load_stdin(on_error)
-        return
-    path = Path(path_or_dash)
-    if path.is_dir():
-        yield from _load_folder(path, on_error)
+        articles = _load_stdin(on_error)
     else:
-        yield from _load_file(path, on_error, named=True)
+        path = Path(path_or_dash)
+        articles = _load_folder(path, on_error) if path.is_dir() else _load_file(path, on_error, named=True)
+    for article in articles:
+        yield checked(article, lambda w: report(w, on_error))
 
 
 def iter_articles(inputs: Iterable[str | Path],
                   on_error: OnError | None = None) -> Iterator[Article]:
-    """The Articles of several inputs, in order, each as :func:`load` reads it."""
+    """The Articles of several inputs, in order, each as :func:`load` reads it.
+
+    An id that comes again within one input (a file, or a folder's files) is
+    reported as a warning naming both places; across inputs a later one
+    replacing an earlier one is what ingesting several inputs means.
+    """
     for item in inputs:
-        yield from load(item, on_error)
+        yield from unique_ids(load(item, on_error), lambda w: report(w, on_error))
 
 
 def _load_folder(folder: Path, on_error: OnError | None) -> Iterator[Article]:

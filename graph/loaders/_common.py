@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import warnings
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
@@ -18,11 +19,11 @@ import charset_normalizer
 import lxml.etree
 import lxml.html
 
-from graph.errors import InputError
+from graph.errors import InputError, InputWarning
 from graph.model import Article
 
-OnError = Callable[[InputError], None]
-"""Receives each bad file or record; loaders keep going after it returns."""
+OnError = Callable[[InputError | InputWarning], None]
+"""Receives each bad file or record, and each warning; loaders keep going after it returns."""
 
 Reader = Callable[..., Iterator[Article]]
 
@@ -30,15 +31,20 @@ STDIN = "<stdin>"
 """The path named in origins and messages for standard input."""
 
 
-def report(error: InputError, on_error: OnError | None) -> None:
+def report(error: InputError | InputWarning, on_error: OnError | None) -> None:
     """Hand a bad file or record to ``on_error``, or raise it when there is none.
 
     Raising by default means nothing is skipped silently; a caller that wants
-    to load what it can passes a callback that collects or logs.
+    to load what it can passes a callback that collects or logs. A warning
+    (the input is still read) goes to :func:`warnings.warn` when there is no
+    ``on_error``.
     """
-    if on_error is None:
+    if on_error is not None:
+        on_error(error)
+    elif isinstance(error, InputWarning):
+        warnings.warn(str(error), stacklevel=2)
+    else:
         raise error
-    on_error(error)
 
 
 def unreadable(path: str, exc: OSError) -> InputError:

@@ -193,7 +193,7 @@ def _id(record: dict, label: str, stem: str | None, number: int, text: str) -> s
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise InputError(label, f'has an "id" that is not a string (it is {_kind(value)})',
                          _FIX_LINE, line=number)
-    return str(value).strip()
+    return str(value).strip() or text_id(stem, text)
 
 
 def _string(record: dict, key: str, label: str, number: int) -> str | None:

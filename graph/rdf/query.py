@@ -1,7 +1,6 @@
 """SPARQL for users: named queries from ontology/queries, parameters, and result formats."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,10 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.rdf.bounded import DEFAULT_TIMEOUT, run_bounded
 from graph.ontology_files import queries_dir
 from graph.rdf.store import GraphStore
 from graph.rdf.vocab import PREFIXES
-from graph.tables import as_csv, as_table
+from graph.tables import as_table
 
 UPDATE_HINT = "this is a SPARQL update, which changes the store; pass --update if that is what you want"
 
@@ -76,29 +76,41 @@ def param_term(value: str):
     return ox.Literal(value)
 
 
-def is_update(sparql: str) -> bool:
-    """True when the text parses as a SPARQL update rather than a query (tried on an empty store)."""
+def parses_as_update(sparql: str) -> bool:
+    """True when the text is SPARQL Update by the grammar (rdflib's parser; nothing is run)."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseUpdate
     try:
-        ox.Store().update(sparql, prefixes=PREFIXES)
+        parseUpdate(sparql)
         return True
-    except (SyntaxError, OSError, ValueError):
+    except (ParseBaseException, ValueError, TypeError):
         return False
 
 
 def run(store: GraphStore, sparql: str, params: dict[str, str] | None = None, *, allow_update: bool = False):
-    """Run a query; returns solutions, triples or a boolean. Updates only when allowed."""
+    """Run a query; returns solutions, triples or a boolean. Updates only when allowed.
+
+    Oxigraph parses the text as a query first; when that fails the text is classified by
+    parsing alone, so an update is never run (not even a LOAD's request sent) without leave.
+    """
     subs = {ox.Variable(k): param_term(v) for k, v in (params or {}).items()}
     try:
         return store.query(sparql, subs)
     except SyntaxError as exc:
-        if is_update(sparql):
-            if not allow_update:
-                raise QueryError(UPDATE_HINT) from None
-            store.update(sparql)
-            return None
-        raise QueryError(f"the query does not parse: {exc}") from None
+        query_error = exc
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}") from None
+    if not allow_update:
+        if parses_as_update(sparql):
+            raise QueryError(UPDATE_HINT)
+        raise QueryError(f"the query does not parse: {query_error}")
+    try:
+        store.update(sparql)
+    except SyntaxError:
+        raise QueryError(f"the query does not parse: {query_error}") from None
+    except OSError as exc:
+        raise QueryError(f"the update failed: {exc}") from None
+    return None
 
 
 def cell(term) -> str:
@@ -117,15 +129,52 @@ def rows(solutions) -> tuple[list[str], list[list[str]]]:
     return names, [[cell(sol[n]) for n in names] for sol in solutions]
 
 
+# SELECT and ASK: the W3C SPARQL 1.1 result formats, as Oxigraph's server sends them.
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+# CONSTRUCT and DESCRIBE: RDF syntaxes.
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                 "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+FORMATS = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)
+
+
 def format_result(result, fmt: str) -> bytes:
-    """Solutions as table, csv or W3C JSON; CONSTRUCT as Turtle; ASK as true/false."""
+    """The bytes to print for a result.
+
+    ``table`` is for people at a terminal (IRIs compacted with the known prefixes; CONSTRUCT
+    as Turtle with prefixes). ``json``, ``xml``, ``csv`` and ``tsv`` are the W3C SPARQL 1.1
+    result formats, byte for byte what the SPARQL endpoint sends; ``turtle``, ``ntriples``,
+    ``jsonld`` and ``rdfxml`` write the triples of a CONSTRUCT or DESCRIBE.
+    """
     if result is None:
         return b"update applied\n"
-    if isinstance(result, ox.QueryBoolean):
-        return (json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()).encode() + b"\n"
     if isinstance(result, ox.QueryTriples):
-        return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    if fmt == "json":
-        return result.serialize(format=ox.QueryResultsFormat.JSON) + b"\n"
+        if fmt in RESULT_FORMATS:
+            raise QueryError(f"a CONSTRUCT or DESCRIBE gives triples, which {fmt} cannot hold; "
+                             f"use --format {', '.join(GRAPH_FORMATS)}")
+        syntax = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
+        prefixes = PREFIXES if syntax in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+        return ox.serialize(result, format=syntax, prefixes=prefixes)
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"a SELECT or ASK gives rows, not triples; use --format table, {', '.join(RESULT_FORMATS)}")
+    if fmt in RESULT_FORMATS:
+        return result.serialize(format=RESULT_FORMATS[fmt])
+    if isinstance(result, ox.QueryBoolean):
+        return str(bool(result)).lower().encode() + b"\n"
     names, data = rows(result)
-    return (as_csv(names, data) if fmt == "csv" else as_table(names, data)).encode()
+    return as_table(names, data).encode()
+
+
+def answer(store_path: str, sparql: str, params: dict[str, str], fmt: str, allow_update: bool) -> bytes:
+    """Open the store, run the query and format it: the job of one bounded child process."""
+    store = GraphStore(store_path, read_only=not allow_update)
+    try:
+        return format_result(run(store, sparql, params, allow_update=allow_update), fmt)
+    finally:
+        store.close()
+
+
+def answer_bounded(store_path, sparql: str, params: dict[str, str] | None = None, fmt: str = "table", *,
+                   allow_update: bool = False, timeout: float | None = DEFAULT_TIMEOUT) -> bytes:
+    """:func:`answer` in a child process stopped at ``timeout`` seconds or on Ctrl-C."""
+    return run_bounded(answer, (str(store_path), sparql, dict(params or {}), fmt, allow_update), timeout)

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from graph.errors import StoreError
 from graph.rdf.happenings import HappeningIndex
-from graph.rdf.vocab import ENTITIES_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
+from graph.rdf.vocab import ENTITIES_GRAPH, FEEDS_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
 
 STORE_ENV = "USCN_STORE"
 ONTOLOGY_DIGEST = uscn("ontologyDigest")
@@ -100,8 +100,9 @@ class GraphStore:
         return True
 
     def article_graphs(self) -> list[ox.NamedNode]:
-        """Every named graph except the ontology's: the articles', the entities' and the happenings'."""
-        return [g for g in self.ox.named_graphs() if g != ONTOLOGY_GRAPH]
+        """Every named graph except the ontology's and the feed state's: the articles', the
+        entities' and the happenings'."""
+        return [g for g in self.ox.named_graphs() if g != ONTOLOGY_GRAPH and g != FEEDS_GRAPH]
 
     # --- ontology -------------------------------------------------------------
     def ensure_ontology(self, files: list[Path]) -> bool:

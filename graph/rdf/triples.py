@@ -8,7 +8,8 @@ import pyoxigraph as ox
 
 from graph.model import Entity, Event, Extraction, Mention, Sentence
 from graph.rdf.happenings import Report
-from graph.rdf.vocab import (article_iri, entity_iri, event_iri, term, uscn, ENT, ENTITIES_GRAPH)
+from graph.rdf.vocab import (article_iri, entity_iri, event_iri, term, url_statement, uscn, ENT,
+                             ENTITIES_GRAPH)
 
 A = term("rdf", "type")
 LABEL = term("rdfs", "label")
@@ -105,8 +106,8 @@ def article_triples(ex: Extraction, g: ox.NamedNode) -> Iterator[tuple]:
         yield g, uscn("title"), text(a.title)
     if a.published:
         yield g, uscn("published"), date(a.published)
-    if a.url and a.url.startswith(("http://", "https://")):
-        yield g, uscn("url"), ox.NamedNode(a.url)
+    if a.url:
+        yield (g, *url_statement(a.url))
     if a.source:
         yield g, uscn("publisher"), text(a.source)
     for key in sorted(ex.entities):

@@ -27,6 +27,8 @@ PREFIXES = {
 ONTOLOGY_GRAPH = ox.NamedNode(ENT + "graph/ontology")
 ENTITIES_GRAPH = ox.NamedNode(ENT + "graph/entities")
 HAPPENINGS_GRAPH = ox.NamedNode(ENT + "graph/happenings")
+#: What ``uscn watch`` remembers of feeds (graph/rdf/feed_state.py); not an article's graph.
+FEEDS_GRAPH = ox.NamedNode(ENT + "graph/feeds")
 
 
 def uscn(name: str) -> ox.NamedNode:
@@ -51,9 +53,63 @@ def entity_iri(key: str) -> ox.NamedNode:
     return ox.NamedNode(ENT + key)
 
 
+ARTICLE = ENT + "article/"
+MAX_READABLE_ID = 120
+"""Ids longer than this are shortened and end in a hash of the whole id."""
+
+
+def _keeps(char: str) -> bool:
+    """Whether a character stands for itself in an article IRI: IRI-unreserved
+    ASCII, or a non-ASCII letter or digit (an IRI ``ucschar``)."""
+    if char.isascii():
+        return char.isalnum() or char in "-._~"
+    return unicodedata.category(char)[0] in "LN" and ord(char) < 0xE000
+
+
+def id_segment(article_id: str) -> str:
+    """The last segment of an article IRI: the id itself where it can stay
+    readable, every other character percent-encoded as UTF-8.
+
+    The mapping is one-to-one: case, ``_`` against ``-`` and non-ASCII
+    letters are kept, and ``%`` itself is encoded, so two distinct ids never
+    give one segment. A very long id keeps a readable head and ends in ``!``
+    and a hash of the whole id (``!`` is always encoded in a plain segment,
+    so a shortened segment never equals a plain one).
+
+    >>> id_segment("Case_ID"), id_segment("case-id"), id_segment("中文-1")
+    ('Case_ID', 'case-id', '中文-1')
+    >>> id_segment("a b/c%")
+    'a%20b%2Fc%25'
+    """
+    parts = [c if _keeps(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in article_id]
+    segment = "".join(parts)
+    if not segment:
+        return "!empty"
+    if len(segment) > MAX_READABLE_ID:
+        head, size = [], 0
+        for part in parts:
+            if size + len(part) > MAX_READABLE_ID - 40:
+                break
+            head.append(part)
+            size += len(part)
+        digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:32]
+        segment = "".join(head) + "!" + digest
+    return segment
+
+
 def article_iri(article_id: str) -> ox.NamedNode:
-    """The IRI of an article, which is also the name of its graph."""
-    return ox.NamedNode(ENT + "article/" + slugify(article_id))
+    """The IRI of an article, which is also the name of its graph.
+
+    Distinct ids always give distinct IRIs (see :func:`id_segment`); the id
+    itself is kept verbatim in the graph as ``dcterms:identifier``.
+    """
+    return ox.NamedNode(ARTICLE + id_segment(article_id))
+
+
+def legacy_article_iri(article_id: str) -> ox.NamedNode:
+    """The IRI stores written before ids were kept one-to-one gave an article
+    (lower-case ASCII slug), so a re-ingest or ``remove`` still finds it."""
+    return ox.NamedNode(ARTICLE + slugify(article_id))
 
 
 def event_iri(identity: str) -> ox.NamedNode:
@@ -64,3 +120,15 @@ def event_iri(identity: str) -> ox.NamedNode:
 def key_of(iri: str) -> str:
     """The entity key of an IRI under ``ent:`` (the inverse of :func:`entity_iri`)."""
     return iri[len(ENT):] if iri.startswith(ENT) else iri
+
+
+def url_statement(url: str) -> tuple[ox.NamedNode, ox.NamedNode | ox.Literal]:
+    """(predicate, object) for an article's URL: ``uscn:url`` and the IRI for a
+    valid http(s) IRI, else ``schema:url`` and the URL as text, so an address
+    the store cannot hold as an IRI is still kept (loaders warn about it)."""
+    if url.startswith(("http://", "https://")):
+        try:
+            return uscn("url"), ox.NamedNode(url)
+        except ValueError:
+            pass
+    return term("schema", "url"), ox.Literal(url)

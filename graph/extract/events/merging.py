@@ -1,0 +1,78 @@
+"""Merging: one draft per happening within an article, and one report naming several
+happenings split into one draft each ("visits by X and Y", "meetings in London and Stockholm")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable
+
+from graph.extract.dates import TimeMention
+from graph.extract.events.model import Agent, Draft
+from graph.model import Entity, When
+
+def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
+          entity_at: Callable[[int, dict], str | None], times: list[TimeMention]) -> list[Draft]:
+    """"upcoming visits by X and Y" are one visit each; "meetings in London … and in Stockholm …" one per leg."""
+    if d.kind == "Visit" and d.hit.text.lower().endswith("visits") and d.hit.word_class == "noun":
+        after = [a for a in agents if d.hit.end <= a.start and a.kind == "Person"][:4]
+        if re.match(r"\s+by\s", text[d.hit.end:d.hit.end + 5]) and len(after) > 1:
+            return [replace(d, actor=[a.key], target=[]) for a in after]
+    if d.kind == "Visit" and not d.actor:
+        return []
+    if d.kind == "Meeting" and d.hit.word_class == "verb" and len(d.actor) == 1 and len(d.target) > 1 \
+            and all(entities[k].kind == "Person" for k in d.target if k in entities):
+        return [replace(d, target=[k]) for k in d.target]  # "Kerry met Li Qiang and Wang Yi": one meeting each
+    if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):
+        legs = legs_of(text, d, entities, entity_at, times)
+        if len(legs) > 1:
+            return [replace(d, place=p, when=w) for p, w in legs]
+    return [d]
+
+def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callable[[int, dict], str | None],
+            times: list[TimeMention]) -> list[tuple[str, When]]:
+    """"meetings in London on June 9 and 10, and in Stockholm on July 28": one per place and time."""
+    legs = []
+    for m in re.finditer(r"\bin\s+(?:the\s+)?", text[d.hit.end:d.sentence.end]):
+        pos = d.hit.end + m.end()
+        key = entity_at(pos, entities)
+        if not key or entities[key].kind not in ("Place", "Country"):
+            continue
+        t = next((t for t in times if pos < t.start < pos + 60), None)
+        if t:
+            legs.append((key, t.when))
+    return legs
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One draft per happening: same class and parties, and dates that agree (or one missing)."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = next((o for o in out if same_happening(o, d)), None)
+        if same is None:
+            out.append(d)
+            continue
+        if same.when is None or (d.when and same.when.basis in ("publication", "context") and d.when.basis not in ("publication", "context")):
+            same.when = d.when
+        same.place = same.place or d.place
+        same.disputes = sorted(set(same.disputes) | set(d.disputes))
+        same.actor = same.actor or d.actor
+        same.target = same.target + [k for k in d.target if k not in same.target and k not in same.actor]
+        same.planned = same.planned and d.planned
+        if same.hit.fine == same.kind and d.hit.fine != d.kind:
+            same.hit = replace(same.hit, fine=d.hit.fine)  # "the summit" after "met": a Summit
+    return out
+
+
+def same_happening(a: Draft, b: Draft) -> bool:
+    """Same class, one's parties within the other's, same place if both say, and dates that overlap."""
+    if a.kind != b.kind:
+        return False
+    if not (b.parties <= a.parties or a.parties <= b.parties):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.when and b.when:
+        return a.when.start <= b.when.end and b.when.start <= a.when.end and \
+            not (a.when.basis == "explicit" and b.when.basis == "explicit" and a.when != b.when and a.when.precision == b.when.precision)
+    return True
+

@@ -1,0 +1,38 @@
+"""Modality: whether a trigger reports a happening at all. Negated ("no meeting took place")
+and hypothetical triggers give no event; planned ones are kept and marked; a denial must deny
+something said."""
+from __future__ import annotations
+
+import re
+
+from graph.extract.events.model import Hit
+
+DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims?|allegations?|accusations?|charges?)\b.{0,40}?"
+                    r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
+
+
+class Modality:
+    """The cue words of the language lexicon, compiled once."""
+
+    def __init__(self, words: dict):
+        self.negation = cue_pattern(words.get("negation", ()))
+        self.hypothetical = cue_pattern(words.get("hypothetical", ()))
+        self.planned = cue_pattern(words.get("planned", ()))
+
+    def ruled_out(self, before: str) -> bool:
+        """A negation or a hypothetical cue just before the trigger, in its clause."""
+        return bool(self.negation.search(before[-40:]) or self.hypothetical.search(before[-45:]))
+
+    def is_planned(self, before: str, hit: Hit) -> bool:
+        """A planning cue just before the trigger, or "upcoming visit"."""
+        return bool(self.planned.search(before[-40:])) or hit.text.lower().startswith("upcoming")
+
+
+def denies_a_claim(text: str, hit: Hit) -> bool:
+    """"denied that…", "rejected the allegations": not "deny basic rights"."""
+    return bool(DENIED.match(text, hit.end))
+
+
+def cue_pattern(words) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")

@@ -1,0 +1,217 @@
+"""The event reader: reads an article's sentences one at a time, drafts an event for each
+trigger whose clause names the parties its class needs, dates it, and merges the reports of
+one happening."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from graph.extract.catalog import Catalog
+from graph.extract.dates import TimeMention
+from graph.extract.events.labels import label
+from graph.extract.events.merging import merge, split
+from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
+from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader
+from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
+from graph.extract.events.triggers import TriggerFinder
+from graph.model import Entity, Event, Mention, Sentence
+
+
+class EventReader(RoleReader):
+    """Reads events from an article's sentences; built once from the catalog."""
+
+    def __init__(self, catalog: Catalog):
+        self.cat = catalog
+        self.triggers = TriggerFinder(catalog)
+        w = catalog.words
+        self.modality = Modality(w)
+        self.group = cue_pattern(w.get("group-pronouns", ()))
+        self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
+        self.breaks = sorted(w.get("clause-breaks", ()), key=len, reverse=True)
+
+    # --- reading ----------------------------------------------------------------------
+    def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
+             entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],
+             published: dt.date | None) -> list[Event]:
+        drafts: list[Draft] = []
+        last_person: str | None = None
+        self._time_spans = [(t.start, t.end) for t in times]
+        for s in sentences:
+            agents = self.agents(text, s, mentions, entities)
+            hits = self.triggers.hits(text, s)
+            s_times = [t for t in times if s.start <= t.start < s.end]
+            self._sentence_hits, self._consumed = hits, set()
+            pending: list[tuple[Hit, Draft]] = []
+            for i, hit in enumerate(hits):
+                if i and hits[i - 1].event_class == hit.event_class and \
+                        re.fullmatch(r"\s+to\s+", text[hits[i - 1].end:hit.start]):
+                    continue  # "decision to resume", "agreed to sign": one happening
+                draft = self.draft(text, s, hit, agents, drafts + [d for _, d in pending], last_person, entities)
+                if draft is not None:
+                    pending.append((hit, draft))
+            pending = [(h, d) for h, d in pending if h not in self._consumed]
+            owner = assign_times([h for h, _ in pending], s_times, text,
+                                 {h: self.clause(text, s, h) for h, _ in pending})
+            s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
+            for hit, draft in pending:
+                date_draft(draft, owner.get(hit), published, text)
+                draft.disputes = s_disputes
+                drafts.extend(split(draft, text, agents, entities, self.entity_at, s_times))
+            persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
+            if persons:
+                last_person = persons[0] if not drafts or not drafts[-1].actor else (
+                    next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
+        inherit_dates(drafts)
+        self.place_at_dateline(drafts, text, published, entities)
+        merged = merge(drafts)
+        fallback_dates(merged, times, text, published)
+        return [self.event(d, entities) for d in merged]
+
+    def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
+        clause_start, clause_end = self.clause(text, s, hit)
+        before = text[clause_start:hit.start]
+        if hit.word_class == "demand":
+            return self.demand(text, s, hit, agents, clause_start, before)
+        if self.modality.ruled_out(before):
+            return None
+        draft = Draft(hit.event_class, hit, s)
+        draft.planned = self.modality.is_planned(before, hit)
+        left = [a for a in agents if clause_start <= a.start < hit.start]
+        between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
+        right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
+        by = BY.match(text, hit.end)
+        if between:
+            pair = self.objects(text, hit, right, [], entities)
+            draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
+        elif by and hit.word_class == "noun":
+            draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
+            right = [a for a in right if a.key not in draft.actor]
+        else:
+            draft.actor = self.subject(text, clause_start, hit, left, drafts, last_person, entities, s)
+            previous = self.coordinated_with(text, hit, clause_start, drafts, s)
+            if previous is not None:
+                draft.actor = list(previous.actor)
+        if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]):
+            draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…"
+        if not draft.actor and clause_start > s.start and hit.word_class == "verb":
+            draft.actor = self.main_subject(text, s, clause_start, agents)
+        draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
+                and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
+            by = BY.search(text, hit.end, clause_end)
+            draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
+            draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
+            draft.passive = not draft.actor
+        listed = self.listing(text, hit, clause_start, left, draft)
+        if listed is not None:
+            draft.actor, draft.target = listed
+            draft.passive = not draft.actor
+        if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
+            draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
+        draft.place = self.place(text, hit, clause_start, s.end if between else clause_end, entities, draft)
+        if hit.event_class in ("Claim", "Denial", "Accusation"):
+            claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
+            draft.claim = claim or None
+        if hit.event_class == "Denial" and not denies_a_claim(text, hit):
+            return None  # "deny basic rights" is no denial of a claim
+        if hit.event_class == "Cancellation":
+            return self.cancelled(text, s, hit, draft, drafts)
+        return draft if self.complete(draft, entities) else None
+
+    def demand(self, text, s, hit, agents, clause_start, before) -> Draft | None:
+        """"X told Y that Z must stop…", "X urged Z to stop…": X criticises Z's conduct. Z stands
+        just before the demand; X is the sentence's subject."""
+        if self.modality.negation.search(before[-25:]):
+            return None
+        near = [a for a in agents if clause_start <= a.start < hit.start and not a.modifier]
+        if not near or re.search(r"[^\s\w’'.-]|\b(?:that|who|which)\b", text[near[-1].end:hit.start]) \
+                or len(text[near[-1].end:hit.start].split()) > 2:
+            return None
+        target = near[-1]
+        actor = [a.key for a in agents if a.start < target.start and not a.modifier and not a.possessive][:1]
+        if not actor or actor[0] == target.key or self.own_side(target.key, actor, self._entities):
+            return None
+        draft = Draft("Accusation", hit, s, actor=actor, target=[target.key])
+        draft.claim = text[target.start:s.end].strip(" ,.;:") or None
+        return draft
+
+    def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
+                          entities: dict[str, Entity]) -> None:
+        """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
+        days happened when their own sentence names no place."""
+        where = dateline(text, self._mention_starts, entities)
+        if where is None or published is None:
+            return
+        for d in drafts:
+            if d.kind not in ("Meeting", "Visit") or d.place or d.planned or d.when is None \
+                    or not published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published:
+                continue
+            if where in d.parties or d.kind == "Meeting" and d.hit.word_class == "noun" and len(d.parties) < 2:
+                continue
+            d.place = where
+            if d.kind == "Visit":
+                self.complete(d, entities)  # the visit's target: the dateline's country
+
+    def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
+        """The stretch of the sentence around the trigger up to the nearest clause breaks."""
+        start, end = s.start, s.end
+        for brk in self.breaks:
+            i = text.rfind(brk, s.start, hit.start)
+            if i >= 0 and i + len(brk) <= hit.start:
+                start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
+            j = text.find(brk, hit.end, s.end)
+            if j >= 0:
+                end = min(end, j)
+        return start, end
+
+    def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
+        """A cancellation takes its parties from the happening called off, which the sentence
+        names; that happening is not reported as held ("postponed the talks")."""
+        nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
+        if not nouns:
+            return None
+        start, end = self.clause(text, s, hit)
+        near = [h for h in nouns if start <= h.start < end]
+        for h in near:
+            self._consumed.add(h)
+        called_off = [d for d in drafts if d.sentence == s and d.hit in near] or \
+                     [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
+        source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+        if source:
+            draft.called_off = source.kind
+        if not draft.actor and source:
+            draft.actor, draft.target = list(source.actor), list(source.target)
+        elif source and not draft.target:
+            draft.target = [k for k in source.parties if k not in draft.actor]
+        if not draft.actor:
+            return None
+        draft.claim = None
+        return draft
+
+    # --- output -----------------------------------------------------------------------
+    def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
+        if not d.actor and d.target and not d.passive:
+            d.actor, d.target = d.target[:1], d.target[1:]
+        return Event(kind=d.hit.fine or d.kind, family=d.kind, label=label(d, entities), evidence=d.sentence,
+                     actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
+                     place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
+                     planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
+
+    def prepare(self, mentions: list[Mention], entities: dict[str, Entity], text: str = "") -> None:
+        self._mention_starts = {m.start: m for m in mentions}
+        self._mentions, self._entities, self._text = mentions, entities, text
+        self._sorted = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._sorted]
+
+
+DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")
+
+
+def dateline(text: str, mention_starts: dict[int, Mention], entities: dict[str, Entity]) -> str | None:
+    """The place of a dateline opening the text ("ANCHORAGE, Alaska — "), if it names one."""
+    m = DATELINE.match(text)
+    found = mention_starts.get(0) if m else None
+    if found and found.end <= m.end() and entities.get(found.entity) and entities[found.entity].kind in ("Place", "Country"):
+        return found.entity
+    return None

@@ -1,0 +1,353 @@
+"""Roles: who acts, who is acted on, and where, read from a trigger's clause.
+
+The actor is the subject before a verb (or a pronoun resolved against the events read
+before, "we" as the speaker's side), the owner of a noun ("the PRC's practices") or its
+"by" phrase; the target follows a link word ("with X", "between X and Y", "on X"); the
+place is the "in"/"at" phrase. ``RoleReader`` works on the article state that
+``EventReader.prepare`` sets (``_text``, ``_mentions``, ``_sorted``, ``_starts``,
+``_mention_starts``, ``_entities``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from graph.extract.events.model import AGENT_KINDS, INTERACTIONS, PLACED, Agent, Draft
+from graph.model import Entity, Mention, Sentence
+
+BY = re.compile(r"\s+(?:(?:made|given|announced|reached|led|hosted|chaired|undertaken|issued)\s+)?by\s+", re.I)
+OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
+                "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
+WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
+LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
+# "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
+BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
+                          r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+class RoleReader:
+    """The role-reading half of the event reader (a mixin of ``EventReader``)."""
+
+    def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
+        lo = bisect.bisect_left(self._starts, s.start)
+        hi = bisect.bisect_left(self._starts, s.end)
+        every = [self.as_government(m, text, entities) for m in self._sorted[lo:hi] if entities.get(m.entity)]
+        located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
+                   and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
+        inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
+                  and not (entities[m.entity].kind != "Person" and LOCATIVE.search(text, max(0, m.start - 8), m.start))
+                  and not re.search(r"\b(?:in|at)\s+the\s+$", text[max(0, m.start - 8):m.start])]
+        agents = []
+        for i, m in enumerate(inside):
+            after = text[m.end:m.end + 2]
+            agent = Agent(m, entities[m.entity].kind, possessive=after in ("’s", "'s") or after[:1] in ("’", "'") and m.text.endswith("s"))
+            person = next((n for n in inside[i + 1:] if entities[n.entity].kind == "Person"), None)
+            if person and (agent.kind != "Person" or agent.possessive) and is_title_run(text[m.end:person.start]):
+                agent.modifier = True
+            agents.append(agent)
+        return agents
+
+    def as_government(self, m: Mention, text: str, entities: dict[str, Entity]) -> Mention:
+        """A capital named outside a place phrase stands for its government: "Beijing's conduct",
+        "said Washington had concerns", "pressed Beijing over…"; "in Beijing", "to Beijing",
+        "Beijing, China" and a dateline stay places."""
+        e = entities[m.entity]
+        country = self.cat.capitals.get(e.label.lower()) if e.kind == "Place" else None
+        if not country or country not in self.cat.entities or m.start == 0 \
+                or PLACE_BEFORE.search(text, max(0, m.start - 30), m.start) \
+                or re.match(r"\s*(?:,\s*[A-Z]|-based|\s+time\b)", text[m.end:m.end + 12]):
+            return m
+        entities.setdefault(country, self.cat.entities[country])
+        return Mention(country, m.start, m.end, m.text)
+
+    # --- roles ------------------------------------------------------------------------
+    def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
+        heads = [a for a in left if not a.modifier]
+        if hit.word_class == "noun":
+            adjacent = [a for a in heads if a.kind == "Organization" and text[a.end:hit.start].strip() == ""]
+            if adjacent:
+                return [adjacent[-1].key]
+            owner = [a for a in heads if a.possessive and len(text[a.end:hit.start].strip(" ’'s").split()) <= 3]
+            if owner:
+                chosen = [owner[-1]]
+                for a in reversed([h for h in left if h.start < owner[-1].start]):
+                    if re.fullmatch(r"\s*(?:,|and)\s*(?:[A-Z][\w.]*\s+){0,3}", text[a.end:chosen[0].start]):
+                        chosen.insert(0, a)
+                    else:
+                        break
+                return [a.key for a in chosen]
+            if re.match(r"\s+(?:of|from)\s+", text[hit.end:hit.end + 8]):
+                return []
+        heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
+                 and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+            group = self.group.search(text, heads[-1].end, hit.start)
+            if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
+                return self.last_group(drafts) or self.recent_pair(clause_start)
+        if heads and WE.search(text[heads[-1].end:hit.start]):
+            side = self.speaker_side(s)
+            if side:
+                return [side]
+        if heads:
+            chosen = [heads[-1]]
+            for a in reversed(heads[:-1]):
+                gap = text[a.end:chosen[0].start]
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}|-|–", gap) or \
+                        coordinated_titles(gap):
+                    chosen.insert(0, a)
+                else:
+                    break
+            return [a.key for a in chosen]
+        span = text[clause_start:hit.start]
+        if WE.search(span):
+            side = self.speaker_side(s)
+            if side:
+                return [side]
+        if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
+            return self.last_group(drafts) or self.recent_pair(clause_start)
+        opening = self.group.match(text, s.start)
+        if hit.word_class == "noun" and opening and not left:
+            return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
+        if self.person_pronoun.search(span):
+            here = [k for d in drafts if d.sentence == s for k in d.actor
+                    if entities.get(k) and entities[k].kind == "Person"]
+            if here or last_person:
+                return [here[-1] if here else last_person]
+        return []
+
+    def coordinated_with(self, text, hit, clause_start, drafts, s) -> Draft | None:
+        """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
+        if hit.word_class != "verb":
+            return None
+        for d in reversed(drafts):
+            if d.sentence != s or d.hit.word_class != "verb" or d.hit.start < clause_start:
+                continue
+            between = text[d.hit.end:hit.start]
+            if re.search(r"\band\s+(?:\w+ly\s+)?$", between) and not re.search(r"[;.]", between):
+                return d
+            return None
+        return None
+
+    def listing(self, text, hit, clause_start, left, draft) -> tuple[list[str], list[str]] | None:
+        """"A added X and Y to the Entity List" / "X was added to … by A": who listed whom."""
+        if hit.word_class != "noun" or hit.event_class != "Sanction":
+            return None
+        verb = None
+        for verb in re.finditer(r"\b(?:added|adds|adding|placed|places|put)\b", text[clause_start:hit.start]):
+            pass
+        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$", text[clause_start:hit.start]):
+            return None
+        at = clause_start + verb.start()
+        before = [a for a in left if a.end <= at and not a.modifier]
+        between = [a.key for a in left if a.start >= at + len(verb.group()) and not a.modifier]
+        if re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[clause_start:at]):
+            by = BY.search(text, hit.end, hit.end + 40)
+            return (draft.target[:1] if by else [], [a.key for a in before][-1:])
+        return ([a.key for a in before][-1:], between)
+
+    def main_subject(self, text, s, clause_start, agents) -> list[str]:
+        """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
+        heads = [a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive]
+        speaker = next((a for a in heads if re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|tells|added|stated|wrote)\b",
+                                                      text[a.end:a.end + 70])), None)
+        head = speaker or next((a for a in heads if not in_quotes(text, s.start, a.start)), None)
+        return [head.key] if head else []
+
+    def compound_pair(self, text, hit, agents, clause_start, clause_end) -> list[str]:
+        """A hyphenated pair naming the parties: "the U.S.-China joint statement", "US-PRC talks"."""
+        pairs = [(a, b) for a, b in zip(agents, agents[1:])
+                 if text[a.end:b.start] in ("-", "–") and clause_start <= a.start and b.end <= clause_end]
+        near = [(a, b) for a, b in pairs if abs(a.start - hit.start) < 80]
+        if not near:
+            return []
+        a, b = min(near, key=lambda p: abs(p[0].start - hit.start))
+        return [a.key, b.key] if a.key != b.key else []
+
+    def listed(self, text, agents: list[Agent]) -> list[str]:
+        """The first agent and those listed with it ("X and Y", "X, Y and Z")."""
+        heads = [a for a in agents if not a.modifier]
+        chosen = heads[:1]
+        for a in heads[1:]:
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}", text[chosen[-1].end:a.start]):
+                chosen.append(a)
+            else:
+                break
+        return [a.key for a in chosen]
+
+    def objects(self, text, hit, right, actor, entities) -> list[str]:
+        after = text[hit.end:]
+        link = OBJECT_LINKS.get(hit.event_class)
+        between = BETWEEN.match(text, hit.end) if link and "between" in link else None
+        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I) or between):
+            return []
+        candidates = [a for a in right if a.key not in actor]
+        if hit.event_class == "Accusation":
+            candidates = [a for a in candidates if not self.own_side(a.key, actor, entities)
+                          and not re.match(r"\s+(?:called|calls|describes|described|termed|terms)\b", text[a.end:a.end + 12])]
+        if not candidates:
+            return []
+        if between:
+            return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
+        heads = [a for a in candidates if not a.modifier]
+        if hit.event_class == "Agreement" and hit.word_class == "verb":
+            # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
+            heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
+        if not heads:
+            return []
+        first = heads[0]
+        chosen = [first]
+        for a in heads[1:]:
+            gap = text[chosen[-1].end:a.start]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and|;|-|–)\s*(?:[A-Z][\w.]*\s+){0,4}", gap) or gap in ("-", "–"):
+                chosen.append(a)
+            else:
+                break
+        return [a.key for a in chosen]
+
+    def speaker_side(self, s: Sentence) -> str | None:
+        """Whose "we" this is: the country of the person a transcript paragraph is attributed to
+        ("Ambassador Jamieson Greer: “…we struck…”")."""
+        para = self._text.rfind("\n", 0, s.start) + 1
+        head = self._text[para:para + 160]
+        colon = head.find(":")
+        if colon < 0:
+            return None
+        speakers = [m for m in self._sorted if para <= m.start and m.end <= para + colon
+                    and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person"]
+        if not speakers:
+            return None
+        return self._entities[speakers[-1].entity].country or self.cat.entities.get(speakers[-1].entity, Entity("", "", "")).country
+
+    def recent_pair(self, before: int) -> list[str]:
+        """The two most recent countries or organizations named before a plural pronoun."""
+        keys: list[str] = []
+        for m in sorted((m for m in self._mentions if m.end <= before), key=lambda m: -m.start):
+            e = self._entities.get(m.entity)
+            if e and e.kind in ("Country", "Organization") and m.entity not in keys \
+                    and not LOCATIVE.search(self._text, max(0, m.start - 8), m.start):
+                keys.append(m.entity)
+            if len(keys) == 2:
+                return list(reversed(keys))
+        return []
+
+    def last_group(self, drafts: list[Draft]) -> list[str]:
+        """The parties of the last happening with two or more, preferring meetings and calls."""
+        for kinds in (INTERACTIONS, None):
+            for d in reversed(drafts):
+                if len(d.parties) >= 2 and (kinds is None or d.kind in kinds):
+                    return list(d.actor) + [k for k in d.target if k not in d.actor]
+        return []
+
+    def place(self, text, hit, clause_start, clause_end, entities, draft) -> str | None:
+        if draft.kind not in PLACED:
+            return None
+        window = text[hit.end:clause_end]
+        if draft.kind == "Visit":
+            key = self.entity_at(hit.end + len(window) - len(window.lstrip()), entities)
+            if key and entities[key].kind in ("Place", "Country"):
+                return key
+        preps = r"in|at|to" if draft.kind == "Visit" else r"in|at"
+        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?", window):
+            pos = hit.end + m.end()
+            key = self.entity_at(pos, entities)
+            kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
+            if key and entities[key].kind in kinds and not self.is_compound(text, pos) and not self.in_time(pos):
+                return key
+        before = text[clause_start:hit.start]
+        m = re.match(r"\s*In\s+", before)
+        if m:
+            key = self.entity_at(clause_start + m.end(), entities)
+            if key and entities[key].kind in ("Place", "Country"):
+                return key
+        return None
+
+    def is_compound(self, text: str, pos: int) -> bool:
+        """A name used as a modifier of a hyphenated pair ("the U.S.-China relationship")."""
+        m = self._mention_starts.get(pos)
+        return bool(m) and text[m.end:m.end + 1] in ("-", "–")
+
+    def own_side(self, key: str, actor: list[str], entities: dict[str, Entity]) -> bool:
+        """Whether the party is the actor's own country ("Blinken raised concerns about what
+        Washington called…": Washington is no target of Blinken's)."""
+        countries = {entities[k].country or (k if entities[k].kind == "Country" else None) for k in actor if k in entities}
+        return key in countries and key not in actor
+
+    def is_forum(self, key: str, entities: dict[str, Entity]) -> bool:
+        """A body of several states acting as one (the G7, the EU, ASEAN: ``forums`` in events.ttl)."""
+        e = entities.get(key)
+        forums = {w.lower() for w in self.cat.words.get("forums", ())}
+        return bool(e) and e.kind == "Organization" and (e.label.lower() in forums
+                                                         or any(a.lower() in forums for a in e.alt_labels))
+
+    def in_time(self, pos: int) -> bool:
+        """Whether a time expression covers the position ("in March 2019" names no place March)."""
+        return any(a <= pos < b for a, b in getattr(self, "_time_spans", ()))
+
+    def entity_at(self, pos: int, entities: dict[str, Entity]) -> str | None:
+        m = self._mention_starts.get(pos)
+        return m.entity if m else None
+
+    def complete(self, d: Draft, entities: dict[str, Entity]) -> bool:
+        """Whether the draft has the parties its class needs to be an event."""
+        if d.kind == "Visit":
+            if d.place and d.place in d.actor:
+                return False
+            d.target = []
+            if d.place:
+                country = entities[d.place].country if entities[d.place].kind == "Place" else d.place
+                if country and country not in d.actor and country in self.cat.entities:
+                    entities.setdefault(country, self.cat.entities[country])
+                    d.target = [country]
+            return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
+        if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
+                and d.hit.word_class == "noun":
+            return True  # a forum meeting: "the G7 Summit"
+        if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
+            return True  # "the G7 committed to…": a body of several states agrees within itself
+        if d.kind in ("Meeting", "PhoneCall", "Agreement"):
+            if d.hit.word_class == "verb" and not d.actor:
+                return False  # "…, met X and Y": whoever met them is not named here
+            if d.place and d.place in d.parties:
+                d.place = None
+            return len(sides(d.parties, entities)) >= 2
+        if d.kind in ("Sanction", "Accusation") and d.passive:
+            return bool(d.target)
+        if d.kind in ("Accusation", "Sanction"):
+            return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
+                                      and d.hit.text.lower().startswith("impos"))  # "imposed tariffs"
+        return bool(d.actor)
+
+
+TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split())
+
+
+def is_title_run(between: str) -> bool:
+    """True when only a title stands between two mentions ("Foreign Minister", "’s national security advisor, ")."""
+    between = between.replace("’s", "").replace("'s", "")
+    if len(between) >= 200:
+        return False
+    words = between.replace(",", " ").split()
+    return len(words) <= 30 and all(re.fullmatch(r"[A-Za-z][\w.\-]*", w) and w.lower() not in TITLE_BLOCKERS
+                                    for w in words)
+
+
+def coordinated_titles(gap: str) -> bool:
+    """"X and Chinese leader Y": "and" followed by nothing but a title."""
+    m = re.fullmatch(r"\s*(?:,\s*)?and\s+(.*)", gap, re.S)
+    return bool(m) and is_title_run(m.group(1)) and len(m.group(1).split()) <= 5
+
+
+def sides(keys: set[str], entities: dict[str, Entity]) -> set[str]:
+    """The parties less any country that is the country of another party: "Biden" and "the
+    United States" are one side, "Biden" and "Xi" two."""
+    countries = {entities[k].country for k in keys if k in entities and entities[k].country}
+    return {k for k in keys if not (entities.get(k) and entities[k].kind == "Country" and k in countries)}
+
+
+def in_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether a quotation opened between start and pos is still open at pos."""
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

@@ -1,0 +1,175 @@
+"""Timing: which time expression of a sentence dates which trigger, and the dates drafts
+take from their context (the present tense of a statement, the call they were said in)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from graph.extract.dates import TimeMention, find_times, publication
+from graph.extract.events.model import SPEECH_LIKE, Draft, Hit
+
+DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?: on)?|effective)\s*$", re.I)
+PRESENT_TENSE = re.compile(r"^(?:agree|agrees|announce|announces|welcome|welcomes|sign|signs|meet|meets|speaks with)$", re.I)
+
+
+def assign_times(hits: list[Hit], times: list[TimeMention], text: str,
+                 clauses: dict[Hit, tuple[int, int]] | None = None) -> dict[Hit, TimeMention]:
+    """Each time expression goes to the nearest trigger of its clause; each trigger keeps its nearest one."""
+    owner: dict[Hit, TimeMention] = {}
+    if not hits:
+        return owner
+    claimed: dict[Hit, list[TimeMention]] = {}
+    in_clause: dict[Hit, list[TimeMention]] = {}
+    for t in times:
+        if DEADLINE.search(text[max(0, t.start - 14):t.start]) or dates_another_verb(text, t, hits):
+            continue
+        near = [h for h in hits if not clauses or clauses[h][0] <= t.start < clauses[h][1]]
+        if not near:
+            continue
+        nearest = min(near, key=lambda h: attachment(h, t, text))
+        claimed.setdefault(nearest, []).append(t)
+        for h in near:
+            in_clause.setdefault(h, []).append(t)
+    for h, ts in claimed.items():
+        owner[h] = finest_within(min(ts, key=lambda t: distance(h, t)), in_clause[h])
+    for i, h in enumerate(hits):
+        if h in owner:
+            continue
+        for later in hits[i + 1:]:
+            t = owner.get(later)
+            if t and t.start > h.end and shares_time(text[h.end:t.start], text[h.end:later.start]):
+                owner[h] = t
+                break
+    return owner
+
+
+# A verb of a relative or reduced relative clause just before a time: "a breach disclosed
+# last month", "a trade fight that began a month ago". The time is that verb's.
+CLAUSE_VERB = re.compile(r"(?:\b(?:that|which|who)\s+(?:[\w’'-]+\s+){0,3}?|\b(?!(?:has|was|is|does|its|this|his)\b)"
+                         r"[a-z]{3,}s\s+)(?P<verb>[a-z]+ed|began|begun|broke|broken|grew|fell|rose|struck|sent|won|lost)"
+                         r"\s+(?:only\s+|just\s+|nearly\s+)?$")
+
+
+def dates_another_verb(text: str, t: TimeMention, hits: list[Hit]) -> bool:
+    """Whether the time belongs to the verb of a clause that is no trigger and does not
+    describe one ("sanctions that Washington imposed earlier this month" stay the sanctions')."""
+    m = CLAUSE_VERB.search(text, max(0, t.start - 60), t.start)
+    if not m:
+        return False
+    verb_end = m.end("verb")
+    if any(h.start < verb_end and m.start("verb") < h.end for h in hits):
+        return False
+    return not any(0 <= m.start() - h.end <= 2 for h in hits)
+
+
+PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
+
+
+def finest_within(nearest: TimeMention, ts: list[TimeMention]) -> TimeMention:
+    """"later this year, possibly at the summit in November": a finer time of the same clause
+    that lies within the nearest one says more."""
+    rank = lambda t: PRECISION_RANK.get(t.when.precision, 5)
+    inside = [t for t in ts if rank(t) < rank(nearest) and nearest.when.start <= t.when.start
+              and t.when.end <= nearest.when.end]
+    return min(inside, key=rank) if inside else nearest
+
+
+def shares_time(to_time: str, to_next: str) -> bool:
+    """A time after a name ("Statement on … Meeting in Geneva on May 12") or after a coordinated
+    verb ("met with X and resumed … in November") belongs to the earlier trigger too."""
+    if re.search(r";|\.\s", to_time):
+        return False
+    lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", to_time) if w not in ("on", "of", "and", "in", "the", "for", "at")]
+    return not lower or bool(re.search(r"\band\s+(?:\w+ly\s+)?$", to_next))
+
+
+def attachment(h: Hit, t: TimeMention, text: str) -> int:
+    """How far a time stands from a trigger, for choosing its owner. A time completes the verb
+    phrase before it ("met X on Thursday at the end of a visit"), so a noun trigger that follows
+    the time counts as further away, unless the time is its own modifier ("Thursday's talks",
+    "on Friday, talks")."""
+    d = distance(h, t)
+    if h.word_class == "noun" and h.start >= t.end and not re.fullmatch(r"(?:’s|'s)?\s*(?:,\s*)?(?:the\s+)?", text[t.end:h.start]):
+        return d * 2 + 20
+    return d
+
+
+def distance(h: Hit, t: TimeMention) -> int:
+    return t.start - h.end if t.start >= h.end else h.start - t.end
+
+
+def date_draft(d: Draft, time: TimeMention | None, published: dt.date | None, text: str) -> None:
+    """The draft's time: its own expression (read as future when the event is planned),
+    else the publication day for a verb in the present tense ("The Parties agree")."""
+    when = time.when if time else None
+    if when is not None and d.planned and when.basis == "relative" and published:
+        again = find_times(text, published, time.start, time.end, future=True)
+        when = again[0].when if again else when
+    if when is None and d.hit.word_class == "verb" and PRESENT_TENSE.match(d.hit.text) and published \
+            and not d.planned and not re.search(r"\bto\s+$", text[max(0, d.hit.start - 4):d.hit.start]):
+        when = publication(published)
+    d.when = when
+    if d.claim and time and time.when.text and d.claim.endswith(time.when.text):
+        d.claim = re.sub(r"\s+(?:on|in|at|during|since)?\s*$", "", d.claim[:-len(time.when.text)]) or None
+
+
+def inherit_dates(drafts: list[Draft]) -> None:
+    """Things said during a dated call or meeting happened then ("He raised concerns…")."""
+    for i, d in enumerate(drafts):
+        if d.when is not None or d.kind not in SPEECH_LIKE:
+            continue
+        for prior in drafts[:i]:
+            if prior.kind in ("Meeting", "PhoneCall") and prior.when and prior.when.basis != "context" \
+                    and d.parties & prior.parties:
+                d.when = replace(prior.when, basis="context") if prior.when.basis != "publication" else prior.when
+                break
+
+
+# What stops a later time in the sentence from dating a trigger before it: another clause.
+OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|but|and)\b|"
+                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b")
+
+
+def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None) -> None:
+    """Undated reports of past happenings take a time from their context: one their sentence
+    gave before them ("was last June, when he met Xi"), or after them with no other clause
+    between ("raised concerns during a trip ... in April"); else the day a news lead reports
+    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A plan the
+    text gives no time for is dated only when the lead speaks of the publication day itself
+    ("Today, the President directs ... Commerce will investigate"): the day the plan was made."""
+    lead = lead_day(times, text, published)
+    for d in drafts:
+        if d.when is not None:
+            continue
+        if d.planned:
+            if lead is not None and lead.start == published:
+                d.when = lead
+            continue
+        s = d.sentence
+        own = [t for t in times if s.start <= t.start < s.end and not DEADLINE.search(text[max(0, t.start - 14):t.start])
+               and not dates_another_verb(text, t, [d.hit])]
+        before = [t for t in own if t.end <= d.hit.start]
+        after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
+        if before:
+            d.when = replace(before[-1].when, basis="context")
+        elif after:
+            d.when = replace(after[0].when, basis="context")
+        elif lead is not None:
+            d.when = lead
+
+
+LEAD_REACH = 600  # the opening paragraph or two
+
+
+def lead_day(times: list[TimeMention], text: str, published: dt.date | None):
+    """The day a news lead reports: a day-precise time in the opening lines, within a week
+    before publication."""
+    if not published:
+        return None
+    for t in times:
+        if t.start > LEAD_REACH:
+            break
+        if t.when.precision == "day" and 0 <= (published - t.when.start).days <= 7:
+            return replace(t.when, basis="context")
+    return None

@@ -1,0 +1,99 @@
+"""Which time dates which event, read through the whole extractor on sentences of our own:
+an event's date comes from the clause that reports it, not from a time that belongs to
+another verb; an event its sentence does not date takes the time its sentence gave before
+it, or the day the article's opening reports (news tells the rest of a story about that day).
+Weekdays of the publication dates used: 2024-05-02 Thu, 2021-11-16 Tue.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.extract import default_extractor
+from graph.model import Article
+
+THU, TUE = dt.date(2024, 5, 2), dt.date(2021, 11, 16)
+D = dt.date
+
+
+def events(text: str, published: dt.date = THU):
+    return default_extractor().extract(Article("t", text, None, published)).events
+
+
+def of(evs, family: str):
+    found = [e for e in evs if family in (e.family, e.kind)]
+    assert found, [(e.kind, e.label) for e in evs]
+    return found
+
+
+def span(ev):
+    assert ev.when is not None, ev.label
+    return ev.when.start, ev.when.end
+
+
+def test_a_time_of_a_reduced_relative_clause_is_not_the_event_s():
+    evs = events("The Treasury Department on Wednesday imposed sanctions on a Chinese cybersecurity company, "
+                 "accusing it of a role in a breach of American networks disclosed last month.")
+    for ev in of(evs, "Sanction") + of(evs, "Accusation"):
+        assert span(ev) == (D(2024, 5, 1), D(2024, 5, 1)), ev.label
+
+
+def test_a_time_of_a_relative_clause_on_another_noun_is_not_the_event_s():
+    evs = events("BEIJING — China's Commerce Ministry announced new measures on Wednesday.\n\n"
+                 "Deepening a trade dispute that began only a month ago, China imposed tariffs on American soybeans.")
+    assert span(of(evs, "Sanction")[0]) == (D(2024, 5, 1), D(2024, 5, 1))
+
+
+def test_a_relative_clause_on_the_trigger_noun_keeps_its_time():
+    evs = events("Beijing condemned the sanctions that Washington imposed last month on Chinese shipping firms.")
+    assert span(of(evs, "Sanction")[0]) == (D(2024, 4, 1), D(2024, 4, 30))
+
+
+def test_a_finer_time_of_the_clause_wins_over_a_coarser_one_around_it():
+    evs = events("Officials hope President Biden and President Xi will meet later this year, "
+                 "perhaps in San Francisco in November.", D(2023, 6, 19))
+    assert span(of(evs, "Meeting")[0]) == (D(2023, 11, 1), D(2023, 11, 30))
+
+
+def test_a_when_clause_takes_the_time_its_sentence_gave_before_it():
+    evs = events("The previous round of talks was last June, when Secretary Blinken met President Xi in Beijing.")
+    assert span(of(evs, "Meeting")[0]) == (D(2023, 6, 1), D(2023, 6, 30))
+
+
+def test_a_time_after_the_trigger_in_the_same_clause_dates_it():
+    evs = events("Treasury Secretary Janet Yellen raised concerns about Chinese overcapacity "
+                 "during a trip to Guangzhou in April.")
+    assert span(of(evs, "Accusation")[0]) == (D(2024, 4, 1), D(2024, 4, 30))
+
+
+def test_a_time_in_another_clause_after_the_trigger_does_not():
+    evs = events("WASHINGTON — President Biden met Foreign Minister Wang Yi on Friday.\n\n"
+                 "Secretary Blinken raised concerns about Chinese actions near the shoal, "
+                 "where two ships collided last weekend.", D(2023, 10, 28))
+    assert span(of(evs, "Accusation")[0]) == (D(2023, 10, 27), D(2023, 10, 27))
+
+
+def test_an_undated_report_in_a_news_story_takes_the_day_of_its_lead():
+    evs = events("BEIJING — Secretary of State Antony Blinken met Foreign Minister Wang Yi on Monday.\n\n"
+                 "Commerce Secretary Gina Raimondo raised concerns about China's support for Russia's defense industry.",
+                 TUE)
+    assert span(of(evs, "Accusation")[0]) == (D(2021, 11, 15), D(2021, 11, 15))
+    assert of(evs, "Accusation")[0].when.basis == "context"
+
+
+def test_a_lead_weeks_before_publication_dates_nothing_else():
+    evs = events("Secretary Blinken met Foreign Minister Wang Yi on Oct. 2.\n\n"
+                 "Commerce Secretary Gina Raimondo raised concerns about China's support for Russia's defense industry.",
+                 TUE)
+    assert of(evs, "Accusation")[0].when is None
+
+
+def test_a_plan_is_dated_by_a_lead_that_speaks_of_the_publication_day():
+    evs = events("Today, President Biden directed new steps on connected vehicles. "
+                 "The Department of Commerce will impose restrictions on Chinese connected-vehicle software.", THU)
+    assert span(of(evs, "Sanction")[0]) == (THU, THU)
+
+
+def test_a_plan_is_not_dated_by_a_past_lead():
+    evs = events("BEIJING — Secretary Blinken met Foreign Minister Wang Yi on Monday.\n\n"
+                 "Foreign Minister Wang Yi will visit Washington at a mutually convenient time.", TUE)
+    assert of(evs, "Visit")[0].when is None
