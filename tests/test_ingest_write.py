@@ -94,3 +94,49 @@ def test_removing_every_article_leaves_no_happening(tmp_path):
     assert not any(True for _ in store.ox.quads_for_pattern(None, None, None, HAPPENINGS_GRAPH))
     assert isinstance(HAPPENINGS_GRAPH, ox.NamedNode)
     store.close()
+
+
+def test_a_long_ingest_leaves_no_write_ahead_log_behind(tmp_path):
+    """After 100 articles or more the store is flushed and reopened: the log RocksDB kept is gone."""
+    from click.testing import CliRunner
+    from graph.cli import main
+    store = tmp_path / "s"
+    result = CliRunner().invoke(main, ["ingest", str(need(CORPUS)), "--store", str(store), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    logs = sum(f.stat().st_size for f in store.glob("*.log"))
+    data = sum(f.stat().st_size for f in store.glob("*.sst"))
+    assert data > 1_000_000 and logs < 1_000_000, (logs, data)
+
+
+def test_the_progress_line_counts_and_estimates(tmp_path):
+    import io
+    from graph.progress import Progress, clock, count_articles
+    source = corpus_part(tmp_path, 7)
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text("x")
+    (tmp_path / "dir" / "b.jsonl").write_text('{"id": 1}\n{"id": 2}')
+    assert count_articles([source, str(tmp_path / "dir")]) == 7 + 1 + 2
+    assert count_articles(["-"]) is None
+    assert clock(3725) == "1:02:05" and clock(65) == "1:05"
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    out = Terminal()
+    p = Progress(out, total=10)
+    for _ in range(3):
+        p.step()
+    assert out.getvalue() == ""          # not in the first seconds
+    p.start -= 10                        # as if the run had gone on for ten seconds
+    p.last -= 10
+    p.step()
+    assert "4/10 articles (40%)" in out.getvalue() and "articles/s" in out.getvalue() and "left" in out.getvalue()
+    p.close()
+    assert out.getvalue().endswith("\r\033[K")
+    piped = io.StringIO()
+    q = Progress(piped, total=10)
+    q.start -= 10
+    q.last -= 10
+    q.step()
+    q.close()
+    assert piped.getvalue() == ""        # not a terminal: nothing
