@@ -598,6 +598,37 @@ def disputes(period, fmt, store_path):
     print_rows(analysis.dispute_rows(analysis.actor_dispute_graph(events)), fmt)
 
 
+@analyze.command()
+@click.argument("happening", required=False)
+@click.option("--actor", help="Only happenings this actor takes part in.")
+@analysis_options
+@reports_errors
+def accounts(happening, actor, period, fmt, store_path):
+    """Both sides' accounts: for each happening reported by more than one side (US
+    government, PRC government, third party; see ontology/sides.ttl), the claims,
+    accusations, denials, agreements and disputes each side's reports attach to it,
+    with their evidence sentences.
+
+    HAPPENING is an event IRI, the last part of it, or words of its label.
+
+    \b
+    Examples:
+      uscn analyze accounts --actor "Wang Yi" --period 2024
+      uscn analyze accounts "Blinken meets Wang Yi" --format json
+    """
+    from graph import analysis
+    from graph.analysis.accounts import account_rows, accounts_text, happening_accounts
+    start, end = analysis.parse_period(period) if period else (None, None)
+    store = open_store(store_path, read_only=True)
+    corpus = analysis.load_corpus(store.ox)
+    found = happening_accounts(store.ox, corpus, happening=happening, actor=actor, start=start, end=end)
+    store.close()
+    if fmt == "table":
+        click.echo(accounts_text(found), nl=False)
+    else:
+        print_rows(account_rows(found), fmt)
+
+
 # --- render ------------------------------------------------------------------------------
 @main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default="uscn.html",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import urlsplit
 
 import httpx
@@ -79,8 +80,8 @@ class PoliteClient:
     timeout: float = 20.0
     delay: float = 1.0
     user_agent: str = USER_AGENT
-    clock: callable = time.monotonic
-    sleep: callable = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
     transport: httpx.BaseTransport | None = None
     _last: dict[str, float] = field(default_factory=dict, repr=False)
     _client: httpx.Client | None = field(default=None, repr=False)

@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urljoin
 
 from graph.errors import InputError, UscnError
 from graph.fetch import FetchError, PoliteClient
@@ -243,8 +244,9 @@ class Watcher:
         InputError
             When neither the page nor the feed gives any text.
         """
-        label = f"{source} ({entry.get('title') or key})"
         link = entry.get("link") or None
+        if link and is_url(source):  # a relative link is relative to the feed's address
+            link = urljoin(source, link)
         if has_full_content(entry) or not (link and is_url(link)):
             return feed_loader.entry_article(entry, source, None, None, publisher)
         try:

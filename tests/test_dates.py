@@ -327,3 +327,13 @@ def test_a_law_s_name_is_no_date(text):
 def test_an_executive_order_s_date_is_its_signing():
     text = "Duties set in Executive Order 14257 of April 2, 2025, stay in force."
     assert [(t.when.start, t.when.end) for t in find_times(text, D(2025, 8, 11))] == [(D(2025, 4, 2), D(2025, 4, 2))]
+
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("The envoys spent Tuesday and Wednesday in talks.", "Tuesday and Wednesday", D(2021, 11, 9), D(2021, 11, 10)),
+    ("Negotiators met on Monday and Tuesday in Geneva.", "on Monday and Tuesday", D(2021, 11, 15), D(2021, 11, 16)),
+    ("They will meet from Thursday to Saturday.", "from Thursday to Saturday", D(2021, 11, 18), D(2021, 11, 20)),
+])
+def test_two_weekdays_are_one_interval(text, surface, start, end):
+    t = only(text, NOV16)
+    assert (text[t.start:t.end], t.when.start, t.when.end) == (surface, start, end)

@@ -318,3 +318,113 @@ def test_the_same_unknown_organization_gets_the_same_key_in_two_articles():
 def test_extraction_does_not_depend_on_the_article_id():
     text = "Vice Minister Zhao Hailong met Under Secretary Laura Pemberton in Washington."
     assert found(extract(text, article_id="a")) == found(extract(text, article_id="b"))
+
+
+# --- people introduced by role, names that are not people, places by their last word ----------
+@pytest.mark.parametrize("text, surface", [
+    ("The talks were led by Deputy National Security Advisor Jane Doe.", "Jane Doe"),
+    ("The delegation was led by Senior Director John Roe and two aides.", "John Roe"),
+    ("Senior Director for Technology and National Security Ravi Marwaha and Deputy Special Envoy "
+     "for Critical and Emerging Technology Liam Ashford led the delegation.", "Ravi Marwaha"),
+    ("Senior Director for Technology and National Security Ravi Marwaha and Deputy Special Envoy "
+     "for Critical and Emerging Technology Liam Ashford led the delegation.", "Liam Ashford"),
+    ("Deputy Special Envoy for Critical and Emerging Technology Seth Center met industry leaders.", "Seth Center"),
+    ("The talks followed the release of David Lin, a pastor held for years.", "David Lin"),
+    ("He met Chen Jining, the city's party secretary.", "Chen Jining"),       # Jining is also a city
+    ("Finance Minister Lan Fo'an met the delegation.", "Lan Fo'an"),
+    ("Coordinator Bryce McNally spoke to reporters.", "Bryce McNally"),
+    ("The envoy met Interior Secretary Jose Diaz Briseño in Mexico City.", "Jose Diaz Briseño"),
+    ("The talks were attended by former Secretary of State Harold Vance.", "Harold Vance"),
+    ("Beijing freed in September of last year Carl Minter, a businessman.", "Carl Minter"),
+])
+def test_people_introduced_by_role_or_name_are_persons(text, surface):
+    assert kind_of(extract(text), surface) == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "The order suspends the De Minimis Volume exemption for small parcels.",
+    "The Abraham Accords were signed in 2020.",
+    "Three Americans, including a Hong Kong-born businessman, were freed.",
+    "The plan is known as the Joint Comprehensive Plan.",
+    "The reporter wrote for the New York Times.",
+    "The Five Eyes partners shared the assessment.",
+    "The duty is an Ad Valorem Rate of 10 percent.",
+    "ADDRESSING THE FENTANYL CRISIS: the order sets new rules.",
+    "Are Democrats and Republicans united on China?",
+])
+def test_capitalised_common_phrases_are_not_people(text):
+    ex = extract(text)
+    assert not [m.text for m in ex.mentions if ex.entities[m.entity].kind == "Person"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The envoys talked for two days at the Yanqi Lake retreat.", "Yanqi Lake"),
+    ("The President spoke in the Rose Garden on Tuesday.", "Rose Garden"),
+    ("Glaciers are shrinking on the Tibetan Plateau.", "Tibetan Plateau"),
+    ("The leaders met in the Roosevelt Room.", "Roosevelt Room"),
+    ("Coast guard ships collided near Sabina Shoal.", "Sabina Shoal"),
+    ("The ministers met in Zurich in October.", "Zurich"),              # the gazetteer writes Zürich
+    ("Defense Secretary Lloyd Austin arrived in Singapore on Friday.", "Singapore"),   # a city-state's city
+])
+def test_places_by_their_last_word_or_after_in(text, surface):
+    assert kind_of(extract(text), surface) == "Place"
+
+
+def test_a_city_state_that_speaks_stays_a_country():
+    assert kind_of(extract("Singapore said it would stay neutral."), "Singapore") == "Country"
+
+
+@pytest.mark.parametrize("text", ["The ministers met in March.", "The talks resumed on Monday in May."])
+def test_month_names_are_not_towns(text):
+    ex = extract(text)
+    assert not [m.text for m in ex.mentions if ex.entities[m.entity].kind == "Place"]
+
+
+# --- full names of organizations --------------------------------------------------------------
+@pytest.mark.parametrize("text, surface", [
+    ("The Women's Tennis Association suspended its events in China.", "Women's Tennis Association"),
+    ("The China Censorship Monitor and Action Group will report each year.", "China Censorship Monitor and Action Group"),
+    ("The U.S.-China Counternarcotics Working Group on January 30 met in Beijing.",
+     "U.S.-China Counternarcotics Working Group"),
+])
+def test_an_organization_s_full_name_is_one_organization(text, surface):
+    ex = extract(text)
+    orgs = [m.text for m in ex.mentions if ex.entities[m.entity].kind == "Organization"]
+    assert orgs == [surface]
+
+
+def test_a_known_full_name_holds_no_shorter_organization():
+    ex = extract("The National People's Congress opens its session in Beijing.")
+    orgs = [m.entity for m in ex.mentions if ex.entities[m.entity].kind == "Organization"]
+    assert orgs == ["org/cn-national-peoples-congress"]
+
+
+def test_china_daily_is_a_newspaper_not_china():
+    ex = extract("China Daily said the talks were candid.")
+    assert found(ex) == [("China Daily", "org/cn-china-daily")]
+
+
+def test_two_bodies_joined_by_and_stay_apart():
+    ex = extract("The Treasury and Commerce Department acted together.")
+    assert [m.entity for m in ex.mentions if ex.entities[m.entity].kind == "Organization"] == \
+        ["org/us-department-of-commerce"]
+
+
+def test_a_venue_is_not_an_organization():
+    ex = extract("The leaders met at the Marina Bay Hotel Convention Center.")
+    assert not [m.text for m in ex.mentions if ex.entities[m.entity].kind == "Organization"]
+
+
+def test_a_former_state_is_a_country():
+    ex = extract("Relations with the Soviet Union shaped the opening to China.")
+    assert kind_of(ex, "Soviet Union") == "Country"
+
+
+def test_the_foreign_ministry_is_that_of_the_country_the_article_names_most():
+    ex = extract("China rejected the charge. Beijing will respond, the foreign ministry said.")
+    assert key_for(ex, "foreign ministry") == "org/cn-ministry-of-foreign-affairs"
+
+
+def test_a_capital_before_a_modal_is_its_government():
+    ex = extract("Washington must not cross the red lines, the spokesman said.")
+    assert key_for(ex, "Washington") == "country/USA"

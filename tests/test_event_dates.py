@@ -32,7 +32,7 @@ def span(ev):
 
 def test_a_time_of_a_reduced_relative_clause_is_not_the_event_s():
     evs = events("The Treasury Department on Wednesday imposed sanctions on a Chinese cybersecurity company, "
-                 "accusing it of a role in a breach of American networks disclosed last month.")
+                 "accusing China of a role in a breach of American networks disclosed last month.")
     for ev in of(evs, "Sanction") + of(evs, "Accusation"):
         assert span(ev) == (D(2024, 5, 1), D(2024, 5, 1)), ev.label
 
@@ -97,3 +97,27 @@ def test_a_plan_is_not_dated_by_a_past_lead():
     evs = events("BEIJING — Secretary Blinken met Foreign Minister Wang Yi on Monday.\n\n"
                  "Foreign Minister Wang Yi will visit Washington at a mutually convenient time.", TUE)
     assert of(evs, "Visit")[0].when is None
+
+
+def test_an_undated_report_takes_the_last_day_its_paragraph_gave():
+    evs = events("WASHINGTON — Secretary Blinken met Foreign Minister Wang Yi on Friday.\n\n"
+                 "On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
+                 "Treasury Secretary Janet Yellen also raised concerns about China's industrial overcapacity.",
+                 D(2024, 4, 8))
+    assert span(of(evs, "Accusation")[0]) == (D(2024, 4, 7), D(2024, 4, 7))
+
+
+def test_what_was_said_in_talks_takes_the_latest_recent_talks_with_that_party():
+    evs = events("Secretary Blinken met Foreign Minister Wang Yi on Monday in Beijing. "
+                 "He spent Wednesday and Thursday in talks with Foreign Minister Wang Yi in Shanghai. "
+                 "Foreign Minister Wang Yi accused Washington of interfering in China's internal affairs.",
+                 D(2024, 4, 26))
+    assert span(of(evs, "Accusation")[0]) == (D(2024, 4, 24), D(2024, 4, 25))
+
+
+def test_background_talks_do_not_date_what_was_said_in_this_week_s_call():
+    evs = events("President Biden spoke with President Xi on Tuesday. "
+                 "The leaders last met at Woodside in November. "
+                 "President Biden raised concerns about China's support for Russia's defense industrial base.",
+                 D(2024, 4, 2))
+    assert span(of(evs, "Accusation")[0]) == (D(2024, 4, 2), D(2024, 4, 2))

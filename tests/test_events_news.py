@@ -145,3 +145,144 @@ def test_committed_to_by_a_joint_subject():
 def test_a_joint_declaration_of_two_countries():
     ev = one(extract("The United States and China released a joint declaration on climate on Wednesday."), "Agreement")
     assert parties(ev) == {USA, CHN}
+
+
+# --- happenings that did not happen --------------------------------------------------------
+def test_a_summit_not_yet_scheduled_is_no_event():
+    ex = extract("President Joe Biden and President Xi Jinping spoke by phone on Tuesday, though a further "
+                 "leaders' summit has not been scheduled.")
+    assert of_kind(ex, "PhoneCall") and not of_kind(ex, "Meeting")
+
+
+def test_a_floated_or_declined_meeting_is_no_event():
+    assert not of_kind(extract("Officials have floated a meeting between President Joe Biden and President Xi Jinping "
+                               "in Rome."), "Meeting")
+    assert not of_kind(extract("Defense Minister Li Shangfu declined a meeting with Secretary Lloyd Austin in Singapore."),
+                       "Meeting")
+
+
+def test_a_country_does_not_travel():
+    ex = extract("Jake Sullivan is the first U.S. national security adviser to visit China since 2016.")
+    assert all(ev.actor != (USA,) for ev in of_kind(ex, "Visit"))
+
+
+def test_a_forum_meeting_that_only_frames_another_is_not_reported():
+    ex = extract("The two sides agreed to work toward a summit on the sidelines of the APEC meetings.")
+    assert not [ev for ev in of_kind(ex, "Meeting") if ev.actor == ("org/apec",)]
+
+
+def test_a_forum_summit_reported_as_held_is_kept():
+    ev = one(extract("At the recent G7 Summit in Cornwall, the leaders stood united against forced labor."), "Meeting")
+    assert ev.actor == ("org/g7",)
+
+
+def test_a_postponed_trip_is_a_cancellation_of_the_visit_read_before():
+    ex = extract("Secretary Blinken visited Beijing on Sunday. The trip had originally been planned for February "
+                 "but was postponed after a balloon drifted across the United States.", D(2023, 6, 19))
+    ev = one(ex, "Cancellation")
+    assert ev.actor == (BLINKEN,) and "visit" in ev.label
+
+
+# --- meetings in other forms ---------------------------------------------------------------
+def test_a_leader_receiving_a_visitor_meets_him():
+    ev = one(extract("President Xi Jinping received Secretary of State Antony Blinken on Monday.", D(2023, 6, 19)),
+             "Meeting")
+    assert parties(ev) == {XI, BLINKEN}
+
+
+def test_receiving_assurances_is_no_meeting():
+    assert not of_kind(extract("Secretary Blinken said he had received assurances from China."), "Meeting")
+
+
+def test_time_spent_with_a_counterpart_is_a_meeting():
+    ev = one(extract("On Monday, Blinken spent about three hours with Foreign Minister Wang Yi.", D(2023, 6, 19)),
+             "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+def test_talks_linked_to_the_counterpart_after_a_few_words():
+    ev = one(extract("On Sunday, Secretary Blinken held five hours of talks and a working dinner with Foreign Minister "
+                     "Wang Yi.", D(2023, 6, 19)), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+def test_an_organization_before_a_title_is_no_party():
+    ex = extract("In Shanghai, Secretary Blinken met the city's Communist Party secretary on Thursday.")
+    assert all("org/communist-party" not in parties(ev) for ev in ex.events)
+
+
+def test_a_country_level_report_of_a_meeting_merges_with_its_officials():
+    ex = extract("ANCHORAGE, Alaska — Talks between American and Chinese officials ended on Friday. "
+                 "Secretary Blinken and Jake Sullivan met Yang Jiechi in Anchorage on Friday.", D(2021, 3, 20))
+    ev = one(ex, "Meeting")
+    assert {BLINKEN, "person/yang-jiechi"} <= parties(ev)
+
+
+def test_a_visit_to_a_city_and_to_its_country_is_one_visit():
+    ex = extract("Secretary Blinken, on his second visit to China, arrived in Shanghai on Wednesday.", D(2024, 4, 26))
+    assert len(of_kind(ex, "Visit")) == 1
+
+
+def test_meetings_listed_with_their_places_and_times_are_one_each():
+    ex = extract("This trip follows meetings between Jake Sullivan and Foreign Minister Wang Yi in Vienna in May 2023, "
+                 "Malta in September 2023, and Bangkok in January 2024.", D(2024, 8, 23))
+    places = sorted(ev.place for ev in of_kind(ex, "Meeting"))
+    assert places == ["country/MLT", "place/bangkok", "place/vienna"]
+
+
+def test_travel_to_the_country_named_with_its_article():
+    ev = one(extract("Jake Sullivan will travel to the People's Republic of China next week."), "Visit")
+    assert ev.place == CHN and ev.planned
+
+
+def test_whose_visit_is_the_visit_of_the_one_before_whose():
+    ev = one(extract("Treasury Secretary Janet Yellen, whose visit began in the southern city of Guangzhou on Thursday, "
+                     "spoke to reporters.", D(2024, 4, 8)), "Visit")
+    assert ev.actor == ("person/janet-yellen",) and ev.place == "place/guangzhou"
+
+
+def test_a_meeting_in_the_next_sentence_is_held_where_the_last_one_was():
+    ex = extract("On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
+                 "She also met Foreign Minister Wang Yi.", D(2024, 4, 8))
+    assert [ev.place for ev in of_kind(ex, "Meeting")] == ["place/beijing", "place/beijing"]
+
+
+def test_the_object_of_a_preposition_is_not_the_subject():
+    ex = extract("Secretary Blinken, on his second visit to China, met President Xi Jinping on Friday.", D(2024, 4, 26))
+    assert parties(one(ex, "Meeting")) == {BLINKEN, XI}
+
+
+def test_a_place_named_for_a_later_meeting_is_not_this_ones():
+    ex = extract("WASHINGTON — President Joe Biden met Foreign Minister Wang Yi on Friday, and both governments "
+                 "said they would work toward a meeting between Biden and President Xi Jinping in San Francisco "
+                 "next month.", D(2023, 10, 28))
+    held = [ev for ev in of_kind(ex, "Meeting") if WANG_YI in parties(ev)]
+    assert len(held) == 1 and held[0].place == "place/washington"
+
+
+# --- measures and calls in news prose ------------------------------------------------------
+def test_measures_a_government_said_it_would_impose_are_announced_not_hypothetical():
+    ev = one(extract("China said on Tuesday that it would impose tariffs of up to 15 percent on American farm products.",
+                     D(2025, 3, 4)), "Sanction")
+    assert (ev.actor, ev.target, ev.planned) == ((CHN,), (USA,), True)
+
+
+def test_tariffs_of_an_amount_on_a_demonyms_goods():
+    ev = one(extract("China responded the same day with tariffs of 15 percent on American coal.", D(2025, 3, 4)), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_conditional_would_stays_hypothetical():
+    assert not of_kind(extract("China would impose tariffs on American goods if talks failed."), "Sanction")
+
+
+def test_calls_with_two_leaders_after_an_action_are_one_call_each_by_its_subject():
+    ex = extract("President Donald Trump delayed the tariffs on Monday, after phone calls with Prime Minister Justin Trudeau "
+                 "and President Claudia Sheinbaum.", D(2025, 2, 4))
+    calls = of_kind(ex, "PhoneCall")
+    assert len(calls) == 2 and all(ev.actor == ("person/donald-trump",) for ev in calls)
+
+
+def test_calls_with_two_parties_and_no_caller_give_no_call_between_them():
+    ex = extract("The hackers stole records of phone calls with Prime Minister Justin Trudeau and President Claudia Sheinbaum.")
+    assert not of_kind(ex, "PhoneCall")

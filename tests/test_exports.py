@@ -101,6 +101,16 @@ def test_network_reads_back_with_every_attribute(store, corpus, tmp_path, fmt, r
     assert e["goldstein_mean"] == pytest.approx(2.0)
 
 
+def test_graphml_key_ids_are_unique(store, tmp_path):
+    """Node and edge attributes of one name (events) need keys of their own for yEd and Gephi."""
+    import lxml.etree as et
+    out = tmp_path / "actors.graphml"
+    run("export", "--format", "graphml", "--store", store, "--output", out)
+    keys = list(et.parse(str(out)).iter("{http://graphml.graphdrawing.org/xmlns}key"))
+    assert len({k.get("id") for k in keys}) == len(keys)
+    assert {(k.get("for"), k.get("attr.name")) for k in keys} >= {("node", "events"), ("edge", "events")}
+
+
 def test_network_period_and_dispute_narrow_it(store, tmp_path):
     out = tmp_path / "taiwan.graphml"
     run("export", "--format", "graphml", "--period", "2023-06", "--dispute", "Taiwan",

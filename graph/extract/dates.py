@@ -7,6 +7,7 @@ anchor date to a :class:`When`; the table at the bottom lists them, longest firs
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -170,6 +171,21 @@ def weekday(m, anchor, future):
     return When(d, d, "day", "relative", text=m.group())
 
 
+def weekday_range(m, anchor, future):
+    """"on Monday and Tuesday", "from Tuesday to Thursday": the days just past (ahead when the
+    sentence speaks of the future), the first no later than the second."""
+    if not anchor:
+        return None
+    first, last = WEEKDAYS[m.group("weekday").lower()], WEEKDAYS[m.group("weekday2").lower()]
+    if future:
+        start = anchor + dt.timedelta(days=(first - anchor.weekday()) % 7)
+    else:
+        end = anchor - dt.timedelta(days=(anchor.weekday() - last) % 7)
+        start = end - dt.timedelta(days=(last - first) % 7)
+        return When(start, end, "day", "relative", text=m.group())
+    return When(start, start + dt.timedelta(days=(last - first) % 7), "day", "relative", text=m.group())
+
+
 def weekend(m, anchor, future):
     if not anchor:
         return None
@@ -254,6 +270,8 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (r"\b(?:in|since|by|during|from|until|through|of|year)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
     (r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", day_word, True),
     (rf"\b(?:(?:on|this past)\s+|(?P<which>last|next|this)\s+)?{WEEKDAY}\b(?!,?\s+{MONTH}\s+\d)(?!,?\s+\d)", weekday, True),
+    (rf"\b(?:(?:on|from|between)\s+)?{WEEKDAY}{UPTO}(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+     rf"(?!,?\s+{MONTH}\s+\d)(?!,?\s+\d)", weekday_range, True),
     (r"\b(?P<which>this|last|next|over the|past)\s+weekend\b", weekend, True),
     (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+week(?:'s|’s)?\b(?!end)", week, True),
     (r"\b(?:earlier |later )?(?P<which>last|this|next|previous|past)\s+month(?:'s|’s)?\b", month_rel, True),
@@ -276,12 +294,18 @@ FROM_LAST_DAY = re.compile(
 
 
 def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> list[TimeMention]:
-    """Day references that count from the last day-precise time before them."""
+    """Day references that count from the last day-precise time before them.
+
+    ``found`` is in text order without overlaps, so its ends rise and the last day before a
+    reference is found by bisection."""
+    days = [t for t in found if t.when.precision == "day"]
+    ends = [t.end for t in days]
     out = []
     for m in FROM_LAST_DAY.finditer(text, start, end):
-        last = next((t for t in reversed(found) if t.end <= m.start() and t.when.precision == "day"), None)
-        if last is None:
+        i = bisect.bisect_right(ends, m.start())
+        if not i:
             continue
+        last = days[i - 1]
         if m.group("n"):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else NUMBERS.get(n, 1)

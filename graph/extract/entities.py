@@ -10,6 +10,7 @@ Secretary") resolve to a person already named in the article.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from graph.extract.catalog import Catalog
-from graph.extract.spans import longest_first
+from graph.extract.spans import Overlaps, longest_first
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -25,8 +26,24 @@ ADMINISTRATION = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+[Aa]dmi
 TITLE_ALONE = re.compile(r"\bthe\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
 LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
 While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
+CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+CALENDAR_WORD = re.compile(CALENDAR)
+# Words of a title that the honorifics list holds only as part of a longer one.
+STOP_TITLES = frozenset("""Spokesperson Spokesman Spokeswoman Envoy Adviser Advisor Secretary Minister Director
+President Premier Chairman Chair Leader General Councilor Counselor CEO""".split())
+VENUE = re.compile(r"\b(?:Hotel|Convention Center|Conference Center|Exhibition Center|Convention Centre|"
+                   r"Conference Centre|Exhibition Centre|Stadium|Arena)\b")
+MINISTRY = re.compile(r"\b(?:foreign|commerce|defen[cs]e|finance|state security|public security|trade) ministry\b")
+# Head words that also end ordinary phrases ("Cyber and Quantum Technology"): never after "and".
+WEAK_HEADS = frozenset("Technology Technologies Systems Industry Industries Initiative Forces Force".split())
+MODALS = frozenset("must should would could can cannot will may might shall".split())
+COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|made|run|funded|affiliated|controlled|"
+                                r"style|era|sponsored|registered|listed)$")
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
-CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
+CAP = (rf"(?:Mc[A-Z][{LOW}]+|O['’][A-Z][{LOW}]+|[A-Z][{LOW}]*[A-Z][{LOW}]+|[A-Z][{LOW}]+(?:-[A-Z]?[{LOW}]+)*|[A-Z]{{2,}})"
+       rf"(?![A-Za-z{LOW[3:]}])")
 INITIAL = r"(?:[A-Z]\.)"
 SUFFIX = r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))"
 PINYIN = re.compile(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)){1,2}$")
@@ -74,6 +91,7 @@ class EntityFinder:
             if len(auto):
                 auto.make_automaton()
         self.office_titles: dict[str, set[str]] = {}
+        self._holders: dict[tuple, frozenset[str]] = {}
         for office in catalog.offices.values():
             for title in office.titles:
                 self.office_titles.setdefault(title.lower(), set()).add(office.key)
@@ -84,16 +102,29 @@ class EntityFinder:
         self.family_cn = words.get("chinese-family-names", frozenset())
         self.speech = {w.lower() for w in words.get("speech-verbs", ())}
         self.locative = {w.lower() for w in words.get("locative", ())}
+        self.place_heads = words.get("place-heads", frozenset())
+        self.demonyms: dict[str, list[str]] = {}
+        for name in catalog.names:
+            if name.role == "demonym":
+                self.demonyms.setdefault(name.key, []).append(name.form)
+        self.not_name = words.get("not-name-words", frozenset())
         heads = "|".join(re.escape(h) for h in sorted(self.org_heads, key=len, reverse=True))
-        org_word = rf"(?:{CAP}|[A-Z]{{2,}}|[A-Z]\.[A-Z]\.|&|U\.S\.)"
+        org_word = rf"(?:(?:Women|Men|People|Workers|Children|Veterans)['’]s?|{CAP}|[A-Z]{{2,}}|[A-Z]\.[A-Z]\.|&|U\.S\.)"
         self.org_re = re.compile(
-            rf"\b(?:{org_word}[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
-            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
+            rf"\b(?:{org_word}(?:[ \-]+and(?=\s+[A-Z]))?[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
+            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{CALENDAR}\b){org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
             rf"(?:\s+\([A-Z][a-z]+\))?(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?")
         titles = "|".join(re.escape(h) for h in self.honorifics)
         self.titled_re = re.compile(rf"\b(?:{titles})\.?\s+(?P<name>(?:{CAP}|{INITIAL})(?:\s+(?:{CAP}|{INITIAL})){{0,2}}{SUFFIX}?)")
         self.full_name_re = re.compile(rf"\b(?P<given>{CAP})(?:\s+{INITIAL})?(?:\s+{CAP}){{1,2}}{SUFFIX}?")
-        self.chinese_re = re.compile(r"\b(?P<family>[A-Z][a-z]{0,5})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b")
+        self.chinese_re = re.compile(r"\b(?P<family>[A-Z][a-z]{0,5})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+|['’][a-z]+)?)\b(?!-)")
+        # a role, what it is for, then the name: "Senior Director for Technology and National
+        # Security Tarun Chhabra", "Deputy National Security Advisor Jane Doe"
+        self.role_re = re.compile(
+            rf"\b(?:{titles})(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:\s+(?:{CAP}|and|&|of|the)){{0,8}}?)?"
+            rf"\s+(?P<name>{CAP}(?:\s+{INITIAL})?\s+{CAP})(?=\s*(?:[,.;:)]|\s[a-z]|$))")
+        heads = "|".join(re.escape(h) for h in sorted(self.place_heads, key=len, reverse=True))
+        self.place_re = re.compile(rf"\b(?:{CAP}\s+){{1,3}}(?:{heads})\b") if heads else None
 
     # --- public -----------------------------------------------------------------------
     def find(self, text: str, published: dt.date | None) -> tuple[list[Mention], dict[str, Entity]]:
@@ -101,13 +132,16 @@ class EntityFinder:
         catalog = [c for c in self.catalog_candidates(text) if self.keep(c, text)]
         people = self.person_candidates(text)
         catalog += self.administrations(text, published)
-        orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, catalog)]
-        orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text)
+        catalog += self.place_candidates(text, catalog)
+        org_ends = shortest_org_ends(catalog)
+        orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, org_ends)]
+        orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text, self.org_heads)
         chosen = settle(catalog + people + orgs)
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
         chosen = add_nested_orgs(chosen, catalog)
         chosen = self.resolve_short_names(text, chosen, published)
         chosen = self.resolve_titles(text, chosen, published)
+        chosen = self.resolve_ministries(text, chosen)
         entities = {}
         mentions = []
         for c in chosen:
@@ -115,6 +149,7 @@ class EntityFinder:
             if entity is None:
                 continue
             entity = self.as_country_if_government(c, entity, text)
+            entity = self.as_place_if_city_state(c, entity, text)
             entities[entity.key] = merge_entity(entities.get(entity.key), entity, text[c.start:c.end])
             mentions.append(Mention(entity.key, c.start, c.end, text[c.start:c.end]))
         return mentions, entities
@@ -146,7 +181,7 @@ class EntityFinder:
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(" ,")
             words = surface.split()
-            while words and words[0] in LEADING_WORDS:
+            while words and (words[0] in LEADING_WORDS or words[0].endswith("ing") and len(words[0]) > 5):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
             if len(words) < 2:
@@ -156,6 +191,11 @@ class EntityFinder:
             if surface.endswith("."):
                 if not re.search(r"(?:Co|Ltd|Inc|Corp)\.$", surface):
                     surface, end = surface[:-1], end - 1
+            if " and " in surface and (self.catalog_key(surface.rsplit(" and ", 1)[1], "Organization")
+                                       or surface.split()[-1] in WEAK_HEADS):
+                continue  # "the Treasury and Commerce Department": two bodies, the second known
+            if surface.lower() in self.cat.signals or VENUE.search(surface):
+                continue  # "the Belt and Road Initiative" is an issue; "... Convention Center" a place
             label = re.sub(r"^(?:U\.S\.|US|PRC|Chinese|American)\s+", "", surface)
             known = self.catalog_key(label, "Organization")
             if known:
@@ -166,10 +206,38 @@ class EntityFinder:
             found.append(Candidate(start, end, key, "Organization", "pattern", entity))
         return found
 
-    def is_place_name(self, word: str) -> bool:
-        """True for a country or place name ("Will Beijing respond?" is no person)."""
+    def is_place_name(self, word: str, major_only: bool = False) -> bool:
+        """True for a country or place name ("Will Beijing respond?" is no person); with
+        ``major_only`` only countries, capitals and places the catalog declares count."""
         entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
-        return any(self.cat.entities[n.key].kind in ("Place", "Country") for n in entries)
+        return any(self.cat.entities[n.key].kind in ("Place", "Country") and not (
+            major_only and n.key in self.cat.population and word.lower() not in self.cat.capitals) for n in entries)
+
+    def inside_longer_name(self, text: str, start: int) -> bool:
+        """Whether the name only ends a longer capitalised one on its line ("New York Times",
+        "Hong Kong Residents"): the capitalised words just before it hold no title ("former
+        Secretary of State Henry Kissinger", "Tesla's Elon Musk" are names)."""
+        line = text[max(0, start - 80):start].rsplit("\n", 1)[-1]
+        words = line.split()
+        run = []
+        for word in reversed(words):
+            if word in ("of", "for", "the", "on", "&") or word[:1].isupper() and not word.endswith(("’s", "'s", ",")) \
+                    and not CALENDAR_WORD.fullmatch(word.rstrip(".")):
+                run.append(word)
+            else:
+                break
+        caps = [w for w in run if w[:1].isupper()]
+        if not caps or len(run) == 1 and (len(run) == len(words) or re.search(r"[.!?:\"“”]$", words[-2])):
+            return False  # one capitalised word opening the sentence: "Analyst Jane Doe said"
+        return not any(w.lower().rstrip(".") in self.honorific_set or w.lower() in self.honorific_set
+                       or w in STOP_TITLES for w in caps)
+
+    def minor_place(self, word: str) -> bool:
+        """True when the catalog knows the word only as a town of the gazetteer (no capital)."""
+        entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
+        return bool(entries) and word.lower() not in self.cat.capitals and all(
+            self.cat.entities[n.key].kind == "Place" and n.key in self.cat.population
+            and self.cat.population[n.key] < 1_000_000 for n in entries)
 
     def administrations(self, text: str, published) -> list[Candidate]:
         """"the Biden administration", "the Trump-Vance administration": the government of the
@@ -199,27 +267,65 @@ class EntityFinder:
             if m:
                 found.extend(self.person_from(text, m.start(), m.end(), titled=False))
         for m in self.chinese_re.finditer(text):
-            if m.group("family") in self.family_cn and PINYIN.match(m.group("given").lower().replace("-", "")):
-                found.extend(self.person_from(text, m.start(), m.end(), titled=True))
+            if m.group("family") in self.family_cn and PINYIN.match(re.sub(r"[-'’]", "", m.group("given").lower())):
+                found.extend(self.person_from(text, m.start(), m.end(), titled=True, strong=True))
+        pos = 0
+        while m := self.role_re.search(text, pos):
+            named = self.person_from(text, m.start("name"), m.end("name"), titled=True, strong=True)
+            found.extend(named)
+            pos = m.end() if named else m.start("name")  # "Deputy Special Envoy for …": the title goes on
         return found
 
-    def person_from(self, text: str, start: int, end: int, titled: bool) -> list[Candidate]:
-        """A person candidate for a name of two or more words that is not something else."""
+    def place_candidates(self, text: str, catalog: list[Candidate]) -> list[Candidate]:
+        """Places the gazetteer lacks, by their last word: "Yanqi Lake", "the Rose Garden"."""
+        if self.place_re is None:
+            return []
+        found = []
+        for m in self.place_re.finditer(text):
+            words = m.group().split()
+            while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            start = m.end() - len(" ".join(words))
+            if any(c.start <= start and m.end() <= c.end for c in catalog):
+                continue  # the catalog knows it ("South China Sea")
+            label = " ".join(words)
+            key = self.catalog_key(label, "Place") or f"place/{slugify(label)}"
+            entity = None if key in self.cat.entities else Entity(key, "Place", label)
+            found.append(Candidate(start, m.end(), key, "Place", "pattern", entity))
+        return found
+
+    def person_from(self, text: str, start: int, end: int, titled: bool, strong: bool = False) -> list[Candidate]:
+        """A person candidate for a name of two or more words that is not something else: no
+        word of it heads an organization's or a place's name or is a common noun ("Accords"),
+        and it is not a compound adjective ("Hong Kong-born"). A ``strong`` name (a Chinese
+        family name with a pinyin given name, a name after a role) may share a word with a
+        small town ("Chen Jining", "Tarun Chhabra")."""
         surface = text[start:end]
         words = surface.replace(",", "").split()
-        if any(w in self.org_heads for w in words):
+        surname_ok = strong and len(words) == 2 and words[0].lower() in self.cat.given_names  # "Seth Center"
+        if any(w in self.org_heads and not (surname_ok and i == 1) or w in self.place_heads or w in self.not_name
+               or COMPOUND_ADJECTIVE.match(w) for i, w in enumerate(words)) or text[end:end + 1] in ("-", "–"):
             return []
         while words and words[-1] in STOP_CAPS:
             words = words[:-1]
-        if len(words) < 2 or any(w in self.org_heads or w in STOP_CAPS for w in words):
+        if len(words) < 2 or any(w in self.org_heads and not (surname_ok and i == 1) or w in STOP_CAPS
+                                 for i, w in enumerate(words)):
             return []
         surface = text[start:start + len(" ".join(words))] if "," not in surface else surface
         surface = surface.rstrip(", ")
-        if words[0].lower() in self.ci or surface.lower() in self.ci or any(self.is_place_name(w) for w in words[1:]):
-            return []
+        if words[0].lower() in self.ci and not (words[0].lower() in self.cat.given_names and self.minor_place(words[0])) \
+                or surface.lower() in self.ci:
+            return []  # "China Daily"; but "David Lin" is a person though David is a town in Panama
+        if any(self.is_place_name(w, major_only=strong) for w in words[1:]):
+            return []  # "Will Beijing respond?"; but "Chen Jining" is a name, Jining a mere city
         known = self.catalog_key(surface, "Person") or self.catalog_key(surface.replace(",", ""), "Person")
         if known:
             return [Candidate(start, start + len(surface), known, "Person", "pattern")]
+        if all(w.isupper() for w in words) or "\n" in surface or not strong and self.inside_longer_name(text, start):
+            return []  # "ADDRESSING THE FENTANYL" is a heading; "(New) York Times" part of a name;
+            # a name does not run across lines
         key = f"person/{slugify(surface)}"
         entity = Entity(key, "Person", surface)
         return [Candidate(start, start + len(surface), key, "Person", "pattern", entity)]
@@ -229,6 +335,8 @@ class EntityFinder:
         """Drop gazetteer cities that are likely ordinary words or names in this context."""
         if c.kind != "Place" or c.role != "name" or c.key not in self.cat.population:
             return True
+        if CALENDAR_WORD.fullmatch(text[c.start:c.end]):
+            return False  # "in March" is the month, not the English town
         label = self.cat.entities[c.key].label.lower()
         if label in self.cat.capitals or self.cat.population[c.key] >= 1_000_000:
             return True
@@ -252,7 +360,7 @@ class EntityFinder:
         pair = re.match(r"\s+and\s+([A-Z][a-z]+)", after)
         if pair and pair.group(1).lower() in self.cat.capitals:
             after = after[pair.end():]
-        if self.speaks(after):
+        if self.speaks(after) or self.acts(prev, after):
             return government
         if re.search(r"\bbetween\s+$", prev) and re.match(r"\s+and\s+[A-Z]", after):
             return government
@@ -264,6 +372,47 @@ class EntityFinder:
                      r"criticized|criticizes|condemned|condemns|blamed|blames|sanctioned|told|asked|pushed)\s+$", prev):
             return government
         return entity
+
+    def as_place_if_city_state(self, c: Candidate, entity: Entity, text: str) -> Entity:
+        """"in Singapore": a city-state named as a location is the city, a Place of that country."""
+        if entity.kind != "Country" or self.cat.capitals.get(entity.label.lower()) != entity.key \
+                or entity.label.lower() not in {n.lower() for n in (text[c.start:c.end],)}:
+            return entity
+        before = text[max(0, c.start - 12):c.start].split()
+        if not before or before[-1].lower() not in self.locative:
+            return entity
+        return Entity(f"place/{slugify(entity.label)}", "Place", entity.label, (), (), entity.key, (),
+                      entity.latitude, entity.longitude)
+
+    def resolve_ministries(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """"the foreign ministry said": the ministry of the country the article names most that
+        has one by that name in the catalog ("Chinese foreign ministry")."""
+        taken = bytearray(len(text) + 1)
+        for c in chosen:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        counts: dict[str, int] = {}
+        for c in chosen:
+            if c.kind == "Country":
+                counts[c.key] = counts.get(c.key, 0) + 1
+        extra = []
+        for m in MINISTRY.finditer(text):
+            if taken[m.start()] or taken[m.end() - 1]:
+                continue
+            for country in sorted(counts, key=lambda k: -counts[k]):
+                key = next((k for d in self.demonyms.get(country, ()) for k in
+                            [self.catalog_key(f"{d} {m.group()}", "Organization")] if k), None)
+                if key:
+                    extra.append(Candidate(m.start(), m.end(), key, "Organization", "title"))
+                    break
+        return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
+
+    def acts(self, prev: str, after: str) -> bool:
+        """"Washington must not…", "Beijing will…": a capital that is the subject of a modal,
+        unless a preposition puts it on the map."""
+        nxt = re.match(r"\s*([a-z]+)\b", after)
+        if not nxt or re.search(r"\b(?:in|at|to|from|near|outside|inside|into|via|around|across|of)\s+$", prev, re.I):
+            return False
+        return nxt.group(1) in MODALS
 
     def speaks(self, after: str) -> bool:
         """Whether the words after a name make it the subject of a statement or act."""
@@ -295,6 +444,10 @@ class EntityFinder:
         for c in chosen:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         extra = []
+        found_entity: dict[str, Entity] = {}  # the first pattern-found entity of each person
+        for c in persons:
+            if c.entity:
+                found_entity.setdefault(c.key, c.entity)
         for m in re.finditer(rf"\b({CAP})\b", text):
             start, end = m.span()
             if taken[start] or taken[end - 1]:
@@ -302,7 +455,7 @@ class EntityFinder:
             word = m.group(1)
             key = self.short_name_key(word, text, start, local_family, local_given, published)
             if key:
-                entity = next((c.entity for c in persons if c.key == key and c.entity), None)
+                entity = found_entity.get(key)
                 extra.append(Candidate(start, end, key, "Person", "short", entity))
         return sorted(chosen + extra, key=lambda c: c.start)
 
@@ -314,6 +467,10 @@ class EntityFinder:
         for c in chosen:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         extra = []
+        # People named so far, counted as the titles are met in text order: (end, order, key).
+        people = sorted((c.end, i, c.key) for i, c in enumerate(c for c in chosen if c.kind == "Person"))
+        named: dict[str, list[int]] = {}  # person -> [mentions ended before the title, order of the first]
+        counted = 0
         for m in TITLE_ALONE.finditer(text):
             title = m.group("title")
             start, end = m.start("title"), m.end("title")
@@ -321,21 +478,39 @@ class EntityFinder:
                 continue
             if re.match(r"\s+(?:of\b|[A-Z])", text[end:end + 4]) or re.search(r"\b(?:to|of|for)\s+$", text[max(0, m.start() - 5):m.start()]):
                 continue  # "the Secretary of State", "Assistant to the President": part of another title
-            key = self.title_holder(title.lower(), [c for c in chosen if c.kind == "Person" and c.end <= start], published)
+            while counted < len(people) and people[counted][0] <= start:
+                _, order, person = people[counted]
+                seen = named.setdefault(person, [0, order])
+                seen[0], seen[1] = seen[0] + 1, min(seen[1], order)
+                counted += 1
+            key = self.title_holder(title.lower(), named, published)
             if key:
                 extra.append(Candidate(start, end, key, "Person", "title"))
         return sorted(chosen + extra, key=lambda c: c.start)
 
-    def title_holder(self, title: str, earlier: list[Candidate], published) -> str | None:
-        offices = self.office_titles[title]
-        holds = lambda person: any(t.office in offices and (published is None or (
-            (t.start is None or t.start <= published) and (t.end is None or published <= t.end)))
-            for t in self.cat.tenures.get(person, []))
-        named = [c.key for c in earlier if holds(c.key)]
-        if named:
-            return max(dict.fromkeys(named), key=lambda k: (named.count(k), -named.index(k)))
-        holders = {p for p in self.cat.tenures if holds(p)}
-        return holders.pop() if len(holders) == 1 else None
+    def title_holder(self, title: str, named: dict[str, list[int]], published) -> str | None:
+        """The person named most (then first) among ``named`` (person -> [count, order of the
+        first mention]) who held an office of that title on the day, else the catalog's one
+        holder then."""
+        holders = self.office_holders(title, published)
+        ranked = [(named[p][0], -named[p][1], p) for p in holders if p in named]
+        if ranked:
+            return max(ranked)[2]
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def office_holders(self, title: str, published) -> frozenset[str]:
+        """The catalog's people in an office of that title on the day (any day if undated),
+        remembered across articles: the catalog does not change while the finder lives."""
+        found = self._holders.get((title, published))
+        if found is None:
+            offices = self.office_titles[title]
+            holds = lambda person: any(t.office in offices and (published is None or (
+                (t.start is None or t.start <= published) and (t.end is None or published <= t.end)))
+                for t in self.cat.tenures.get(person, []))
+            if len(self._holders) > 100_000:
+                self._holders.clear()  # bounded over a long run of differently dated articles
+            found = self._holders[(title, published)] = frozenset(p for p in self.cat.tenures if holds(p))
+        return found
 
     def short_name_key(self, word: str, text: str, start: int, local_family: dict, local_given: dict, published) -> str | None:
         low = word.lower()
@@ -386,21 +561,37 @@ def sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:[.!?:\"“”]\s*|\n\s*)$", before)) or before.strip() == ""
 
 
-def starts_catalog_org(c: Candidate, catalog: list[Candidate]) -> bool:
-    """A name pattern that only runs on past a catalog name ("Department of Commerce Updates")."""
-    return any(k.kind == "Organization" and k.start == c.start and k.end < c.end for k in catalog)
+def starts_catalog_org(c: Candidate, catalog: list[Candidate] | dict[int, int]) -> bool:
+    """A name pattern that only runs on past a catalog name ("Department of Commerce Updates").
+
+    ``catalog`` is the catalog candidates or, to check many, ``shortest_org_ends`` of them."""
+    ends = catalog if isinstance(catalog, dict) else shortest_org_ends(catalog)
+    return c.start in ends and ends[c.start] < c.end
 
 
-def truncate_before(orgs: list[Candidate], people: list[Candidate], text: str) -> list[Candidate]:
-    """Cut an organization's name where a person's name starts inside it ("…Commission Yang Jiechi")."""
+def shortest_org_ends(catalog: list[Candidate]) -> dict[int, int]:
+    """Where the shortest catalog organization starting at each offset ends."""
+    ends: dict[int, int] = {}
+    for k in catalog:
+        if k.kind == "Organization" and k.end < ends.get(k.start, k.end + 1):
+            ends[k.start] = k.end
+    return ends
+
+
+def truncate_before(orgs: list[Candidate], people: list[Candidate], text: str, heads=frozenset()) -> list[Candidate]:
+    """Cut an organization's name where a person's name starts inside it ("…Commission Yang Jiechi");
+    what is left is kept when it still ends in an organization's head word ("…Technology Seth
+    Center" leaves "Emerging Technology", a title's words, not an organization)."""
     out = []
+    starts = sorted(p.start for p in people)
     for c in orgs:
-        cut = min((p.start for p in people if c.start < p.start < c.end), default=None)
+        i = bisect.bisect_right(starts, c.start)  # the first person starting after the organization
+        cut = starts[i] if i < len(starts) and starts[i] < c.end else None
         if cut is None:
             out.append(c)
             continue
         surface = text[c.start:cut].rstrip(" ,")
-        if len(surface.split()) >= 2:
+        if len(surface.split()) >= 2 and (not heads or surface.split()[-1] in heads):
             label = c.entity.label[:len(c.entity.label) - (c.end - c.start - len(surface))] if c.entity else surface
             key = f"org/{slugify(label)}"
             entity = Entity(key, "Organization", label, (surface,) if surface != label else ())
@@ -414,24 +605,33 @@ def continues_capitalised(text: str, end: int) -> bool:
 
 
 def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[Candidate]:
-    """Catalog organizations inside or across another organization's name are mentions too
-    ("Chinese Communist Party Politburo": the party and the Politburo)."""
-    orgs = [c for c in chosen if c.kind == "Organization"]
-    others = [c for c in chosen if c.kind != "Organization"]
+    """Catalog organizations inside or across a name that the pattern found are mentions too
+    ("Chinese Communist Party Politburo": the party and the Politburo), unless they end where it
+    ends; a catalog name is one organization."""
+    orgs = Overlaps(c for c in chosen if c.kind == "Organization")
+    others = Overlaps(c for c in chosen if c.kind != "Organization")
+    org_keys = {o.key for o in orgs.items}
+    chosen_at: dict[tuple[int, int, str], list[Candidate]] = {}
+    for c in chosen:
+        chosen_at.setdefault((c.start, c.end, c.key), []).append(c)
     extra = []
     for k in catalog:
-        if k.kind != "Organization" or k in chosen or any(o.key == k.key for o in orgs):
+        if k.kind != "Organization" or k in chosen_at.get((k.start, k.end, k.key), ()) or k.key in org_keys:
             continue
-        if any(k.start < o.end and o.start < k.end for o in orgs) and \
-                not any(k.start < o.end and o.start < k.end and not (k.start <= o.start and o.end <= k.end) for o in others):
+        outer = orgs.overlapping(k.start, k.end)
+        if any(k.end == o.end or o.role != "pattern" and o.start <= k.start and k.end <= o.end for o in outer):
+            continue  # a known full name is one body ("National People's Congress" holds no Congress)
+        if outer and not any(not (k.start <= o.start and o.end <= k.end) for o in others.overlapping(k.start, k.end)):
             extra.append(k)
     unique = {(c.start, c.end, c.key): c for c in chosen + extra}
     return sorted(unique.values(), key=lambda c: c.start)
 
 
 def settle(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: the longest first; on a tie people, then organizations, countries, places."""
-    return longest_first(candidates, lambda c: (-KIND_RANK.get(c.kind, 0), c.role != "name"))
+    """Non-overlapping candidates: the longest first; on a tie a catalog name before a name
+    pattern ("Soviet Union" is a country, not an organization ending in "Union"), then people,
+    organizations, countries, places."""
+    return longest_first(candidates, lambda c: (c.role == "pattern", -KIND_RANK.get(c.kind, 0), c.role != "name"))
 
 
 def merge_entity(old: Entity | None, new: Entity, surface: str) -> Entity:

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 
 from graph.model import Entity, Event, Extraction, Mention, Sentence
 from graph.rdf.happenings import Report
+from graph.rdf.sides import side_of
 from graph.rdf.vocab import (article_iri, entity_iri, event_iri, term, url_statement, uscn, ENT,
                              ENTITIES_GRAPH)
 
@@ -110,6 +111,9 @@ def article_triples(ex: Extraction, g: ox.NamedNode) -> Iterator[tuple]:
         yield (g, *url_statement(a.url))
     if a.source:
         yield g, uscn("publisher"), text(a.source)
+    side = side_of(a.url, a.source)  # whose account it gives, by ontology/sides.ttl
+    if side:
+        yield g, uscn("side"), ox.NamedNode(side)
     for key in sorted(ex.entities):
         yield g, uscn("mentions"), entity_iri(key)
     if a.place:

@@ -177,7 +177,14 @@ def _layout(H, n: int) -> dict:
             "text": f"{n:,} nodes: laid out in advance (spring layout), physics off."}
 
 
-def _event_item(i: int, ev: EventRecord) -> dict:
+def _accounts_item(sides: list[dict] | None) -> list[dict]:
+    """Each side's account of a happening (graph.analysis.accounts), links made safe."""
+    return [{**side, "sources": [{**src, "url": safe_url(src["url"])} for src in side["sources"]],
+             "items": [{**it, "url": safe_url(it["url"])} for it in side["items"]]}
+            for side in sides or []]
+
+
+def _event_item(i: int, ev: EventRecord, accounts: list[dict] | None = None) -> dict:
     sources = [{"iri": s.iri, "title": s.title or s.iri.rsplit("/", 1)[-1], "url": safe_url(s.url),
                 "publisher": s.publisher, "published": _iso(s.published)} for s in ev.sources]
     by_src = {s["iri"]: s for s in sources}
@@ -195,12 +202,13 @@ def _event_item(i: int, ev: EventRecord) -> dict:
                     for p in ev.parties],
         "place": ev.place.label if ev.place else None,
         "disputes": [{"iri": d.iri, "label": d.label} for d in ev.disputes],
-        "sources": sources, "evidence": evidence,
+        "sources": sources, "evidence": evidence, "accounts": _accounts_item(accounts),
     }
 
 
 def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, end=None,
-                     max_nodes: int = 300, max_events: int = 2000) -> dict:
+                     max_nodes: int = 300, max_events: int = 2000,
+                     accounts: dict[str, list[dict]] | None = None) -> dict:
     """Everything the page shows, as plain data.
 
     Parameters
@@ -216,6 +224,9 @@ def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, en
         actor always); the rest are counted in ``left_out``.
     max_events : int
         List at most this many events in the timeline (the most recent).
+    accounts : dict, optional
+        Event IRI -> each side's account of it
+        (:func:`graph.analysis.accounts.accounts_view`), shown in its details.
 
     Returns
     -------
@@ -238,7 +249,7 @@ def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, en
         raise ViewError(f"max_nodes must be 1 or more and max_events 0 or more "
                         f"(got {max_nodes} and {max_events})")
     events, who, topic = focus_events(corpus, actor=actor, dispute=dispute, start=start, end=end)
-    items = [_event_item(i, ev) for i, ev in enumerate(events)]
+    items = [_event_item(i, ev, (accounts or {}).get(ev.iri)) for i, ev in enumerate(events)]
     ev_index = {ev.iri: i for i, ev in enumerate(events)}
 
     G = actor_graph(events)

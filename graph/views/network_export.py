@@ -108,7 +108,7 @@ def flatten(G: nx.Graph, corpus: Corpus | None = None, *, period: str | None = N
 def write_network(G: nx.Graph, out: BinaryIO, fmt: str) -> None:
     """Write a flattened network as GraphML or GEXF to a binary stream."""
     if fmt == "graphml":
-        nx.write_graphml(G, out, encoding="utf-8", prettyprint=True, named_key_ids=True)
+        nx.write_graphml(G, out, encoding="utf-8", prettyprint=True)  # key ids d0, d1...: unique, as the schema wants
     elif fmt == "gexf":
         nx.write_gexf(G, out, encoding="utf-8", prettyprint=True)
     else:

@@ -41,6 +41,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from graph.analysis import load_corpus
+from graph.analysis.accounts import accounts_view, happening_accounts
 from graph.views import ViewError
 from graph.views.model import TOOLTIP_EVENTS, build_view_model
 from graph.views.svg import balance_svg
@@ -331,8 +332,9 @@ def render_page(store, output_path, *, actor=None, dispute=None, start=None, end
         When the page would load anything from the network.
     """
     corpus = load_corpus(store)
+    accounts = accounts_view(happening_accounts(store, corpus))
     model = build_view_model(corpus, actor=actor, dispute=dispute, start=start, end=end,
-                             max_nodes=max_nodes, max_events=max_events)
+                             max_nodes=max_nodes, max_events=max_events, accounts=accounts)
     path = write_page(model, output_path)
     meta, lo = model["meta"], model["left_out"]
     return {

@@ -19,7 +19,8 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
             return [replace(d, actor=[a.key], target=[]) for a in after]
     if d.kind == "Visit" and not d.actor:
         return []
-    if d.kind == "Meeting" and d.hit.word_class == "verb" and len(d.actor) == 1 and len(d.target) > 1 \
+    if d.kind in ("Meeting", "PhoneCall") and (d.hit.word_class == "verb" or d.hit.text.lower().endswith("s")) \
+            and len(d.actor) == 1 and len(d.target) > 1 \
             and all(entities[k].kind == "Person" for k in d.target if k in entities):
         return [replace(d, target=[k]) for k in d.target]  # "Kerry met Li Qiang and Wang Yi": one meeting each
     if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):
@@ -30,9 +31,10 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
 
 def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callable[[int, dict], str | None],
             times: list[TimeMention]) -> list[tuple[str, When]]:
-    """"meetings in London on June 9 and 10, and in Stockholm on July 28": one per place and time."""
+    """"meetings in London on June 9 and 10, and in Stockholm on July 28", "meetings in Vienna in
+    May 2023, Malta in September 2023 and Bangkok in January 2024": one per place and time."""
     legs = []
-    for m in re.finditer(r"\bin\s+(?:the\s+)?", text[d.hit.end:d.sentence.end]):
+    for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:d.sentence.end]):
         pos = d.hit.end + m.end()
         key = entity_at(pos, entities)
         if not key or entities[key].kind not in ("Place", "Country"):
@@ -43,16 +45,20 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
     return legs
 
 
-def merge(drafts: list[Draft]) -> list[Draft]:
+def merge(drafts: list[Draft], entities: dict[str, Entity] | None = None) -> list[Draft]:
     """One draft per happening: same class and parties, and dates that agree (or one missing)."""
     out: list[Draft] = []
     for d in drafts:
-        same = next((o for o in out if same_happening(o, d)), None)
+        same = next((o for o in out if same_happening(o, d, entities)), None)
         if same is None:
             out.append(d)
             continue
         if same.when is None or (d.when and same.when.basis in ("publication", "context") and d.when.basis not in ("publication", "context")):
             same.when = d.when
+        if country_level(same, entities) and not country_level(d, entities):
+            same.actor, same.target, same.hit, same.sentence = list(d.actor), list(d.target), d.hit, d.sentence
+        if same.place and d.place and within(same.place, d.place, entities) and entities[d.place].kind == "Place":
+            same.place = d.place  # the city rather than its country
         same.place = same.place or d.place
         same.disputes = sorted(set(same.disputes) | set(d.disputes))
         same.actor = same.actor or d.actor
@@ -63,16 +69,36 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def same_happening(a: Draft, b: Draft) -> bool:
+def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None) -> bool:
     """Same class, one's parties within the other's, same place if both say, and dates that overlap."""
     if a.kind != b.kind:
         return False
-    if not (b.parties <= a.parties or a.parties <= b.parties):
+    if not (b.parties <= a.parties or a.parties <= b.parties or same_sides(a, b, entities)):
         return False
-    if a.place and b.place and a.place != b.place:
+    if a.place and b.place and a.place != b.place and not within(a.place, b.place, entities):
         return False
     if a.when and b.when:
         return a.when.start <= b.when.end and b.when.start <= a.when.end and \
             not (a.when.basis == "explicit" and b.when.basis == "explicit" and a.when != b.when and a.when.precision == b.when.precision)
     return True
 
+
+def country_level(d: Draft, entities: dict[str, Entity] | None) -> bool:
+    """Whether every party of the draft is a country ("talks between American and Chinese officials")."""
+    return bool(entities) and bool(d.parties) and all(entities.get(k) and entities[k].kind == "Country" for k in d.parties)
+
+
+def same_sides(a: Draft, b: Draft, entities: dict[str, Entity] | None) -> bool:
+    """A meeting of two countries and one of their officials, reported side by side, is one meeting."""
+    if not entities or a.kind not in ("Meeting", "PhoneCall") or country_level(a, entities) == country_level(b, entities):
+        return False
+    countries, people = (a, b) if country_level(a, entities) else (b, a)
+    theirs = {entities[k].country or k for k in people.parties if k in entities}
+    return countries.parties == theirs
+
+
+def within(a: str, b: str, entities: dict[str, Entity] | None) -> bool:
+    """Whether one place lies in the other, a country ("Shanghai" and "China")."""
+    if not entities or a not in entities or b not in entities:
+        return False
+    return entities[a].country == b or entities[b].country == a

@@ -11,6 +11,10 @@ DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims
                     r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
 
 
+REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|announces|told\s+\w+|declared)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                             r"(?:it|they|he|she|the\s+\w+|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+$")
+
+
 class Modality:
     """The cue words of the language lexicon, compiled once."""
 
@@ -18,14 +22,25 @@ class Modality:
         self.negation = cue_pattern(words.get("negation", ()))
         self.hypothetical = cue_pattern(words.get("hypothetical", ()))
         self.planned = cue_pattern(words.get("planned", ()))
+        self.event_hypothetical = cue_pattern(words.get("event-hypothetical", ()))
+        self.negated_after = re.compile(r"^[^.;:,]{0,40}?" + cue_pattern(words.get("event-negated-after", ())).pattern, re.I)
 
     def ruled_out(self, before: str) -> bool:
-        """A negation or a hypothetical cue just before the trigger, in its clause."""
-        return bool(self.negation.search(before[-40:]) or self.hypothetical.search(before[-45:]))
+        """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
+        reported speech ("China said it would impose tariffs") is an announced plan, not a condition."""
+        hypothetical = self.hypothetical.search(before[-45:])
+        if hypothetical and REPORTED_FUTURE.search(before[-60:]):
+            hypothetical = self.hypothetical.search(REPORTED_FUTURE.sub(" ", before[-60:]))
+        return bool(self.negation.search(before[-40:]) or hypothetical or self.event_hypothetical.search(before[-45:]))
+
+    def negated_later(self, after: str, hit: Hit) -> bool:
+        """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
+        return hit.word_class == "noun" and bool(self.negated_after.match(after))
 
     def is_planned(self, before: str, hit: Hit) -> bool:
-        """A planning cue just before the trigger, or "upcoming visit"."""
-        return bool(self.planned.search(before[-40:])) or hit.text.lower().startswith("upcoming")
+        """A planning cue just before the trigger, or "upcoming visit", or "said it would"."""
+        return bool(self.planned.search(before[-40:]) or REPORTED_FUTURE.search(before[-60:])) \
+            or hit.text.lower().startswith("upcoming")
 
 
 def denies_a_claim(text: str, hit: Hit) -> bool:

@@ -12,9 +12,10 @@ from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
+from graph.extract.spans import Overlaps, Starting
 from graph.model import Entity, Event, Mention, Sentence
 
 
@@ -36,24 +37,28 @@ class EventReader(RoleReader):
              published: dt.date | None) -> list[Event]:
         drafts: list[Draft] = []
         last_person: str | None = None
-        self._time_spans = [(t.start, t.end) for t in times]
+        self._time_spans = Overlaps(times)
+        times_at, disputes_at = Starting(times), Starting(disputes)
         for s in sentences:
             agents = self.agents(text, s, mentions, entities)
             hits = self.triggers.hits(text, s)
-            s_times = [t for t in times if s.start <= t.start < s.end]
+            s_times = times_at.within(s.start, s.end)
             self._sentence_hits, self._consumed = hits, set()
             pending: list[tuple[Hit, Draft]] = []
+            settled = len(drafts)  # this sentence's drafts stand at the end while it is read
             for i, hit in enumerate(hits):
                 if i and hits[i - 1].event_class == hit.event_class and \
                         re.fullmatch(r"\s+to\s+", text[hits[i - 1].end:hit.start]):
                     continue  # "decision to resume", "agreed to sign": one happening
-                draft = self.draft(text, s, hit, agents, drafts + [d for _, d in pending], last_person, entities)
+                draft = self.draft(text, s, hit, agents, drafts, last_person, entities)
                 if draft is not None:
                     pending.append((hit, draft))
+                    drafts.append(draft)
+            del drafts[settled:]  # they go back below, dated and split
             pending = [(h, d) for h, d in pending if h not in self._consumed]
             owner = assign_times([h for h, _ in pending], s_times, text,
                                  {h: self.clause(text, s, h) for h, _ in pending})
-            s_disputes = sorted({d.entity for d in disputes if s.start <= d.start < s.end})
+            s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
                 draft.disputes = s_disputes
@@ -62,9 +67,10 @@ class EventReader(RoleReader):
             if persons:
                 last_person = persons[0] if not drafts or not drafts[-1].actor else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
-        inherit_dates(drafts)
+        inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
-        merged = merge(drafts)
+        place_from_before(drafts)
+        merged = merge(drafts, entities)
         fallback_dates(merged, times, text, published)
         return [self.event(d, entities) for d in merged]
 
@@ -73,7 +79,7 @@ class EventReader(RoleReader):
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
-        if self.modality.ruled_out(before):
+        if self.modality.ruled_out(before) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
@@ -92,9 +98,12 @@ class EventReader(RoleReader):
             previous = self.coordinated_with(text, hit, clause_start, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
-        if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]):
-            draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…"
-        if not draft.actor and clause_start > s.start and hit.word_class == "verb":
+        if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
+                or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
+            draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
+        if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
+                                                            and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
+                                                                          text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
@@ -109,7 +118,11 @@ class EventReader(RoleReader):
             draft.passive = not draft.actor
         if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
             draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
-        draft.place = self.place(text, hit, clause_start, s.end if between else clause_end, entities, draft)
+        place_end = s.end if between else clause_end
+        later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
+                 and "," in text[hit.end:h.start]]
+        place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
+        draft.place = self.place(text, hit, clause_start, place_end, entities, draft)
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None
@@ -175,9 +188,12 @@ class EventReader(RoleReader):
         near = [h for h in nouns if start <= h.start < end]
         for h in near:
             self._consumed.add(h)
-        called_off = [d for d in drafts if d.sentence == s and d.hit in near] or \
-                     [d for d in drafts if d.kind in EVENT_NOUNS and d.sentence == s and d.hit.start < hit.start]
-        source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+        here = of_sentence(drafts, s)
+        called_off = [d for d in here if d.hit in near] or \
+                     [d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start]
+        wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
+        source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
+            or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
         if source:
             draft.called_off = source.kind
         if not draft.actor and source:
@@ -203,6 +219,19 @@ class EventReader(RoleReader):
         self._mentions, self._entities, self._text = mentions, entities, text
         self._sorted = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._sorted]
+
+
+PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def place_from_before(drafts: list[Draft]) -> None:
+    """"On Sunday in Beijing, Yellen met Li Qiang. She also met Lan Fo'an.": a meeting that names no
+    place was held where the one before it, by the same actor in the sentence before, was."""
+    for prev, d in zip(drafts, drafts[1:]):
+        if d.kind == "Meeting" and not d.place and prev.kind == "Meeting" and prev.place and set(d.actor) & set(prev.actor) \
+                and 0 <= d.sentence.start - prev.sentence.end <= 2 and not d.planned \
+                and (d.when is None or prev.when is None or d.when.start <= prev.when.end and prev.when.start <= d.when.end):
+            d.place = prev.place
 
 
 DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")

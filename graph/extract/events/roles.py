@@ -25,7 +25,21 @@ BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|wi
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
                           r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the run-up to|toward|towards)\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,6}$", re.I)
+ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
+                       r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
+PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def of_sentence(drafts: list[Draft], s: Sentence) -> list[Draft]:
+    """The drafts read from sentence ``s``: drafts come in text order, so these are the last
+    ones, found without walking the whole article's."""
+    i = len(drafts)
+    while i and drafts[i - 1].sentence == s:
+        i -= 1
+    return drafts[i:]
 
 
 class RoleReader:
@@ -47,8 +61,14 @@ class RoleReader:
             person = next((n for n in inside[i + 1:] if entities[n.entity].kind == "Person"), None)
             if person and (agent.kind != "Person" or agent.possessive) and is_title_run(text[m.end:person.start]):
                 agent.modifier = True
+            if agent.kind == "Organization" and ORG_TITLE.match(text, m.end):
+                agent.modifier = True  # "the city's Communist Party secretary": a title, not the party
             agents.append(agent)
         return agents
+
+    def agents_before(self, s: Sentence, pos: int) -> list[Agent]:
+        """The agents of the sentence that end before ``pos``."""
+        return [a for a in self.agents(self._text, s, self._mentions, self._entities) if a.end <= pos]
 
     def as_government(self, m: Mention, text: str, entities: dict[str, Entity]) -> Mention:
         """A capital named outside a place phrase stands for its government: "Beijing's conduct",
@@ -67,7 +87,8 @@ class RoleReader:
     def subject(self, text, clause_start, hit, left, drafts, last_person, entities, s) -> list[str]:
         heads = [a for a in left if not a.modifier]
         if hit.word_class == "noun":
-            adjacent = [a for a in heads if a.kind == "Organization" and text[a.end:hit.start].strip() == ""]
+            adjacent = [a for a in heads if (a.kind == "Organization" or a.kind == "Country" and hit.event_class == "Sanction")
+                        and text[a.end:hit.start].strip() == ""]  # "the Treasury sanctions", "U.S. duties on…"
             if adjacent:
                 return [adjacent[-1].key]
             owner = [a for a in heads if a.possessive and len(text[a.end:hit.start].strip(" ’'s").split()) <= 3]
@@ -79,10 +100,19 @@ class RoleReader:
                     else:
                         break
                 return [a.key for a in chosen]
-            if re.match(r"\s+(?:of|from)\s+", text[hit.end:hit.end + 8]):
-                return []
+            whose = re.search(r",\s*whose\s+(?:[\w-]+\s+){0,3}$", text[s.start:hit.start])
+            if whose:  # "Yellen, whose visit began in Guangzhou": the one before "whose"
+                before = [a for a in self.agents_before(s, s.start + whose.start()) if not a.modifier]
+                if before:
+                    return [before[-1].key]
+            if re.match(r"\s+(?:of|from)\s+(?!up to|\d)", text[hit.end:hit.end + 14]):
+                return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+        if hit.word_class == "verb" and len(heads) > 1:
+            # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
+            subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
+            heads = subjects or heads
         if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
@@ -112,7 +142,7 @@ class RoleReader:
         if hit.word_class == "noun" and opening and not left:
             return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
         if self.person_pronoun.search(span):
-            here = [k for d in drafts if d.sentence == s for k in d.actor
+            here = [k for d in of_sentence(drafts, s) for k in d.actor
                     if entities.get(k) and entities[k].kind == "Person"]
             if here or last_person:
                 return [here[-1] if here else last_person]
@@ -122,8 +152,8 @@ class RoleReader:
         """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
         if hit.word_class != "verb":
             return None
-        for d in reversed(drafts):
-            if d.sentence != s or d.hit.word_class != "verb" or d.hit.start < clause_start:
+        for d in reversed(of_sentence(drafts, s)):
+            if d.hit.word_class != "verb" or d.hit.start < clause_start:
                 continue
             between = text[d.hit.end:hit.start]
             if re.search(r"\band\s+(?:\w+ly\s+)?$", between) and not re.search(r"[;.]", between):
@@ -178,12 +208,18 @@ class RoleReader:
         return [a.key for a in chosen]
 
     def objects(self, text, hit, right, actor, entities) -> list[str]:
-        after = text[hit.end:]
+        after = text[hit.end:hit.end + 80]  # all that is read of it (a copy of the rest of the text per trigger is quadratic)
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
-        if hit.word_class == "noun" and not (link and re.match(rf"\s+(?:{link})\s", after[:20], re.I) or between):
-            return []
-        candidates = [a for a in right if a.key not in actor]
+        linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
+                          after[:80], re.I) if link and hit.word_class == "noun" else None
+        if hit.word_class == "noun" and not (linked or between):
+            return []  # "talks and a working dinner with X", "talks on maritime safety with X"
+        candidates = [a for a in right if a.key not in actor and (not linked or a.start >= hit.end + linked.end())]
+        if hit.text.lower().startswith(("receiv", "spen")):
+            # "received X", "spent three hours with X": a person received, or time spent with a party
+            candidates = [a for a in candidates if (a.kind == "Person" and is_title_run(text[hit.end:a.start]))
+                          or hit.text.lower().startswith("spen") and re.search(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,4}$", text[hit.end:a.start])][:1]
         if hit.event_class == "Accusation":
             candidates = [a for a in candidates if not self.own_side(a.key, actor, entities)
                           and not re.match(r"\s+(?:called|calls|describes|described|termed|terms)\b", text[a.end:a.end + 12])]
@@ -246,18 +282,20 @@ class RoleReader:
             return None
         window = text[hit.end:clause_end]
         if draft.kind == "Visit":
-            key = self.entity_at(hit.end + len(window) - len(window.lstrip()), entities)
+            lead = re.match(r"\s*(?:the\s+)?", window)  # "travel to the People's Republic of China"
+            key = self.entity_at(hit.end + lead.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         preps = r"in|at|to" if draft.kind == "Visit" else r"in|at"
-        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?", window):
+        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
             kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
             if key and entities[key].kind in kinds and not self.is_compound(text, pos) and not self.in_time(pos):
                 return key
         before = text[clause_start:hit.start]
-        m = re.match(r"\s*In\s+", before)
+        # an opening phrase before the subject: "In Guangzhou, she…", "On Sunday in Beijing, Yellen met…"
+        m = re.match(r"\s*(?:(?:On|Earlier|Later|Late|Early)\b[^,]{0,30}?\s)?[Ii]n\s+(?:the\s+)?", before)
         if m:
             key = self.entity_at(clause_start + m.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
@@ -284,7 +322,8 @@ class RoleReader:
 
     def in_time(self, pos: int) -> bool:
         """Whether a time expression covers the position ("in March 2019" names no place March)."""
-        return any(a <= pos < b for a, b in getattr(self, "_time_spans", ()))
+        spans = getattr(self, "_time_spans", None)  # an Overlaps of the article's times
+        return bool(spans and spans.overlapping(pos, pos + 1))
 
     def entity_at(self, pos: int, entities: dict[str, Entity]) -> str | None:
         m = self._mention_starts.get(pos)
@@ -295,6 +334,8 @@ class RoleReader:
         if d.kind == "Visit":
             if d.place and d.place in d.actor:
                 return False
+            if d.actor and all(entities[k].kind == "Country" for k in d.actor if k in entities):
+                return False  # "the first U.S. adviser to visit China": people travel, countries do not
             d.target = []
             if d.place:
                 country = entities[d.place].country if entities[d.place].kind == "Place" else d.place
@@ -304,12 +345,13 @@ class RoleReader:
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
-            return True  # a forum meeting: "the G7 Summit"
+            # a forum meeting: "the G7 Summit"; not one that only frames another ("on the sidelines of the APEC meetings")
+            return not FRAME.search(self._text, max(0, d.hit.start - 80), d.hit.start)
         if d.kind == "Agreement" and len(d.actor) == 1 and self.is_forum(d.actor[0], entities) and not d.target:
             return True  # "the G7 committed to…": a body of several states agrees within itself
         if d.kind in ("Meeting", "PhoneCall", "Agreement"):
-            if d.hit.word_class == "verb" and not d.actor:
-                return False  # "…, met X and Y": whoever met them is not named here
+            if not d.actor and (d.hit.word_class == "verb" or re.match(r"\s+with\s", self._text[d.hit.end:d.hit.end + 6])):
+                return False  # "…, met X and Y", "calls with X and Y": whoever met them is not named here
             if d.place and d.place in d.parties:
                 d.place = None
             return len(sides(d.parties, entities)) >= 2

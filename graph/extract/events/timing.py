@@ -114,16 +114,19 @@ def date_draft(d: Draft, time: TimeMention | None, published: dt.date | None, te
         d.claim = re.sub(r"\s+(?:on|in|at|during|since)?\s*$", "", d.claim[:-len(time.when.text)]) or None
 
 
-def inherit_dates(drafts: list[Draft]) -> None:
-    """Things said during a dated call or meeting happened then ("He raised concerns…")."""
+def inherit_dates(drafts: list[Draft], published: dt.date | None = None) -> None:
+    """Things said during a dated call or meeting happened then ("He raised concerns…"): the
+    last one told before them that shares a party, one of the week before publication (the
+    article's own news) before one further back (background: "since they met in November")."""
     for i, d in enumerate(drafts):
         if d.when is not None or d.kind not in SPEECH_LIKE:
             continue
-        for prior in drafts[:i]:
-            if prior.kind in ("Meeting", "PhoneCall") and prior.when and prior.when.basis != "context" \
-                    and d.parties & prior.parties:
-                d.when = replace(prior.when, basis="context") if prior.when.basis != "publication" else prior.when
-                break
+        priors = [p for p in reversed(drafts[:i]) if p.kind in ("Meeting", "PhoneCall") and p.when
+                  and p.when.basis != "context" and d.parties & p.parties]
+        recent = [p for p in priors if published and 0 <= (published - p.when.end).days <= 7]
+        prior = (recent or priors or [None])[0]
+        if prior is not None:
+            d.when = replace(prior.when, basis="context") if prior.when.basis != "publication" else prior.when
 
 
 # What stops a later time in the sentence from dating a trigger before it: another clause.
@@ -134,7 +137,8 @@ OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|
 def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None) -> None:
     """Undated reports of past happenings take a time from their context: one their sentence
     gave before them ("was last June, when he met Xi"), or after them with no other clause
-    between ("raised concerns during a trip ... in April"); else the day a news lead reports
+    between ("raised concerns during a trip ... in April"); else the last time the sentences
+    before it in its paragraph gave; else the day a news lead reports
     ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A plan the
     text gives no time for is dated only when the lead speaks of the publication day itself
     ("Today, the President directs ... Commerce will investigate"): the day the plan was made."""
@@ -143,7 +147,7 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         if d.when is not None:
             continue
         if d.planned:
-            if lead is not None and lead.start == published:
+            if lead is not None and lead.start == published and lead.text.lower() in TODAY:
                 d.when = lead
             continue
         s = d.sentence
@@ -151,12 +155,29 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
                and not dates_another_verb(text, t, [d.hit])]
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
+        told = paragraph_time(times, text, s.start, published)
         if before:
             d.when = replace(before[-1].when, basis="context")
         elif after:
             d.when = replace(after[0].when, basis="context")
+        elif told is not None:
+            d.when = replace(told.when, basis="context")
         elif lead is not None:
             d.when = lead
+
+
+SINCE = re.compile(r"\bsince\s*$", re.I)
+TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")
+
+
+def paragraph_time(times: list[TimeMention], text: str, start: int, published: dt.date | None) -> TimeMention | None:
+    """The last day (or week) that the sentences before, in the same paragraph, gave to what
+    happened ("On Sunday, Yellen met Li Qiang. She also met Lan Fo'an."); not one that only
+    starts a span ("since Monday")."""
+    para = text.rfind("\n\n", 0, start)
+    told = [t for t in times if para < t.start < start and t.when.precision in ("day", "weekend", "week")
+            and not (published and t.when.start > published) and not SINCE.search(text, max(0, t.start - 7), t.start)]
+    return told[-1] if told else None
 
 
 LEAD_REACH = 600  # the opening paragraph or two
