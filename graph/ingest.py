@@ -11,8 +11,10 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -31,9 +33,9 @@ from graph.rdf.vocab import article_iri
 
 ErrorHandler = Callable[[UscnError], None]
 
-#: Articles read in this process before worker processes are started: short runs
-#: (a few articles, the tests) never pay for starting them.
-INLINE_FIRST = 24
+#: Articles read in this process before worker processes are started (short runs, the
+#: tests, never pay for starting them); it goes on reading while they start up.
+INLINE_FIRST = 16
 #: Articles sent to a worker at a time, and chunks in flight per worker.
 CHUNK, IN_FLIGHT = 4, 3
 
@@ -78,7 +80,12 @@ def prepare(article: Article, extractor: Extractor) -> Prepared:
 
 
 def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the writer's to handle, once
     default_extractor()
+
+
+def _ready() -> bool:
+    return True
 
 
 def _prepare_chunk(articles: list[Article]) -> list[Prepared]:
@@ -106,19 +113,28 @@ def prepared_in_order(articles: Iterator[Article], workers: int,
         yield prepare(article, extractor)
     if workers <= 1:
         return
-    chunks = iter(lambda: list(itertools.islice(articles, CHUNK)), [])
-    first = next(chunks, None)
-    if first is None:
-        return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
-        pending = deque([pool.submit(_prepare_chunk, first)])
-        for chunk in chunks:
-            pending.append(pool.submit(_prepare_chunk, chunk))
-            while len(pending) >= workers * IN_FLIGHT:
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+            # the workers start up (imports, catalog) while this process goes on extracting
+            ready = [pool.submit(_ready) for _ in range(workers)]
+            while not all(f.done() for f in ready):
+                article = next(articles, None)
+                if article is None:
+                    return
+                yield prepare(article, extractor)
+            chunks = iter(lambda: list(itertools.islice(articles, CHUNK)), [])
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_prepare_chunk, chunk))
+                while len(pending) >= workers * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise UscnError(f"a worker process stopped ({exc}); perhaps it ran out of memory. The batches "
+                        "written before it are stored, each article whole; run again with fewer --workers "
+                        "(or --workers 1): articles already stored are replaced, not duplicated") from None
 
 
 def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
@@ -150,23 +166,27 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
         on_error(err)
 
     writer = store.writer(max_articles=batch)
-    for prepared in prepared_in_order(iter(articles), workers, extractor):
-        if progress:
-            progress(prepared)
-        if prepared.error is not None:
-            failed(prepared.error)
-            continue
-        replaced = writer.exists(prepared.graph)
-        if not replaced:
-            before = stored_article_graph(store, prepared.article_id)
-            if before is not None:   # written under the old naming: the new graph replaces it
-                writer.remove(before.value)
-                replaced = True
-        writer.put(prepared.graph, prepared.body, prepared.quads, prepared.entities, prepared.reports)
-        report.replaced += replaced
-        report.articles += 1
-        report.events += prepared.events
-        report.quads += prepared.quads
+    try:
+        for prepared in prepared_in_order(iter(articles), workers, extractor):
+            if progress:
+                progress(prepared)
+            if prepared.error is not None:
+                failed(prepared.error)
+                continue
+            replaced = writer.exists(prepared.graph)
+            if not replaced:
+                before = stored_article_graph(store, prepared.article_id)
+                if before is not None:   # written under the old naming: the new graph replaces it
+                    writer.remove(before.value)
+                    replaced = True
+            writer.put(prepared.graph, prepared.body, prepared.quads, prepared.entities, prepared.reports)
+            report.replaced += replaced
+            report.articles += 1
+            report.events += prepared.events
+            report.quads += prepared.quads
+    except BaseException:   # Ctrl-C, a dead worker: the batch not yet written is dropped whole
+        writer.abandon()
+        raise
     writer.close()
     if report.articles >= 100:   # a long run: leave no write-ahead log behind
         store.compact(optimize=report.articles >= 1000)

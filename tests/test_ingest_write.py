@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -47,10 +48,20 @@ def test_a_kill_at_any_point_leaves_each_article_wholly_old_or_wholly_new(tmp_pa
 
 
 def test_two_workers_write_the_same_quads_as_one(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "INLINE_FIRST", 3)   # reach the worker processes on a small input
     source = corpus_part(tmp_path, 16)
     one = fill(tmp_path / "one", source, workers=1)
+    monkeypatch.setattr(ingest_module, "INLINE_FIRST", 2)   # reach the worker processes on a small input
+    here = []
+    real_prepare = ingest_module.prepare
+
+    def slow_prepare(article, extractor):   # this process only: the workers run the real one
+        here.append(article.id)
+        time.sleep(0.3)
+        return real_prepare(article, extractor)
+
+    monkeypatch.setattr(ingest_module, "prepare", slow_prepare)
     two = fill(tmp_path / "two", source, workers=2, batch=5)
+    assert len(here) < 16, "the worker processes prepared some articles"
     assert quads(one) == quads(two)
     assert len(quads(one)) > 1000
     one.close()
@@ -140,3 +151,26 @@ def test_the_progress_line_counts_and_estimates(tmp_path):
     q.step()
     q.close()
     assert piped.getvalue() == ""        # not a terminal: nothing
+
+
+def test_a_run_stopped_midway_keeps_the_batches_written_and_drops_the_rest_whole(tmp_path):
+    from graph.ingest import ingest_articles
+    from graph.loaders import load
+    articles = list(load(corpus_part(tmp_path, 7)))
+
+    def stopping():
+        yield from articles[:5]
+        raise KeyboardInterrupt
+
+    stopped = GraphStore(tmp_path / "stopped")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_articles(stopping(), stopped, pytest.fail, batch=2)
+    clean = GraphStore(tmp_path / "clean")
+    ingest_articles(iter(articles[:4]), clean, pytest.fail, batch=2)
+    assert quads(stopped) == quads(clean)
+    ingest_articles(iter(articles), stopped, pytest.fail, batch=3)   # the index is still true: carry on
+    again = GraphStore(tmp_path / "again")
+    ingest_articles(iter(articles), again, pytest.fail)
+    assert quads(stopped) == quads(again)
+    for s in (stopped, clean, again):
+        s.close()

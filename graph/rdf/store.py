@@ -270,6 +270,18 @@ class BatchWriter:
             rebuild_index(self.store, self.index)
             raise failure
 
+    def abandon(self) -> None:
+        """Drop the batch not yet written (the run was stopped); batches in flight still land."""
+        self.index.rollback()
+        self.drops.clear()
+        self.bodies.clear()
+        self.entities.clear()
+        self.labelled.clear()
+        self.quads = 0
+        self.wait()
+        self.index.set_pending(False)
+        self.index.commit()
+
     def close(self) -> None:
         """Write what is left and wait until it is stored."""
         self.commit()
