@@ -286,3 +286,55 @@ def test_calls_with_two_leaders_after_an_action_are_one_call_each_by_its_subject
 def test_calls_with_two_parties_and_no_caller_give_no_call_between_them():
     ex = extract("The hackers stole records of phone calls with Prime Minister Justin Trudeau and President Claudia Sheinbaum.")
     assert not of_kind(ex, "PhoneCall")
+
+
+def test_talks_here_with_two_counterparts_are_two_meetings_at_the_dateline():
+    ex = extract("TIANJIN, China — Deputy Secretary Wendy Sherman held talks in this port city with Vice Foreign Minister "
+                 "Xie Feng in the morning and with Foreign Minister Wang Yi in the afternoon.", D(2021, 7, 26))
+    meetings = of_kind(ex, "Meeting")
+    assert sorted(ev.target for ev in meetings) == [("person/wang-yi",), ("person/xie-feng",)]
+    assert all(ev.place == "place/tianjin" for ev in meetings)
+
+
+def test_an_undated_meeting_in_the_lead_is_at_the_dateline():
+    ex = extract("BEIJING — Secretary Blinken met Foreign Minister Wang Yi, the first such talks in months.\n\n"
+                 "Secretary Blinken met President Xi Jinping in 2018.", D(2023, 6, 19))
+    by_target = {ev.target: ev.place for ev in of_kind(ex, "Meeting")}
+    assert by_target[(WANG_YI,)] == "place/beijing" and by_target[(XI,)] is None
+
+
+def test_where_after_a_city_places_the_clause():
+    ex = extract("BEIJING — His trip began on Wednesday in Shanghai, where on Thursday Secretary Blinken met "
+                 "Foreign Minister Wang Yi.", D(2024, 4, 26))
+    assert one(ex, "Meeting").place == "place/shanghai"
+
+
+def test_two_counterparts_met_in_one_sentence_share_the_place_of_the_sentence_before():
+    ex = extract("On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
+                 "She also met Foreign Minister Wang Yi and Vice Premier He Lifeng.", D(2024, 4, 8))
+    assert [ev.place for ev in of_kind(ex, "Meeting")] == ["place/beijing"] * 3
+
+
+# --- who speaks ----------------------------------------------------------------------------
+def test_said_and_accused_share_the_speaker():
+    ev = one(extract("Foreign Minister Wang Yi said Taiwan was a red line and accused Washington of stirring up trouble."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    ex = extract("Secretary Blinken warned China on Friday. Foreign Minister Wang Yi told Blinken that relations "
+                 "had stabilized. He accused the United States of suppressing development.")
+    assert any(ev.actor == (WANG_YI,) and ev.target == (USA,) for ev in of_kind(ex, "Accusation"))
+
+
+def test_measures_only_characterised_by_a_speaker_are_no_event():
+    ex = extract("Foreign Minister Wang Yi firmly opposes what he called groundless smears and illegal unilateral sanctions.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_a_negation_inside_a_quotation_or_another_clause_is_not_the_triggers():
+    ex = extract('President Xi Jinping told Secretary Blinken the countries should be "partners, not rivals," '
+                 "even as Blinken warned that Beijing's help for Russia was fueling the war.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))

@@ -24,7 +24,7 @@ from graph.rdf.vocab import slugify
 
 ADMINISTRATION = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+[Aa]dministration\b")
 TITLE_ALONE = re.compile(r"\bthe\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
-LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
+LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our My Your
 While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
 CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
@@ -103,6 +103,7 @@ class EntityFinder:
         self.speech = {w.lower() for w in words.get("speech-verbs", ())}
         self.locative = {w.lower() for w in words.get("locative", ())}
         self.place_heads = words.get("place-heads", frozenset())
+        self.city_states = words.get("city-states", frozenset())
         self.demonyms: dict[str, list[str]] = {}
         for name in catalog.names:
             if name.role == "demonym":
@@ -288,6 +289,9 @@ class EntityFinder:
             if len(words) < 2:
                 continue
             start = m.end() - len(" ".join(words))
+            prior = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30):start])
+            if prior and prior.group(1) not in LEADING_WORDS and prior.group(1) not in STOP_CAPS:
+                continue  # the end of a longer name ("… Hong Kong Special Administrative Region")
             if any(c.start <= start and m.end() <= c.end for c in catalog):
                 continue  # the catalog knows it ("South China Sea")
             label = " ".join(words)
@@ -375,8 +379,7 @@ class EntityFinder:
 
     def as_place_if_city_state(self, c: Candidate, entity: Entity, text: str) -> Entity:
         """"in Singapore": a city-state named as a location is the city, a Place of that country."""
-        if entity.kind != "Country" or self.cat.capitals.get(entity.label.lower()) != entity.key \
-                or entity.label.lower() not in {n.lower() for n in (text[c.start:c.end],)}:
+        if entity.kind != "Country" or text[c.start:c.end] not in self.city_states:
             return entity
         before = text[max(0, c.start - 12):c.start].split()
         if not before or before[-1].lower() not in self.locative:

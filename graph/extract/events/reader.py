@@ -29,7 +29,7 @@ class EventReader(RoleReader):
         self.modality = Modality(w)
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
-        self.breaks = sorted(w.get("clause-breaks", ()), key=len, reverse=True)
+        self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -65,7 +65,7 @@ class EventReader(RoleReader):
                 drafts.extend(split(draft, text, agents, entities, self.entity_at, s_times))
             persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
             if persons:
-                last_person = persons[0] if not drafts or not drafts[-1].actor else (
+                last_person = persons[0] if not drafts or not drafts[-1].actor or drafts[-1].sentence != s else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
@@ -81,6 +81,8 @@ class EventReader(RoleReader):
             return self.demand(text, s, hit, agents, clause_start, before)
         if self.modality.ruled_out(before) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
+        if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
+            return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
         left = [a for a in agents if clause_start <= a.start < hit.start]
@@ -101,6 +103,11 @@ class EventReader(RoleReader):
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
+        if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
+                and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
+                and re.search(r"\b(?:said|says|told|warned|insisted|argued)\b", text[s.start:hit.start]):
+            speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
+            draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
                                                             and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
@@ -152,13 +159,19 @@ class EventReader(RoleReader):
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:
         """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
-        days happened when their own sentence names no place."""
+        days happened when their own sentence names no place: those dated in the last ten days,
+        those of the lead paragraph, and those held "here" or "in this city"."""
         where = dateline(text, self._mention_starts, entities)
         if where is None or published is None:
             return
+        lead_end = text.find("\n", 1)
         for d in drafts:
-            if d.kind not in ("Meeting", "Visit") or d.place or d.planned or d.when is None \
-                    or not published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published:
+            if d.kind not in ("Meeting", "Visit") or d.place or d.planned:
+                continue
+            here = re.search(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town))\b", text[d.hit.start:d.sentence.end])
+            recent = d.when is not None and published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published
+            in_lead = d.when is None and 0 <= d.sentence.start and (lead_end < 0 or d.sentence.end <= lead_end)
+            if not (here or recent or in_lead):
                 continue
             if where in d.parties or d.kind == "Meeting" and d.hit.word_class == "noun" and len(d.parties) < 2:
                 continue
@@ -221,6 +234,8 @@ class EventReader(RoleReader):
         self._starts = [m.start for m in self._sorted]
 
 
+CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
+                           r"(?:[\w’'-]+\s+){0,7}$")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -229,8 +244,8 @@ def place_from_before(drafts: list[Draft]) -> None:
     place was held where the one before it, by the same actor in the sentence before, was."""
     for prev, d in zip(drafts, drafts[1:]):
         if d.kind == "Meeting" and not d.place and prev.kind == "Meeting" and prev.place and set(d.actor) & set(prev.actor) \
-                and 0 <= d.sentence.start - prev.sentence.end <= 2 and not d.planned \
-                and (d.when is None or prev.when is None or d.when.start <= prev.when.end and prev.when.start <= d.when.end):
+                and (d.sentence == prev.sentence or 0 <= d.sentence.start - prev.sentence.end <= 2) and not d.planned \
+                and (d.when is None or prev.when is not None and d.when.start <= prev.when.end and prev.when.start <= d.when.end):
             d.place = prev.place
 
 

@@ -237,8 +237,9 @@ class RoleReader:
         chosen = [first]
         for a in heads[1:]:
             gap = text[chosen[-1].end:a.start]
-            if re.fullmatch(r"\s*(?:,|and|,\s*and|;|-|–)\s*(?:[A-Z][\w.]*\s+){0,4}", gap) or gap in ("-", "–"):
-                chosen.append(a)
+            if re.fullmatch(r"\s*(?:,|and|,\s*and|;|-|–)\s*(?:[A-Z][\w.]*\s+){0,4}", gap) or gap in ("-", "–") \
+                    or re.fullmatch(r"[^,.;]{0,40}?\s(?:and|then)\s+with\s+(?:[A-Z][\w.]*\s+){0,4}", gap):
+                chosen.append(a)  # "with X in the morning and with Y in the afternoon"
             else:
                 break
         return [a.key for a in chosen]
@@ -294,6 +295,13 @@ class RoleReader:
             if key and entities[key].kind in kinds and not self.is_compound(text, pos) and not self.in_time(pos):
                 return key
         before = text[clause_start:hit.start]
+        where = re.search(r",\s*where\s+$", text[max(0, clause_start - 10):clause_start + 1]) or \
+            re.match(r"\s*where\b", before)
+        if where:  # "His trip began in Shanghai, where he met…": the place before "where"
+            prior = [m for m in self._sorted if m.end <= clause_start and m.end >= clause_start - 60
+                     and entities.get(m.entity) and entities[m.entity].kind in ("Place", "Country")]
+            if prior and re.fullmatch(r"[\s,]*(?:where\s*)?", text[prior[-1].end:clause_start]):
+                return prior[-1].entity
         # an opening phrase before the subject: "In Guangzhou, she…", "On Sunday in Beijing, Yellen met…"
         m = re.match(r"\s*(?:(?:On|Earlier|Later|Late|Early)\b[^,]{0,30}?\s)?[Ii]n\s+(?:the\s+)?", before)
         if m:
