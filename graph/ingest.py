@@ -79,9 +79,13 @@ def prepare(article: Article, extractor: Extractor) -> Prepared:
             "please report it with this article; the other articles were stored"))
 
 
-def _worker_init() -> None:
+_worker_extractor: Extractor | None = None
+
+
+def _worker_init(max_mb: float) -> None:
+    global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the writer's to handle, once
-    default_extractor()
+    _worker_extractor = default_extractor().configured(max_mb)
 
 
 def _ready() -> bool:
@@ -89,8 +93,7 @@ def _ready() -> bool:
 
 
 def _prepare_chunk(articles: list[Article]) -> list[Prepared]:
-    extractor = default_extractor()
-    return [prepare(a, extractor) for a in articles]
+    return [prepare(a, _worker_extractor) for a in articles]
 
 
 def default_workers() -> int:
@@ -115,7 +118,8 @@ def prepared_in_order(articles: Iterator[Article], workers: int,
         return
     context = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
+                                 initargs=(extractor.max_mb,)) as pool:
             # the workers start up (imports, catalog) while this process goes on extracting
             ready = [pool.submit(_ready) for _ in range(workers)]
             while not all(f.done() for f in ready):

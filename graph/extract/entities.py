@@ -282,6 +282,7 @@ class EntityFinder:
         if self.place_re is None:
             return []
         found = []
+        catalog_at = Overlaps(catalog)
         for m in self.place_re.finditer(text):
             words = m.group().split()
             while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
@@ -292,7 +293,7 @@ class EntityFinder:
             prior = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30):start])
             if prior and prior.group(1) not in LEADING_WORDS and prior.group(1) not in STOP_CAPS:
                 continue  # the end of a longer name ("… Hong Kong Special Administrative Region")
-            if any(c.start <= start and m.end() <= c.end for c in catalog):
+            if any(c.start <= start and m.end() <= c.end for c in catalog_at.overlapping(start, m.end())):
                 continue  # the catalog knows it ("South China Sea")
             label = " ".join(words)
             key = self.catalog_key(label, "Place") or f"place/{slugify(label)}"

@@ -48,10 +48,12 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
 def merge(drafts: list[Draft], entities: dict[str, Entity] | None = None) -> list[Draft]:
     """One draft per happening: same class and parties, and dates that agree (or one missing)."""
     out: list[Draft] = []
+    of_kind: dict[str, list[Draft]] = {}  # the happenings so far by class: only those can match
     for d in drafts:
-        same = next((o for o in out if same_happening(o, d, entities)), None)
+        same = next((o for o in of_kind.get(d.kind, ()) if same_happening(o, d, entities)), None)
         if same is None:
             out.append(d)
+            of_kind.setdefault(d.kind, []).append(d)
             continue
         if same.when is None or (d.when and same.when.basis in ("publication", "context") and d.when.basis not in ("publication", "context")):
             same.when = d.when

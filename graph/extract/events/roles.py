@@ -252,7 +252,8 @@ class RoleReader:
         colon = head.find(":")
         if colon < 0:
             return None
-        speakers = [m for m in self._sorted if para <= m.start and m.end <= para + colon
+        lo, hi = bisect.bisect_left(self._starts, para), bisect.bisect_right(self._starts, para + colon)
+        speakers = [m for m in self._sorted[lo:hi] if para <= m.start and m.end <= para + colon
                     and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person"]
         if not speakers:
             return None
