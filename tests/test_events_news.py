@@ -338,3 +338,24 @@ def test_a_negation_inside_a_quotation_or_another_clause_is_not_the_triggers():
                  "even as Blinken warned that Beijing's help for Russia was fueling the war.")
     ev = one(ex, "Accusation")
     assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))
+
+
+def test_a_delegation_with_officials_from_agencies_is_its_countrys_and_meets_where_the_sentence_says():
+    ev = one(extract("Senior Director Tarun Chhabra led a U.S. delegation with officials from the White House, the "
+                     "Department of State, and the Department of Commerce to meet with a PRC delegation including the "
+                     "Ministry of Foreign Affairs on May 14 in Geneva, Switzerland, to discuss AI risk.", D(2024, 5, 15)),
+             "Meeting")
+    assert (ev.actor, ev.target, ev.place) == ((USA,), (CHN,), "place/geneva")
+
+
+def test_a_meeting_outside_a_city():
+    ev = one(extract("Jake Sullivan met on August 27-28 with Foreign Minister Wang Yi outside Beijing, China.",
+                     D(2024, 8, 28)), "Meeting")
+    assert ev.place == "place/beijing" and parties(ev) == {SULLIVAN, WANG_YI}
+
+
+def test_the_pair_after_a_second_trigger_is_that_triggers():
+    ex = extract("This meeting followed the Woodside summit between President Joe Biden and President Xi Jinping "
+                 "in November 2023.", D(2024, 5, 15))
+    ev = one(ex, "Meeting")
+    assert ev.kind == "Summit" and parties(ev) == {BIDEN, XI}

@@ -75,7 +75,7 @@ def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None
     """Same class, one's parties within the other's, same place if both say, and dates that overlap."""
     if a.kind != b.kind:
         return False
-    if not (b.parties <= a.parties or a.parties <= b.parties or same_sides(a, b, entities)):
+    if not (b.parties <= a.parties or a.parties <= b.parties):
         return False
     if a.place and b.place and a.place != b.place and not within(a.place, b.place, entities):
         return False
@@ -104,3 +104,22 @@ def within(a: str, b: str, entities: dict[str, Entity] | None) -> bool:
     if not entities or a not in entities or b not in entities:
         return False
     return entities[a].country == b or entities[b].country == a
+
+
+
+def merge_country_level(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
+    """Once dated: a meeting reported between two countries ("talks between American and Chinese
+    officials ended on Friday") and one between their officials on the same days are one meeting,
+    told by the officials' report."""
+    people = [d for d in drafts if not country_level(d, entities)]
+    kept = {id(d) for d in people}
+    out = []
+    for d in drafts:
+        same = None if id(d) in kept else next((o for o in people if o.kind == d.kind and same_sides(o, d, entities)
+                                              and o.when and d.when and o.when.start <= d.when.end
+                                              and d.when.start <= o.when.end), None)
+        if same is None:
+            out.append(d)
+        else:
+            same.place = same.place or d.place
+    return out

@@ -9,7 +9,7 @@ import re
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
 from graph.extract.events.labels import label
-from graph.extract.events.merging import merge, split
+from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
 from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
@@ -57,7 +57,7 @@ class EventReader(RoleReader):
             del drafts[settled:]  # they go back below, dated and split
             pending = [(h, d) for h, d in pending if h not in self._consumed]
             owner = assign_times([h for h, _ in pending], s_times, text,
-                                 {h: self.clause(text, s, h) for h, _ in pending})
+                                 {h: self.reach(text, s, h) for h, _ in pending})
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
@@ -72,6 +72,7 @@ class EventReader(RoleReader):
         place_from_before(drafts)
         merged = merge(drafts, entities)
         fallback_dates(merged, times, text, published)
+        merged = merge_country_level(merged, entities)
         return [self.event(d, entities) for d in merged]
 
     def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
@@ -87,6 +88,8 @@ class EventReader(RoleReader):
         draft.planned = self.modality.is_planned(before, hit)
         left = [a for a in agents if clause_start <= a.start < hit.start]
         between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
+        if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
+            between = None  # "this meeting followed the summit between X and Y": the pair is the summit's
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
         by = BY.match(text, hit.end)
         if between:
@@ -126,6 +129,8 @@ class EventReader(RoleReader):
         if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
             draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
         place_end = s.end if between else clause_end
+        if not between:
+            place_end = self.reach(text, s, hit)[1]
         later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
                  and "," in text[hit.end:h.start]]
         place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
@@ -178,6 +183,14 @@ class EventReader(RoleReader):
             d.place = where
             if d.kind == "Visit":
                 self.complete(d, entities)  # the visit's target: the dateline's country
+
+    def reach(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
+        """The clause, carried past a list of members ("a PRC delegation including the Ministry of
+        …, on May 14 in Geneva"): where its place and time may stand."""
+        start, end = self.clause(text, s, hit)
+        if re.match(r",?\s+including\b", text[end:end + 12]):
+            end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
+        return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
         """The stretch of the sentence around the trigger up to the nearest clause breaks

@@ -30,6 +30,8 @@ FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the 
 ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
                        r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
 PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
+MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -54,7 +56,8 @@ class RoleReader:
         inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
                   and not (entities[m.entity].kind != "Person" and LOCATIVE.search(text, max(0, m.start - 8), m.start))
                   and not re.search(r"\b(?:in|at)\s+the\s+$", text[max(0, m.start - 8):m.start])]
-        agents = []
+        agents: list[Agent] = []
+        members = False
         for i, m in enumerate(inside):
             after = text[m.end:m.end + 2]
             agent = Agent(m, entities[m.entity].kind, possessive=after in ("’s", "'s") or after[:1] in ("’", "'") and m.text.endswith("s"))
@@ -63,6 +66,10 @@ class RoleReader:
                 agent.modifier = True
             if agent.kind == "Organization" and ORG_TITLE.match(text, m.end):
                 agent.modifier = True  # "the city's Communist Party secretary": a title, not the party
+            members = agent.kind != "Person" and (MEMBERS_OF.search(text, max(0, m.start - 40), m.start) is not None or
+                                                  members and LIST_GAP.fullmatch(text[agents[-1].end:m.start]) is not None)
+            if members:
+                agent.modifier = True  # "a U.S. delegation with officials from the White House, the State Department…"
             agents.append(agent)
         return agents
 
@@ -288,7 +295,7 @@ class RoleReader:
             key = self.entity_at(hit.end + lead.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
-        preps = r"in|at|to" if draft.kind == "Visit" else r"in|at"
+        preps = r"in|at|to|outside|near" if draft.kind == "Visit" else r"in|at|outside|near"
         for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
