@@ -359,3 +359,52 @@ def test_the_pair_after_a_second_trigger_is_that_triggers():
                  "in November 2023.", D(2024, 5, 15))
     ev = one(ex, "Meeting")
     assert ev.kind == "Summit" and parties(ev) == {BIDEN, XI}
+
+
+# --- document-level happenings -------------------------------------------------------------
+def titled(text: str, title: str, published=D(2024, 11, 16)):
+    from graph.extract import default_extractor
+    from graph.model import Article
+    from test_events import check_evidence
+    ex = default_extractor().extract(Article("t", text, title, published))
+    check_evidence(ex)
+    return ex
+
+
+def test_a_readout_title_names_the_call_and_its_parties():
+    ex = titled("The two leaders discussed trade and Taiwan. President Biden stressed the need for guardrails.",
+                "Readout of President Joe Biden's Call with President Xi Jinping of the People's Republic of China")
+    ev = one(ex, "PhoneCall")
+    assert {BIDEN, XI} <= parties(ev)
+    assert ev.evidence.text == "President Biden stressed the need for guardrails."
+
+
+def test_remarks_before_a_bilateral_meeting_are_a_meeting_that_day_where_the_title_says():
+    ex = titled("PRESIDENT XI: It is a pleasure to see you again, President Biden.",
+                "Remarks by President Biden and President Xi Jinping Before Bilateral Meeting | Lima, Peru")
+    ev = one(ex, "Meeting")
+    assert {BIDEN, XI} <= parties(ev) and ev.place == "place/lima"
+    assert day(ev)[:2] == (D(2024, 11, 16), D(2024, 11, 16))
+
+
+def test_a_transcripts_venue_line_places_the_meeting():
+    ex = titled("Mulia Hotel Bali, Indonesia\n\nPRESIDENT BIDEN: Well, President Xi, it is good to see you.",
+                "Remarks by President Biden and President Xi Jinping Before Bilateral Meeting", D(2022, 11, 14))
+    assert one(ex, "Meeting").place == "place/bali"
+
+
+def test_a_press_call_is_no_phone_call():
+    ex = titled("Senior officials briefed reporters on the economy.",
+                "Background Press Call by Senior Administration Officials on President Biden's Trade Approach to China")
+    assert not of_kind(ex, "PhoneCall")
+
+
+def test_meetings_a_traveller_goes_for_are_his():
+    ev = one(extract("Jake Sullivan will travel to the People's Republic of China next week, for meetings with senior "
+                     "PRC officials."), "Meeting")
+    assert ev.actor == (SULLIVAN,) and ev.target == (CHN,) and ev.planned
+
+
+def test_call_records_are_no_call():
+    ex = extract("The FBI and the Cybersecurity and Infrastructure Security Agency said hackers stole call records.")
+    assert not of_kind(ex, "PhoneCall")

@@ -8,6 +8,7 @@ import re
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
+from graph.extract.events.document import title_draft
 from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
@@ -34,8 +35,15 @@ class EventReader(RoleReader):
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
              entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],
-             published: dt.date | None) -> list[Event]:
+             published: dt.date | None, title: str | None = None,
+             title_found: tuple[list[Mention], dict[str, Entity]] = ([], {})) -> list[Event]:
+        """The events of an article: its sentences' and, from its title, the call or meeting a
+        readout or a transcript is about (``title_found`` is the entity finder's answer on the title)."""
         drafts: list[Draft] = []
+        named = title_draft(title, title_found[0], title_found[1], entities, sentences, text, published)
+        if named is not None:
+            named.place = named.place or self.heading_place(text, entities)
+            drafts.append(named)
         last_person: str | None = None
         self._time_spans = Overlaps(times)
         times_at, disputes_at = Starting(times), Starting(disputes)
@@ -112,7 +120,7 @@ class EventReader(RoleReader):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
             draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,3}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
@@ -160,6 +168,16 @@ class EventReader(RoleReader):
         draft = Draft("Accusation", hit, s, actor=actor, target=[target.key])
         draft.claim = text[target.start:s.end].strip(" ,.;:") or None
         return draft
+
+    def heading_place(self, text: str, entities: dict[str, Entity]) -> str | None:
+        """The place a transcript's venue line names ("Mulia Hotel Bali, Indonesia")."""
+        line = text[:text.find("\n")] if "\n" in text else ""
+        if not line or len(line) > 80 or re.search(r"[.!?:]\s*$", line.strip()):
+            return None
+        found = [m for m in self._sorted if m.end <= len(line) and entities.get(m.entity)
+                 and entities[m.entity].kind in ("Place", "Country")]
+        places = [m for m in found if entities[m.entity].kind == "Place"]
+        return (places or found)[0].entity if found else None
 
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:

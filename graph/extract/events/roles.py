@@ -116,7 +116,7 @@ class RoleReader:
                 return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
-        if hit.word_class == "verb" and len(heads) > 1:
+        if (hit.word_class == "verb" or hit.event_class in ("Meeting", "Visit")) and len(heads) > 1:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
             heads = subjects or heads
