@@ -197,3 +197,11 @@ def test_ingest_refuses_a_file_over_the_limit_in_one_line_and_stores_the_rest(tm
     again = CliRunner().invoke(main, ["ingest", str(tmp_path / "in" / "small.txt"), "--store", store,
                                                       "--max-article-size", "0"])
     assert again.exit_code == 2 and "--max-article-size" in again.stderr
+
+
+def test_is_word_char_is_what_the_regex_word_class_matches():
+    import re
+    from graph.extract.entities import at_word_boundary, is_word_char
+    for c in "aZ09_éßЖ中²½Ⅻ -.,’'\u2003\n!—":
+        assert is_word_char(c) == bool(re.match(r"\w", c)), c
+    assert at_word_boundary("the US said", 4, 6) and not at_word_boundary("thus", 2, 4)

@@ -211,7 +211,15 @@ class EventReader(RoleReader):
         return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
-        """The stretch of the sentence around the trigger up to the nearest clause breaks."""
+        """The stretch of the sentence around the trigger up to the nearest clause breaks
+        (remembered for the text being read: each trigger's is asked for two or three times)."""
+        memo_text, memo = getattr(self, "_clauses", (None, {}))
+        if memo_text is not text:
+            memo = {}
+            self._clauses = (text, memo)
+        key = (s.start, s.end, hit.start, hit.end)
+        if key in memo:
+            return memo[key]
         start, end = s.start, s.end
         for brk in self.breaks:
             i = text.rfind(brk, s.start, hit.start)
@@ -220,6 +228,7 @@ class EventReader(RoleReader):
             j = text.find(brk, hit.end, s.end)
             if j >= 0:
                 end = min(end, j)
+        memo[key] = start, end
         return start, end
 
     def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
