@@ -129,11 +129,24 @@ def test_one_government_committing_to_act_is_no_agreement():
     assert not of_kind(extract("The Commerce Department committed to review the rules."), "Agreement")
 
 
-def test_the_two_sides_agreed_in_reported_speech_are_the_parties_met():
+def test_the_two_sides_agreed_in_reported_speech_are_the_governments_of_the_parties_met():
     ex = extract("Secretary Blinken met Foreign Minister Wang Yi on Monday. "
                  "Blinken said the two sides had agreed to restore passenger flights.")
     ev = one(ex, "Agreement")
-    assert parties(ev) == {BLINKEN, WANG_YI}
+    assert parties(ev) == {USA, CHN}
+    assert ev.label.startswith("United States and China reach agreement")
+
+
+def test_the_two_leaders_are_the_leaders_met():
+    ex = extract("President Joe Biden met President Xi Jinping on Monday. The two leaders agreed to resume military talks.")
+    assert parties(one(ex, "Agreement")) == {BIDEN, XI}
+
+
+def test_visits_by_two_people_to_one_place_are_one_trip():
+    ex = extract("The talks came on the heels of visits by Secretary Blinken and Defense Secretary Lloyd Austin "
+                 "to Tokyo and Seoul.")
+    ev = one(ex, "Visit")
+    assert set(ev.actor) == {BLINKEN, "person/lloyd-austin"}
 
 
 def test_committed_to_by_a_joint_subject():

@@ -123,7 +123,7 @@ class RoleReader:
         if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
-                return self.last_group(drafts) or self.recent_pair(clause_start)
+                return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
             side = self.speaker_side(s)
             if side:
@@ -143,11 +143,12 @@ class RoleReader:
             side = self.speaker_side(s)
             if side:
                 return [side]
-        if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
-            return self.last_group(drafts) or self.recent_pair(clause_start)
+        group = self.group.search(span)
+        if group or re.search(r"\b(?:they|their)\b", span, re.I):
+            return self.as_countries(group.group() if group else "", self.last_group(drafts)) or self.recent_pair(clause_start)
         opening = self.group.match(text, s.start)
-        if hit.word_class == "noun" and opening and not left:
-            return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
+        if hit.word_class == "noun" and opening and not left:  # "The two sides had … discussions"
+            return self.as_countries(opening.group(), self.last_group(drafts)) or self.recent_pair(s.start)
         if self.person_pronoun.search(span):
             here = [k for d in of_sentence(drafts, s) for k in d.actor
                     if entities.get(k) and entities[k].kind == "Person"]
@@ -277,6 +278,20 @@ class RoleReader:
             if len(keys) == 2:
                 return list(reversed(keys))
         return []
+
+    def as_countries(self, phrase: str, keys: list[str]) -> list[str]:
+        """"the two countries", "both sides": the governments of the parties last named, not the
+        officials who spoke for them ("the two leaders" stay the leaders)."""
+        if not re.search(r"\b(?:countries|nations|governments|sides)\b", phrase, re.I):
+            return keys
+        countries = [self._entities[k].country or k if self._entities.get(k) else k for k in keys]
+        countries = list(dict.fromkeys(countries))
+        known = [self._entities.get(k) or self.cat.entities.get(k) for k in countries]
+        if len(countries) < 2 or any(e is None or e.kind != "Country" for e in known):
+            return keys
+        for k in countries:
+            self._entities.setdefault(k, self.cat.entities[k])
+        return countries
 
     def last_group(self, drafts: list[Draft]) -> list[str]:
         """The parties of the last happening with two or more, preferring meetings and calls."""
