@@ -421,3 +421,26 @@ def test_meetings_a_traveller_goes_for_are_his():
 def test_call_records_are_no_call():
     ex = extract("The FBI and the Cybersecurity and Infrastructure Security Agency said hackers stole call records.")
     assert not of_kind(ex, "PhoneCall")
+
+
+def test_they_met_are_the_two_just_named():
+    ev = one(extract("President Joe Biden raised the cases with President Xi Jinping when they met on the sidelines of "
+                     "the APEC summit in Lima, Peru, on Nov. 16.", D(2024, 11, 20)), "Meeting")
+    assert parties(ev) == {BIDEN, XI} and ev.place == "place/lima"
+
+
+def test_talks_refused_are_no_talks():
+    ex = extract("Beijing cites the sanctions as one reason for refusing talks with the Pentagon.")
+    assert not of_kind(ex, "Meeting")
+
+
+def test_a_measure_promised_on_a_condition_is_no_event():
+    ex = extract("President Donald Trump has said he would impose tariffs of 60 percent on all Chinese goods "
+                 "if he returns to the White House.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_talks_with_someones_counterpart_are_between_the_two():
+    ex = extract("BEIJING — The core of the visit was 12 hours of negotiations on Monday with Secretary Blinken's "
+                 "longtime counterpart, Foreign Minister Wang Yi.", D(2024, 4, 26))
+    assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}

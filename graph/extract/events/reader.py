@@ -94,6 +94,8 @@ class EventReader(RoleReader):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
+        if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
+            return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
         between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
@@ -124,6 +126,10 @@ class EventReader(RoleReader):
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
+            owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
+            if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
+                draft.actor = [owner.key]
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
@@ -276,6 +282,7 @@ class EventReader(RoleReader):
 
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
+COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
 
