@@ -1,4 +1,5 @@
 """`python -m graph` runs the uscn command line."""
 from graph.cli import main
 
-main(prog_name="uscn")
+if __name__ == "__main__":  # worker processes import this module too
+    main(prog_name="uscn")

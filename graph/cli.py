@@ -81,22 +81,26 @@ def main():
 
 
 # --- ingest ------------------------------------------------------------------
-def run_ingest(inputs, store: GraphStore) -> int:
-    """Ingest with progress on stderr; returns how many inputs failed."""
-    from graph.ingest import ingest
+def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: bool = False, batch: int = 100,
+               max_article_mb: float | None = None) -> int:
+    """Ingest with a progress line on stderr; returns how many inputs failed."""
+    from graph.extract import default_extractor
+    from graph.ingest import default_workers, ingest
+    from graph.progress import Progress, count_articles
     from graph.rdf.stats import triple_count
 
-    show = sys.stderr.isatty()
-    count = [0]
+    show = sys.stderr.isatty() and not quiet
 
-    def progress(article):
-        count[0] += 1
-        if show and count[0] % 10 == 0:
-            click.echo(f"\r{count[0]} articles…", err=True, nl=False)
+    def reading(article, done):  # a long article read in this process says how far it has come
+        if show:
+            click.echo(f"\r{article.origin or article.id}: {done:4.0%} read " if done < 1 else "\r" + " " * 40 + "\r",
+                       err=True, nl=False)
 
-    report = ingest(inputs, store, warn_input, progress=progress)
-    if show and count[0] >= 10:
-        click.echo("\r", err=True, nl=False)
+    progress = Progress(sys.stderr, count_articles(inputs) if show else None, enabled=not quiet)
+    extractor = default_extractor().configured(max_article_mb, reading)
+    report = ingest(inputs, store, warn_input, extractor=extractor, progress=progress.step,
+                    workers=workers or default_workers(), batch=batch)
+    progress.close()
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
                f"{triple_count(store)} triples in the store; {len(report.failed)} failed", err=True)
     return len(report.failed)
@@ -104,9 +108,15 @@ def run_ingest(inputs, store: GraphStore) -> int:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Processes that extract [default: every core].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--batch", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Articles written per transaction.")
+@click.option("--max-article-size", "max_article_mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Refuse an article of more text than this many MB (millions of characters) [default: 8].")
 @store_option
 @reports_errors
-def ingest(inputs, store_path):
+def ingest(inputs, workers, quiet, batch, max_article_mb, store_path):
     """Read articles into the store, replacing any article read before.
 
     INPUTS are files (.txt, .jsonl, .json, .html, .xml/.rss/.atom), folders (read
@@ -118,7 +128,7 @@ def ingest(inputs, store_path):
       uscn ingest seeds/ ../shared/corpus/whitehouse.jsonl --store data/store
     """
     store = open_store(store_path)
-    failed = run_ingest(inputs, store)
+    failed = run_ingest(inputs, store, workers, quiet, batch, max_article_mb)
     store.close()
     if failed:
         sys.exit(1)

@@ -1,25 +1,43 @@
-"""Ingest: loaders -> extract -> rdf -> store, one article at a time.
+"""Ingest: loaders -> extract -> rdf -> store.
 
-Articles stream through: each is read, extracted and written before the next is
-read, so memory stays flat however many there are.
+Articles stream through in bounded batches, so memory stays flat however many
+there are. Extraction (the costly part) runs in worker processes once a run
+is long enough to pay for starting them; one writer, this process, applies the
+results in input order, so the graph is the same whatever the number of workers.
+Each batch of articles is one transaction (see ``graph/rdf/store.py``).
 """
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
+import signal
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
 
 from graph.errors import InputError, InputWarning, UscnError
 from graph.extract import Extractor, default_extractor
 from graph.loaders import iter_articles
 from graph.model import Article
 from graph.ontology_files import turtle_files
-from graph.rdf.store import GraphStore
-from graph.model import Event
-from graph.rdf.triples import entity_quads, extraction_quads, happening_key
 from graph.rdf.articles import stored_article_graph
-from graph.rdf.vocab import article_iri, entity_iri
+from graph.rdf.happenings import Report
+from graph.rdf.store import GraphStore, triples_text
+from graph.rdf.triples import entity_quads, extraction_quads, reports
+from graph.rdf.vocab import article_iri
 
 ErrorHandler = Callable[[UscnError], None]
+
+#: Articles read in this process before worker processes are started (short runs, the
+#: tests, never pay for starting them); it goes on reading while they start up.
+INLINE_FIRST = 16
+#: Articles sent to a worker at a time, and chunks in flight per worker.
+CHUNK, IN_FLIGHT = 4, 3
 
 
 @dataclass
@@ -32,36 +50,118 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
 
 
-def find_happening(store: GraphStore, ev: Event):
-    """The stored happening this dated event is a report of, if another article reported it."""
-    if ev.when is None:
-        return None
-    place = entity_iri(ev.place) if ev.place else None
-    return store.find_happening(ev.kind, happening_key(ev), ev.when.start, ev.when.end, place)
+@dataclass
+class Prepared:
+    """One article read and turned into RDF, as plain picklable values (from a worker)."""
+    origin: str
+    article_id: str = ""
+    graph: str = ""
+    body: str = ""                 # the article graph's triples, as SPARQL INSERT DATA text
+    quads: int = 0
+    entities: list[ox.Quad] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    events: int = 0
+    error: UscnError | None = None
+
+
+def prepare(article: Article, extractor: Extractor) -> Prepared:
+    """Extract one article and build its quads; a failure is returned, not raised."""
+    try:
+        extraction = extractor.extract(article)
+        quads = extraction_quads(extraction, extractor.event_scores)
+        return Prepared(article.origin, article.id, article_iri(article.id).value, triples_text(quads), len(quads),
+                        entity_quads(extraction), reports(extraction), len(extraction.events))
+    except UscnError as exc:
+        return Prepared(article.origin, error=exc)
+    except Exception as exc:  # a bug on one article must not stop the others
+        return Prepared(article.origin, error=InputError(
+            article.origin, f"could not be extracted ({type(exc).__name__}: {exc})",
+            "please report it with this article; the other articles were stored"))
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _worker_init(max_mb: float) -> None:
+    global _worker_extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the writer's to handle, once
+    _worker_extractor = default_extractor().configured(max_mb)
+
+
+def _ready() -> bool:
+    return True
+
+
+def _prepare_chunk(articles: list[Article]) -> list[Prepared]:
+    return [prepare(a, _worker_extractor) for a in articles]
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def prepared_in_order(articles: Iterator[Article], workers: int,
+                      extractor: Extractor | None = None) -> Iterator[Prepared]:
+    """Each article prepared, in input order; in worker processes after the first few.
+
+    At most ``workers * IN_FLIGHT`` chunks are read ahead, so a huge input is
+    never held in memory.
+    """
+    extractor = extractor or default_extractor()
+    for article in itertools.islice(articles, INLINE_FIRST if workers > 1 else None):
+        yield prepare(article, extractor)
+    if workers <= 1:
+        return
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
+                                 initargs=(extractor.max_mb,)) as pool:
+            # the workers start up (imports, catalog) while this process goes on extracting
+            ready = [pool.submit(_ready) for _ in range(workers)]
+            while not all(f.done() for f in ready):
+                article = next(articles, None)
+                if article is None:
+                    return
+                yield prepare(article, extractor)
+            chunks = iter(lambda: list(itertools.islice(articles, CHUNK)), [])
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_prepare_chunk, chunk))
+                while len(pending) >= workers * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise UscnError(f"a worker process stopped ({exc}); perhaps it ran out of memory. The batches "
+                        "written before it are stored, each article whole; run again with fewer --workers "
+                        "(or --workers 1): articles already stored are replaced, not duplicated") from None
 
 
 def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
            extractor: Extractor | None = None,
-           progress: Callable[[Article], None] | None = None) -> IngestReport:
+           progress: Callable[[Article], None] | None = None,
+           workers: int = 1, batch: int = 100) -> IngestReport:
     """Read every input into the store; bad inputs go to ``on_error`` and the rest carry on."""
     report = IngestReport()
 
-    def failed(err: UscnError) -> None:
+    def unreadable(err: UscnError) -> None:
         if not isinstance(err, InputWarning):  # a warning: the article is still stored
             report.failed.append(str(err))
         on_error(err)
 
-    return ingest_articles(iter_articles(list(inputs), failed), store, on_error, extractor, progress,
-                           report=report)
+    return ingest_articles(iter_articles(list(inputs), unreadable), store, on_error, extractor, progress, workers,
+                           report, batch)
 
 
-def ingest_articles(articles: Iterable[Article], store: GraphStore, on_error: ErrorHandler,
-                    extractor: Extractor | None = None,
-                    progress: Callable[[Article], None] | None = None,
-                    report: IngestReport | None = None) -> IngestReport:
-    """Store Articles already read (by a loader, or by ``uscn watch`` from a feed); an article
-    that cannot be extracted goes to ``on_error`` and the rest carry on."""
-    extractor = extractor or default_extractor()
+def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: ErrorHandler,
+                    extractor: Extractor | None = None, progress: Callable[[Prepared], None] | None = None,
+                    workers: int = 1, report: IngestReport | None = None, batch: int = 100) -> IngestReport:
+    """Store Articles already read (by a loader, or by ``uscn watch`` from a feed), in their order;
+    an article that cannot be extracted goes to ``on_error`` and the rest carry on."""
     store.ensure_ontology(turtle_files())
     report = report if report is not None else IngestReport()
 
@@ -69,29 +169,31 @@ def ingest_articles(articles: Iterable[Article], store: GraphStore, on_error: Er
         report.failed.append(str(err))
         on_error(err)
 
-    for article in articles:
-        if progress:
-            progress(article)
-        try:
-            extraction = extractor.extract(article)
-            quads = extraction_quads(extraction, extractor.event_scores, known_label=store.event_label,
-                                     find_happening=lambda ev, _: find_happening(store, ev))
-        except UscnError as exc:
-            failed(exc)
-            continue
-        except Exception as exc:  # a bug on one article must not stop the others
-            failed(InputError(article.origin, f"could not be extracted ({type(exc).__name__}: {exc})",
-                              "please report it with this article; the other articles were stored"))
-            continue
-        graph = article_iri(article.id)
-        before = stored_article_graph(store, article.id)
-        report.replaced += before is not None
-        if before is not None and before != graph:
-            store.remove_graph(before)  # written under the old naming: the new one replaces it
-        store.add_entities(entity_quads(extraction, store.has_label))
-        store.replace_graph(graph, quads)
-        report.articles += 1
-        report.events += len(extraction.events)
-        report.quads += len(quads)
-    store.flush()
+    writer = store.writer(max_articles=batch)
+    try:
+        for prepared in prepared_in_order(iter(articles), workers, extractor):
+            if progress:
+                progress(prepared)
+            if prepared.error is not None:
+                failed(prepared.error)
+                continue
+            replaced = writer.exists(prepared.graph)
+            if not replaced:
+                before = stored_article_graph(store, prepared.article_id)
+                if before is not None:   # written under the old naming: the new graph replaces it
+                    writer.remove(before.value)
+                    replaced = True
+            writer.put(prepared.graph, prepared.body, prepared.quads, prepared.entities, prepared.reports)
+            report.replaced += replaced
+            report.articles += 1
+            report.events += prepared.events
+            report.quads += prepared.quads
+    except BaseException:   # Ctrl-C, a dead worker: the batch not yet written is dropped whole
+        writer.abandon()
+        raise
+    writer.close()
+    if report.articles >= 100:   # a long run: leave no write-ahead log behind
+        store.compact(optimize=report.articles >= 1000)
+    else:
+        store.flush()
     return report

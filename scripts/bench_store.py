@@ -21,13 +21,11 @@ from pathlib import Path
 
 import rdflib
 
-from graph.extract import default_extractor
-from graph.ingest import find_happening
+from graph.ingest import ingest_articles
 from graph.loaders import load
 from graph.rdf.export import export
 from graph.rdf.store import GraphStore
-from graph.rdf.triples import entity_quads, extraction_quads
-from graph.rdf.vocab import PREFIXES, article_iri
+from graph.rdf.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse.jsonl"
@@ -49,15 +47,8 @@ QUERIES = {
 
 
 def fill(store: GraphStore, corpus: Path, copies: int) -> None:
-    extractor = default_extractor()
-    for n in range(copies):
-        for article in load(corpus):
-            article = replace(article, id=f"{article.id}-{n}")
-            extraction = extractor.extract(article)
-            quads = extraction_quads(extraction, extractor.event_scores,
-                                     store.event_label, lambda ev, _: find_happening(store, ev))
-            store.add_entities(entity_quads(extraction, store.has_label))
-            store.replace_graph(article_iri(article.id), quads)
+    articles = (replace(article, id=f"{article.id}-{n}") for n in range(copies) for article in load(corpus))
+    ingest_articles(articles, store, on_error=print)
     store.flush()
 
 

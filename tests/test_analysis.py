@@ -124,7 +124,8 @@ def test_load_counts_a_happening_once_with_all_its_reports():
     assert [e.iri.rsplit("/", 1)[-1] for e in corpus.events] == ["h1", "lone"]
     h = corpus.events[0]
     assert (h.type, h.label) == ("Meeting", "2023-06-19 – Antony Blinken meets Wang Yi")
-    assert (h.start, h.end, h.goldstein, h.planned) == (D(2023, 6, 19), D(2023, 6, 20), 2.5, False)
+    # the happening's own date (the finest its reports share), not the span of its reports'
+    assert (h.start, h.end, h.goldstein, h.planned) == (D(2023, 6, 19), D(2023, 6, 19), 2.5, False)
     assert [s.title for s in h.sources] == ["First report", "Second report"]
     assert {e.text for e in h.evidence} == {"Blinken met Wang Yi on Monday.", "The two met for two days."}
     assert [d.label for d in h.disputes] == ["Taiwan"] and h.place.label == "Beijing"

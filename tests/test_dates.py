@@ -286,6 +286,10 @@ NEWS = [
      "earlier in the week", D(2021, 11, 15), D(2021, 11, 21), "week", "relative"),
     ("Regulators opened an inquiry in October 2018.", NOV16,
      "October 2018", D(2018, 10, 1), D(2018, 10, 31), "month", "explicit"),
+    ("Chip exports to China slowed in late 2020.", NOV16,
+     "in late 2020", D(2020, 1, 1), D(2020, 12, 31), "year", "explicit"),
+    ("Talks on the hotline stalled by mid-2019.", NOV16,
+     "by mid-2019", D(2019, 1, 1), D(2019, 12, 31), "year", "explicit"),
 ]
 
 
@@ -337,3 +341,26 @@ def test_an_executive_order_s_date_is_its_signing():
 def test_two_weekdays_are_one_interval(text, surface, start, end):
     t = only(text, NOV16)
     assert (text[t.start:t.end], t.when.start, t.when.end) == (surface, start, end)
+
+
+@pytest.mark.parametrize("text, anchor, surface, start, end", [
+    ("Two days of talks between the envoys ended on Friday with no statement.", D(2021, 3, 20),
+     "Two days", D(2021, 3, 18), D(2021, 3, 19)),
+    ("The premier received him on Thursday at the end of a three-day visit.", D(2024, 8, 29),
+     "three-day", D(2024, 8, 27), D(2024, 8, 29)),
+    ("His three-day visit opened with a dinner at the embassy on Thursday.", D(2023, 10, 28),
+     "three-day", D(2023, 10, 26), D(2023, 10, 28)),
+    ("The envoy ended four days of talks in Beijing on Wednesday.", D(2023, 7, 19),
+     "four days", D(2023, 7, 16), D(2023, 7, 19)),
+])
+def test_a_stretch_of_days_ended_or_begun_on_a_day(text, anchor, surface, start, end):
+    t = next(t for t in find_times(text, anchor) if text[t.start:t.end] == surface)
+    assert (t.when.start, t.when.end, t.when.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "A three-day visit is under discussion.",                                    # no day
+    "The three-day forum opened on Monday and ended on Wednesday.",              # both: the days say it
+])
+def test_a_stretch_of_days_without_one_bounding_day_is_no_time(text):
+    assert not [t for t in find_times(text, NOV16) if "day" in text[t.start:t.end] and "-day" in t.when.text]

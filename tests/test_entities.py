@@ -374,6 +374,15 @@ def test_a_city_state_that_speaks_stays_a_country():
     assert kind_of(extract("Singapore said it would stay neutral."), "Singapore") == "Country"
 
 
+def test_a_country_named_like_its_capital_s_first_word_stays_a_country():
+    assert kind_of(extract("The envoy traveled to Mexico for talks on fentanyl."), "Mexico") == "Country"
+
+
+def test_the_end_of_a_longer_name_is_no_place():
+    ex = extract("The Hong Kong Special Administrative Region Government issued a statement.")
+    assert not [m.text for m in ex.mentions if ex.entities[m.entity].kind == "Place" and "Region" in m.text]
+
+
 @pytest.mark.parametrize("text", ["The ministers met in March.", "The talks resumed on Monday in May."])
 def test_month_names_are_not_towns(text):
     ex = extract(text)

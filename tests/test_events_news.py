@@ -129,11 +129,24 @@ def test_one_government_committing_to_act_is_no_agreement():
     assert not of_kind(extract("The Commerce Department committed to review the rules."), "Agreement")
 
 
-def test_the_two_sides_agreed_in_reported_speech_are_the_parties_met():
+def test_the_two_sides_agreed_in_reported_speech_are_the_governments_of_the_parties_met():
     ex = extract("Secretary Blinken met Foreign Minister Wang Yi on Monday. "
                  "Blinken said the two sides had agreed to restore passenger flights.")
     ev = one(ex, "Agreement")
-    assert parties(ev) == {BLINKEN, WANG_YI}
+    assert parties(ev) == {USA, CHN}
+    assert ev.label.startswith("United States and China reach agreement")
+
+
+def test_the_two_leaders_are_the_leaders_met():
+    ex = extract("President Joe Biden met President Xi Jinping on Monday. The two leaders agreed to resume military talks.")
+    assert parties(one(ex, "Agreement")) == {BIDEN, XI}
+
+
+def test_visits_by_two_people_to_one_place_are_one_trip():
+    ex = extract("The talks came on the heels of visits by Secretary Blinken and Defense Secretary Lloyd Austin "
+                 "to Tokyo and Seoul.")
+    ev = one(ex, "Visit")
+    assert set(ev.actor) == {BLINKEN, "person/lloyd-austin"}
 
 
 def test_committed_to_by_a_joint_subject():
@@ -313,3 +326,98 @@ def test_two_counterparts_met_in_one_sentence_share_the_place_of_the_sentence_be
     ex = extract("On Sunday in Beijing, Treasury Secretary Janet Yellen met Premier Li Qiang. "
                  "She also met Foreign Minister Wang Yi and Vice Premier He Lifeng.", D(2024, 4, 8))
     assert [ev.place for ev in of_kind(ex, "Meeting")] == ["place/beijing"] * 3
+
+
+# --- who speaks ----------------------------------------------------------------------------
+def test_said_and_accused_share_the_speaker():
+    ev = one(extract("Foreign Minister Wang Yi said Taiwan was a red line and accused Washington of stirring up trouble."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    ex = extract("Secretary Blinken warned China on Friday. Foreign Minister Wang Yi told Blinken that relations "
+                 "had stabilized. He accused the United States of suppressing development.")
+    assert any(ev.actor == (WANG_YI,) and ev.target == (USA,) for ev in of_kind(ex, "Accusation"))
+
+
+def test_measures_only_characterised_by_a_speaker_are_no_event():
+    ex = extract("Foreign Minister Wang Yi firmly opposes what he called groundless smears and illegal unilateral sanctions.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_a_negation_inside_a_quotation_or_another_clause_is_not_the_triggers():
+    ex = extract('President Xi Jinping told Secretary Blinken the countries should be "partners, not rivals," '
+                 "even as Blinken warned that Beijing's help for Russia was fueling the war.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))
+
+
+def test_a_delegation_with_officials_from_agencies_is_its_countrys_and_meets_where_the_sentence_says():
+    ev = one(extract("Senior Director Tarun Chhabra led a U.S. delegation with officials from the White House, the "
+                     "Department of State, and the Department of Commerce to meet with a PRC delegation including the "
+                     "Ministry of Foreign Affairs on May 14 in Geneva, Switzerland, to discuss AI risk.", D(2024, 5, 15)),
+             "Meeting")
+    assert (ev.actor, ev.target, ev.place) == ((USA,), (CHN,), "place/geneva")
+
+
+def test_a_meeting_outside_a_city():
+    ev = one(extract("Jake Sullivan met on August 27-28 with Foreign Minister Wang Yi outside Beijing, China.",
+                     D(2024, 8, 28)), "Meeting")
+    assert ev.place == "place/beijing" and parties(ev) == {SULLIVAN, WANG_YI}
+
+
+def test_the_pair_after_a_second_trigger_is_that_triggers():
+    ex = extract("This meeting followed the Woodside summit between President Joe Biden and President Xi Jinping "
+                 "in November 2023.", D(2024, 5, 15))
+    ev = one(ex, "Meeting")
+    assert ev.kind == "Summit" and parties(ev) == {BIDEN, XI}
+
+
+# --- document-level happenings -------------------------------------------------------------
+def titled(text: str, title: str, published=D(2024, 11, 16)):
+    from graph.extract import default_extractor
+    from graph.model import Article
+    from test_events import check_evidence
+    ex = default_extractor().extract(Article("t", text, title, published))
+    check_evidence(ex)
+    return ex
+
+
+def test_a_readout_title_names_the_call_and_its_parties():
+    ex = titled("The two leaders discussed trade and Taiwan. President Biden stressed the need for guardrails.",
+                "Readout of President Joe Biden's Call with President Xi Jinping of the People's Republic of China")
+    ev = one(ex, "PhoneCall")
+    assert {BIDEN, XI} <= parties(ev)
+    assert ev.evidence.text == "President Biden stressed the need for guardrails."
+
+
+def test_remarks_before_a_bilateral_meeting_are_a_meeting_that_day_where_the_title_says():
+    ex = titled("PRESIDENT XI: It is a pleasure to see you again, President Biden.",
+                "Remarks by President Biden and President Xi Jinping Before Bilateral Meeting | Lima, Peru")
+    ev = one(ex, "Meeting")
+    assert {BIDEN, XI} <= parties(ev) and ev.place == "place/lima"
+    assert day(ev)[:2] == (D(2024, 11, 16), D(2024, 11, 16))
+
+
+def test_a_transcripts_venue_line_places_the_meeting():
+    ex = titled("Mulia Hotel Bali, Indonesia\n\nPRESIDENT BIDEN: Well, President Xi, it is good to see you.",
+                "Remarks by President Biden and President Xi Jinping Before Bilateral Meeting", D(2022, 11, 14))
+    assert one(ex, "Meeting").place == "place/bali"
+
+
+def test_a_press_call_is_no_phone_call():
+    ex = titled("Senior officials briefed reporters on the economy.",
+                "Background Press Call by Senior Administration Officials on President Biden's Trade Approach to China")
+    assert not of_kind(ex, "PhoneCall")
+
+
+def test_meetings_a_traveller_goes_for_are_his():
+    ev = one(extract("Jake Sullivan will travel to the People's Republic of China next week, for meetings with senior "
+                     "PRC officials."), "Meeting")
+    assert ev.actor == (SULLIVAN,) and ev.target == (CHN,) and ev.planned
+
+
+def test_call_records_are_no_call():
+    ex = extract("The FBI and the Cybersecurity and Infrastructure Security Agency said hackers stole call records.")
+    assert not of_kind(ex, "PhoneCall")

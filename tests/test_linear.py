@@ -151,3 +151,57 @@ def test_an_article_eight_times_longer_costs_at_most_ten_times_the_work():
     large = lines_executed(lambda: extractor.extract(article_of(texts, 200_000)))
     # Linear work gives about 8 (less: fixed costs); the quadratic loops this replaced gave 18.
     assert large / small <= 10, f"{large} lines for 8x the text against {small}: {large / small:.1f}x"
+
+
+# --- a size limit and progress for long articles ------------------------------------------
+def test_an_article_over_the_limit_is_refused_naming_it():
+    from graph.errors import InputError
+    extractor = default_extractor().configured(max_mb=0.001)
+    with pytest.raises(InputError) as err:
+        extractor.extract(Article("big", "Word. " * 300, None, None, origin="feed.jsonl:7"))
+    assert str(err.value).startswith("feed.jsonl: line 7 has 0.0 MB of text, more than the 0.001 MB")
+    assert "--max-article-size" in str(err.value)
+    assert extractor.extract(Article("small", "Word. " * 100, None, None, origin="feed.jsonl:8")).events == ()
+    assert default_extractor().max_mb == 8  # configuring made a copy
+
+
+def test_a_long_article_reports_its_progress(monkeypatch):
+    import graph.extract
+    monkeypatch.setattr(graph.extract, "PROGRESS_FROM", 1000)
+    heard = []
+    extractor = default_extractor().configured(progress=lambda article, done: heard.append((article.id, done)))
+    texts = [a.text for a in load(SEEDS)]
+    extractor.extract(article_of(texts, 5000))
+    fractions = [done for _, done in heard]
+    assert len(fractions) > 20 and fractions == sorted(fractions)
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0 and {a for a, _ in heard} == {"long"}
+    heard.clear()
+    extractor.extract(Article("short", "Word. " * 10, None, None))
+    assert heard == []  # short articles say nothing
+
+
+def test_ingest_refuses_a_file_over_the_limit_in_one_line_and_stores_the_rest(tmp_path):
+    from click.testing import CliRunner
+    from graph.cli import main
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "huge.txt").write_text("The two sides met in Beijing. " * 40_000)  # 1.2 MB
+    (tmp_path / "in" / "small.txt").write_text("Secretary Blinken met Wang Yi in Beijing on June 18, 2023.")
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", store,
+                                                       "--max-article-size", "1"])
+    assert result.exit_code == 1
+    refused = [line for line in result.stderr.splitlines() if "huge.txt" in line]
+    assert len(refused) == 1 and "has 1.2 MB of text, more than the 1 MB" in refused[0]
+    assert "--max-article-size" in refused[0] and "Traceback" not in result.stderr
+    assert "1 article(s) stored" in result.stderr
+    again = CliRunner().invoke(main, ["ingest", str(tmp_path / "in" / "small.txt"), "--store", store,
+                                                      "--max-article-size", "0"])
+    assert again.exit_code == 2 and "--max-article-size" in again.stderr
+
+
+def test_is_word_char_is_what_the_regex_word_class_matches():
+    import re
+    from graph.extract.entities import at_word_boundary, is_word_char
+    for c in "aZ09_éßЖ中²½Ⅻ -.,’'\u2003\n!—":
+        assert is_word_char(c) == bool(re.match(r"\w", c)), c
+    assert at_word_boundary("the US said", 4, 6) and not at_word_boundary("thus", 2, 4)

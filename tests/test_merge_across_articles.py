@@ -98,12 +98,15 @@ def test_two_reports_each_a_meeting_with_its_own_source_and_evidence(store):
     assert by_source == {GRAPH_A: SENTENCE_A, GRAPH_B: SENTENCE_B}
 
 
-def test_each_report_lives_in_its_own_article_graph(store):
+def test_each_report_lives_in_its_own_article_graph_and_the_happening_in_the_happenings_graph(store):
     found = select(store, """
-        SELECT DISTINCT ?g ?evidence WHERE {
-          GRAPH ?g { ?h a uscn:Happening ; uscn:report ?r . ?r uscn:evidence ?evidence . }
+        SELECT ?g ?evidence WHERE {
+          GRAPH <https://w3id.org/uscn/id/graph/happenings> { ?h a uscn:Happening ; uscn:report ?r . }
+          GRAPH ?g { ?r uscn:evidence ?evidence . }
         }""", "g", "evidence")
     assert sorted(found) == sorted([(GRAPH_A, SENTENCE_A), (GRAPH_B, SENTENCE_B)])
+    graphs = select(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?h a uscn:Happening } }", "g")
+    assert graphs == [("https://w3id.org/uscn/id/graph/happenings",)]
 
 
 def test_ingesting_an_article_again_changes_nothing(store, paths, errors):

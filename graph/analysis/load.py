@@ -16,8 +16,8 @@ The ontology also allows a second layout (``uscn:Happening`` in ``uscn.ttl``):
 one ``uscn:Event`` node per article's *report*, the reports of one real-world
 happening grouped by a ``uscn:Happening`` node (``uscn:report``,
 ``uscn:eventType``). Then each happening becomes one record, so it is counted
-once: its IRI, label and type are the happening's; its dates span every date
-given; its parties, disputes, sources and evidence are the union of its
+once: its IRI, label, type and dates are the happening's (its dates span its
+reports' only when it has none); its parties, disputes, sources and evidence are the union of its
 reports'; its Goldstein score is their mean; it is planned only when every
 report says so. Reports outside any happening stay records of their own.
 """
@@ -467,8 +467,9 @@ def _group_happenings(store, reports: list[EventRecord], classes: _Classes,
         labels = sorted(o.value for o in d.get(RDFS + "label", []))
         starts = [x for x in (parse_date(o.value) for o in d.get(USCN + "startDate", [])) if x]
         ends = [x for x in (parse_date(o.value) for o in d.get(USCN + "endDate", [])) if x]
-        starts += [m.start for m in members if m.start]
-        ends += [m.last for m in members if m.last]
+        if not (starts and ends):  # the happening's own date is the finest its reports share
+            starts += [m.start for m in members if m.start]
+            ends += [m.last for m in members if m.last]
         places = sorted(o.value for o in d.get(USCN + "place", []) if isinstance(o, ox.NamedNode))
         actors = _union(m.actors for m in members)
         targets = _union(m.targets for m in members)

@@ -4,7 +4,9 @@ Pure functions of the article and the catalog; nothing here touches the store.
 """
 from __future__ import annotations
 
+import copy
 import functools
+from typing import Callable
 
 import ahocorasick
 
@@ -14,14 +16,28 @@ from graph.extract.entities import EntityFinder, at_word_boundary
 from graph.extract.events import EventReader
 from graph.extract.spans import longest_first
 from graph.extract.text import sentences
-from graph.model import Article, Extraction, Mention
+from graph.errors import InputError
+from graph.model import Article, Extraction, Mention, Sentence
+
+MAX_ARTICLE_MB = 8.0  # the default limit on one article's text, in millions of characters
+PROGRESS_FROM = 500_000  # articles of this many characters or more report their progress
+
+# progress(article, fraction done): called a few hundred times while a long article is read.
+Progress = Callable[[Article, float], None]
 
 
 class Extractor:
-    """Reads articles with one catalog; build it once and reuse it for every article."""
+    """Reads articles with one catalog; build it once and reuse it for every article.
 
-    def __init__(self, catalog: Catalog):
+    ``max_mb`` bounds one article's text (millions of characters): a longer one is refused
+    with an :class:`InputError` naming it, rather than read for minutes. ``progress`` hears
+    how far the reading of a long article has come.
+    """
+
+    def __init__(self, catalog: Catalog, max_mb: float = MAX_ARTICLE_MB, progress: Progress | None = None):
         self.catalog = catalog
+        self.max_mb = max_mb
+        self.progress = progress
         self.entities = EntityFinder(catalog)
         self.events = EventReader(catalog)
         self.signals_ci, self.signals_cs = ahocorasick.Automaton(), ahocorasick.Automaton()
@@ -36,16 +52,38 @@ class Extractor:
     def event_scores(self) -> dict[str, dict]:
         return self.catalog.event_scores
 
+    def configured(self, max_mb: float | None = None, progress: Progress | None = None) -> Extractor:
+        """This extractor (sharing its catalog and automata) with another size limit or progress."""
+        other = copy.copy(self)
+        other.max_mb = self.max_mb if max_mb is None else max_mb
+        other.progress = progress or self.progress
+        return other
+
     def extract(self, article: Article) -> Extraction:
         text = article.text
+        if len(text) > self.max_mb * 1e6:
+            path, _, line = (article.origin or article.id).rpartition(":")
+            if not (path and line.isdigit()):
+                path, line = article.origin or article.id, ""
+            raise InputError(path, f"has {len(text) / 1e6:.1f} MB of text, more than the {self.max_mb:g} MB "
+                             "one article may have", "split it into several articles, or raise the limit with "
+                             "--max-article-size", line=int(line) if line else None)
+        told = self.progress if self.progress and len(text) >= PROGRESS_FROM else (lambda _a, _f: None)
+        told(article, 0.0)
         mentions, entities = self.entities.find(text, article.published)
+        told(article, 0.45)
         disputes = self.dispute_mentions(text)
         for d in disputes:
             entities.setdefault(d.entity, self.catalog.entities[d.entity])
         sents = list(sentences(text))
         times = find_times(text, article.published)
+        told(article, 0.6)
         self.events.prepare(mentions, entities, text)
-        events = self.events.read(text, sents, mentions, entities, times, disputes, article.published)
+        sents = ReportingSentences(sents, lambda done: told(article, 0.6 + 0.4 * done / max(len(text), 1)))
+        title_found = self.entities.find(article.title, article.published) if article.title else ([], {})
+        events = self.events.read(text, sents, mentions, entities, times, disputes, article.published,
+                                  article.title, title_found)
+        told(article, 1.0)
         return Extraction(article, entities, tuple(sorted(mentions + disputes, key=lambda m: m.start)), tuple(events))
 
     def dispute_mentions(self, text: str) -> list[Mention]:
@@ -59,6 +97,22 @@ class Extractor:
                 if at_word_boundary(text, start, end + 1) and key in self.catalog.entities:
                     found.append(Mention(key, start, end + 1, text[start:end + 1]))
         return longest_first(found)
+
+
+class ReportingSentences(list):
+    """An article's sentences that say how far through the text the reader is as it goes
+    through them (about a hundred times in all); otherwise a plain list."""
+
+    def __init__(self, items: list[Sentence], report: Callable[[int], None]):
+        super().__init__(items)
+        self.report = report
+
+    def __iter__(self):
+        step = max(1, len(self) // 100)
+        for i, s in enumerate(super().__iter__()):
+            if i % step == 0:
+                self.report(s.start)
+            yield s
 
 
 @functools.lru_cache(maxsize=1)

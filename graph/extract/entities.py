@@ -24,7 +24,7 @@ from graph.rdf.vocab import slugify
 
 ADMINISTRATION = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+[Aa]dministration\b")
 TITLE_ALONE = re.compile(r"\bthe\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
-LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our
+LEADING_WORDS = frozenset("""The A An In On At For Of By To From With This That These Those Its Their His Her Our My Your
 While When After Before During Since Under Both Each Every Also Just And But Or As If""".split())
 CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
@@ -103,6 +103,7 @@ class EntityFinder:
         self.speech = {w.lower() for w in words.get("speech-verbs", ())}
         self.locative = {w.lower() for w in words.get("locative", ())}
         self.place_heads = words.get("place-heads", frozenset())
+        self.city_states = words.get("city-states", frozenset())
         self.demonyms: dict[str, list[str]] = {}
         for name in catalog.names:
             if name.role == "demonym":
@@ -281,6 +282,7 @@ class EntityFinder:
         if self.place_re is None:
             return []
         found = []
+        catalog_at = Overlaps(catalog)
         for m in self.place_re.finditer(text):
             words = m.group().split()
             while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
@@ -288,7 +290,10 @@ class EntityFinder:
             if len(words) < 2:
                 continue
             start = m.end() - len(" ".join(words))
-            if any(c.start <= start and m.end() <= c.end for c in catalog):
+            prior = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30):start])
+            if prior and prior.group(1) not in LEADING_WORDS and prior.group(1) not in STOP_CAPS:
+                continue  # the end of a longer name ("… Hong Kong Special Administrative Region")
+            if any(c.start <= start and m.end() <= c.end for c in catalog_at.overlapping(start, m.end())):
                 continue  # the catalog knows it ("South China Sea")
             label = " ".join(words)
             key = self.catalog_key(label, "Place") or f"place/{slugify(label)}"
@@ -375,8 +380,7 @@ class EntityFinder:
 
     def as_place_if_city_state(self, c: Candidate, entity: Entity, text: str) -> Entity:
         """"in Singapore": a city-state named as a location is the city, a Place of that country."""
-        if entity.kind != "Country" or self.cat.capitals.get(entity.label.lower()) != entity.key \
-                or entity.label.lower() not in {n.lower() for n in (text[c.start:c.end],)}:
+        if entity.kind != "Country" or text[c.start:c.end] not in self.city_states:
             return entity
         before = text[max(0, c.start - 12):c.start].split()
         if not before or before[-1].lower() not in self.locative:
@@ -514,16 +518,15 @@ class EntityFinder:
 
     def short_name_key(self, word: str, text: str, start: int, local_family: dict, local_given: dict, published) -> str | None:
         low = word.lower()
-        titled = self.preceded_by_title(text, start)
         if low in local_family:
             return local_family[low]
-        if titled and low in local_given:
+        # Whether a title stands before is looked at only for the few words it can decide
+        # (most capitalised words name nobody): the same answer at a fraction of the cost.
+        if low in local_given and self.preceded_by_title(text, start):
             return local_given[low]
         holders = [k for k in self.cat.family_names.get(low, []) if self.in_office(k, published)]
-        if len(holders) == 1 and (titled or (len(word) > 2 and not sentence_initial(text, start)
-                                             and low not in self.cat.given_names)):
-            return holders[0]
-        if len(holders) == 1 and titled:
+        if len(holders) == 1 and (self.preceded_by_title(text, start) or (
+                len(word) > 2 and not sentence_initial(text, start) and low not in self.cat.given_names)):
             return holders[0]
         return None
 
@@ -553,7 +556,12 @@ class EntityFinder:
 def at_word_boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not WORD_CHAR.match(before) and not (WORD_CHAR.match(after) and WORD_CHAR.match(text[end - 1]))
+    return not is_word_char(before) and not (is_word_char(after) and is_word_char(text[end - 1]))
+
+
+def is_word_char(c: str) -> bool:
+    """What the regex class \\w matches (letters, digits, other numerals, "_"), without a regex call."""
+    return c.isalnum() or c == "_"
 
 
 def sentence_initial(text: str, start: int) -> bool:

@@ -301,13 +301,19 @@ _SHARE_WORDS = frozenset(
     "share shares tweet email e-mail mail print facebook twitter whatsapp linkedin "
     "pinterest reddit telegram messenger copy link comment comments save".split())
 _SHARE_FILLER = frozenset("this article story on via page the to".split())
+_SHARE_TOKEN = re.compile(r"[^\s|·•,/]+")
 
 
 def is_share_residue(line: str) -> bool:
     """Whether a line is only share-button residue ("icon-facebook icon-twitter", "Share | Tweet")."""
-    tokens = [t.lower().rstrip(":") for t in re.split(r"[\s|·•,/]+", line) if t]
-    core = [t for t in tokens if t.startswith("icon-") or t in _SHARE_WORDS]
-    return bool(core) and all(t in _SHARE_FILLER or t in core for t in tokens)
+    found = False
+    for m in _SHARE_TOKEN.finditer(line):  # stops at the first word that is neither: a long line costs little
+        t = m.group().lower().rstrip(":")
+        if t.startswith("icon-") or t in _SHARE_WORDS:
+            found = True
+        elif t not in _SHARE_FILLER:
+            return False
+    return found
 
 
 def tidy(text: str) -> str:

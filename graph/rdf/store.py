@@ -1,5 +1,17 @@
 """The embedded on-disk store: one named graph per article, in Oxigraph (RocksDB).
 
+Graphs: each article's own graph (what was read from it: the article, its
+mentions, its reports of events with their evidence); ``ent:graph/entities``
+(each entity's description, once); ``ent:graph/happenings`` (each happening
+that reports tell of, once, with links to its reports and sources); and
+``ent:graph/ontology`` (the ontology and catalogs). No triple is written to two
+of them, so the union default graph answers each fact once.
+
+Writes go through :class:`BatchWriter`: a batch of article replacements, the
+entity descriptions they add and the happenings they change are one SPARQL
+update, which Oxigraph applies as one transaction. A kill at any moment leaves
+every article wholly old or wholly new.
+
 Oxigraph was chosen by measurement (see ARCHITECTURE.md and scripts/bench_store.py):
 its SPARQL engine is native and answers joins over a million triples in
 milliseconds, where rdflib's pure-Python engine takes minutes.
@@ -8,19 +20,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.rdf.happenings import HappeningIndex
 from graph.rdf.opening import open_read_only, open_writable
-from graph.rdf.vocab import ENTITIES_GRAPH, FEEDS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
+from graph.rdf.vocab import ENTITIES_GRAPH, FEEDS_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
 
 STORE_ENV = "USCN_STORE"
 ONTOLOGY_DIGEST = uscn("ontologyDigest")
 LABEL = term("rdfs", "label")
-HAPPENING_KEY, PLACE, START, END = uscn("happeningKey"), uscn("place"), uscn("startDate"), uscn("endDate")
+INDEX_FILE = "uscn-happenings.sqlite"
 
 
 def default_store_path() -> Path:
@@ -37,6 +51,7 @@ class GraphStore:
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
         self.path = Path(path) if path else None
         self.read_only = read_only
+        self._index: HappeningIndex | None = None
         if self.path is None:
             self.ox = ox.Store()
         elif read_only:
@@ -47,35 +62,42 @@ class GraphStore:
             self.ox = open_writable(self.path)     # one line per cause: read-only disk, lock, ...
 
     # --- articles -------------------------------------------------------------
+    def writer(self, max_articles: int = 100, max_quads: int = 50_000) -> "BatchWriter":
+        """A writer that replaces articles in batches, each batch one transaction."""
+        return BatchWriter(self, max_articles, max_quads)
+
+    def happening_index(self) -> HappeningIndex:
+        """The happening index beside the store, rebuilt from the store when it does not match."""
+        if self._index is None:
+            path = self.path / INDEX_FILE if self.path is not None else None
+            missing = path is not None and not path.exists()
+            index = HappeningIndex(path)
+            if index.pending or (missing and self.ox.contains_named_graph(HAPPENINGS_GRAPH)):
+                rebuild_index(self, index)
+            self._index = index
+        return self._index
+
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Put an article's quads in place of whatever its graph held before.
-
-        The quads are built in full before the old graph is touched, so a failure
-        while reading an article never loses what was stored.
-        """
+        """Put ``quads`` in place of whatever ``graph`` held, in one transaction."""
         quads = list(quads)
-        if self.ox.contains_named_graph(graph):
-            self.ox.remove_graph(graph)
-        self.ox.add_graph(graph)
-        self.ox.extend(quads)
-
-    def add_entities(self, quads: list[ox.Quad]) -> None:
-        """Add entity descriptions to the shared entities graph (a quad already there is no change)."""
-        self.ox.extend(quads)
+        self.ox.update(f"DROP SILENT GRAPH {graph} ;\nCREATE SILENT GRAPH {graph} ;\n"
+                       f"INSERT DATA {{ GRAPH {graph} {{\n{triples_text(quads)}\n}} }}")
 
     def has_label(self, node: ox.NamedNode) -> bool:
         return any(True for _ in self.ox.quads_for_pattern(node, LABEL, None, ENTITIES_GRAPH))
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
-        """Remove an article's graph; True if there was one."""
+        """Remove an article's graph and its reports from the happenings; True if there was one."""
         if not self.ox.contains_named_graph(graph):
             return False
-        self.ox.remove_graph(graph)
+        w = self.writer()
+        w.remove(graph.value)
+        w.close()
         return True
 
     def article_graphs(self) -> list[ox.NamedNode]:
-        """Every named graph except the ontology's and the feed state's: the articles' and the
-        shared entities graph."""
+        """Every named graph except the ontology's and the feed state's: the articles', the
+        entities' and the happenings'."""
         return [g for g in self.ox.named_graphs() if g != ONTOLOGY_GRAPH and g != FEEDS_GRAPH]
 
     # --- ontology -------------------------------------------------------------
@@ -99,26 +121,6 @@ class GraphStore:
         return True
 
     # --- reading --------------------------------------------------------------
-    def find_happening(self, kind: str, key: str, start, end, place: ox.NamedNode | None) -> ox.NamedNode | None:
-        """A happening already stored with this type and parties whose dates overlap, at the same place."""
-        for q in self.ox.quads_for_pattern(None, HAPPENING_KEY, ox.Literal(key)):
-            h = q.subject
-            places = {x.object for x in self.ox.quads_for_pattern(h, PLACE, None)}
-            if place is not None and places and place not in places:
-                continue
-            starts = [x.object.value for x in self.ox.quads_for_pattern(h, START, None)]
-            ends = [x.object.value for x in self.ox.quads_for_pattern(h, END, None)]
-            if starts and ends and min(starts) <= end.isoformat() and start.isoformat() <= max(ends):
-                return h
-        return None
-
-    def event_label(self, event: ox.NamedNode) -> str | None:
-        """The label an event already carries in any article graph, if any."""
-        for q in self.ox.quads_for_pattern(event, LABEL, None):
-            if q.graph_name != ONTOLOGY_GRAPH:
-                return q.object.value
-        return None
-
     def query(self, sparql: str, substitutions: dict | None = None, *, union: bool = True):
         """Run a SPARQL query over the union of all graphs, the project's prefixes predeclared."""
         return self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
@@ -134,6 +136,178 @@ class GraphStore:
         if self.path is not None and not self.read_only:
             self.ox.flush()
 
+    def compact(self, optimize: bool = False) -> None:
+        """Flush after a large write and reopen, so no write-ahead log is left behind.
+
+        RocksDB deletes a flushed log only when the store is opened again; ``optimize``
+        also compacts the files (worth it after many articles).
+        """
+        if self.path is not None and not self.read_only:
+            self.ox.flush()
+            if optimize:
+                self.ox.optimize()
+            del self.ox
+            self.ox = ox.Store(str(self.path))
+
     def close(self) -> None:
         self.flush()
+        if self._index is not None:
+            self._index.close()
+            self._index = None
         del self.ox
+
+
+def triples_text(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the triples of a SPARQL ``INSERT DATA``/``DELETE DATA`` graph block."""
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+class BatchWriter:
+    """Replaces articles in batches: each batch is one transaction, so each article is
+    wholly old or wholly new whatever happens, and the happening index follows it.
+
+    A batch is written by a background thread (Oxigraph lets go of the GIL while it
+    writes) while the next batch is prepared; at most one batch is in flight, and
+    :meth:`close` waits for it.
+    """
+
+    def __init__(self, store: GraphStore, max_articles: int, max_quads: int):
+        self.store = store
+        self.thread: threading.Thread | None = None
+        self.failure: BaseException | None = None
+        self.in_flight: set[str] = set()
+        self.in_flight_labels: set[ox.NamedNode] = set()
+        self.index = store.happening_index()
+        self.max_articles, self.max_quads = max_articles, max_quads
+        self.drops: set[str] = set()
+        self.bodies: dict[str, str] = {}
+        self.entities: dict[ox.Quad, None] = {}
+        self.labelled: set[ox.NamedNode] = set()
+        self.seen: set[ox.Quad] = set()
+        self.quads = 0
+
+    def exists(self, graph: str) -> bool:
+        """Whether the article is stored, or was put earlier in this batch."""
+        return graph in self.bodies or graph in self.in_flight or (
+            graph not in self.drops and self.store.ox.contains_named_graph(ox.NamedNode(graph)))
+
+    def put(self, graph: str, body: str, quads: int, entities: list[ox.Quad], reports) -> bool:
+        """Put an article (its graph's triples as text) in place of what it was; True if it replaced one."""
+        replaced = self.exists(graph)
+        if replaced:
+            self.drops.add(graph)
+        self.bodies[graph] = body
+        self.quads += quads
+        for q in entities:
+            if q in self.seen:
+                continue
+            if q.predicate == LABEL:
+                if q.subject in self.labelled or q.subject in self.in_flight_labels or self.store.has_label(q.subject):
+                    continue
+                self.labelled.add(q.subject)
+            self.entities[q] = None
+            self.seen.add(q)
+        if len(self.seen) > 500_000:
+            self.seen.clear()
+        self.index.replace_article(graph, reports)
+        if len(self.bodies) >= self.max_articles or self.quads >= self.max_quads:
+            self.commit()
+        return replaced
+
+    def remove(self, graph: str) -> None:
+        self.bodies.pop(graph, None)
+        self.drops.add(graph)
+        self.index.replace_article(graph, [])
+
+    def commit(self) -> None:
+        """Write the batch as one SPARQL update (one transaction), in the background."""
+        if not (self.bodies or self.drops):
+            return
+        diff = self.index.diff
+        ops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(self.drops)]
+        if diff.dels:
+            ops.append(f"DELETE DATA {{ GRAPH {HAPPENINGS_GRAPH} {{\n{triples_text(diff.dels)}\n}} }}")
+        blocks = [f"GRAPH <{g}> {{\n{body}\n}}" for g, body in self.bodies.items()]
+        if self.entities:
+            blocks.append(f"GRAPH {ENTITIES_GRAPH} {{\n{triples_text(self.entities)}\n}}")
+        if diff.adds:
+            blocks.append(f"GRAPH {HAPPENINGS_GRAPH} {{\n{triples_text(diff.adds)}\n}}")
+        if blocks:
+            ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        update = " ;\n".join(ops)
+        self.index.set_pending(True)   # cleared in close(): a kill before then rebuilds the index
+        self.index.commit()
+        self.wait()
+        self.in_flight, self.in_flight_labels = set(self.bodies), set(self.labelled)
+        self.thread = threading.Thread(target=self._write, args=(update, len(self.bodies)), daemon=True)
+        self.thread.start()
+        self.drops.clear()
+        self.bodies.clear()
+        self.entities.clear()
+        self.labelled.clear()
+        self.quads = 0
+
+    def _write(self, update: str, articles: int) -> None:
+        try:
+            self.store.ox.update(update)
+        except (OSError, SyntaxError, ValueError) as exc:
+            self.failure = StoreError(
+                f"{self.store.path}: could not write {articles} article(s) ({exc}); nothing of them was "
+                "stored; free disk space or fix the store and ingest them again")
+
+    def wait(self) -> None:
+        """Wait for the batch in flight; a failed write is raised here."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+            self.in_flight, self.in_flight_labels = set(), set()
+        if self.failure is not None:
+            failure, self.failure = self.failure, None
+            rebuild_index(self.store, self.index)
+            raise failure
+
+    def abandon(self) -> None:
+        """Drop the batch not yet written (the run was stopped); batches in flight still land."""
+        self.index.rollback()
+        self.drops.clear()
+        self.bodies.clear()
+        self.entities.clear()
+        self.labelled.clear()
+        self.quads = 0
+        self.wait()
+        self.index.set_pending(False)
+        self.index.commit()
+
+    def close(self) -> None:
+        """Write what is left and wait until it is stored."""
+        self.commit()
+        self.wait()
+        self.index.set_pending(False)
+        self.index.commit()
+
+
+REBUILD_REPORTS = """
+SELECT ?r ?g ?key ?start ?end ?place ?kind ?label ?h WHERE {
+  GRAPH <%(h)s> { ?h uscn:happeningKey ?key ; uscn:report ?r }
+  GRAPH ?g { ?r uscn:source ?g ; a ?kind ; rdfs:label ?label
+             OPTIONAL { ?r uscn:startDate ?start ; uscn:endDate ?end } OPTIONAL { ?r uscn:place ?place } }
+}"""
+REBUILD_HAPPENINGS = """
+SELECT ?h ?key ?start ?end ?place ?type ?label WHERE {
+  GRAPH <%(h)s> { ?h a uscn:Happening ; uscn:happeningKey ?key ; uscn:eventType ?type ; rdfs:label ?label
+                  OPTIONAL { ?h uscn:startDate ?start ; uscn:endDate ?end } OPTIONAL { ?h uscn:place ?place } }
+}"""
+
+
+def rebuild_index(store: GraphStore, index: HappeningIndex) -> None:
+    """Fill the happening index from the happenings graph and the reports it links."""
+    v = lambda sol, n: sol[n].value if sol[n] is not None else ""
+    local = lambda iri: iri.rsplit("#", 1)[-1]
+    rows = ((v(s, "r"), v(s, "g"), v(s, "key"), v(s, "start"), v(s, "end"), v(s, "place"),
+             local(v(s, "kind")), v(s, "label"), v(s, "h"))
+            for s in store.query(REBUILD_REPORTS % {"h": HAPPENINGS_GRAPH.value}, union=False))
+    haps = ((v(s, "h"), v(s, "key"), v(s, "start"), v(s, "end"), v(s, "place"), local(v(s, "type")), v(s, "label"))
+            for s in store.query(REBUILD_HAPPENINGS % {"h": HAPPENINGS_GRAPH.value}, union=False))
+    index.rebuild(rows, haps)
+    index.set_pending(False)
+    index.commit()

@@ -7,6 +7,7 @@ from typing import Callable, Iterator
 import pyoxigraph as ox
 
 from graph.model import Entity, Event, Extraction, Mention, Sentence
+from graph.rdf.happenings import Report
 from graph.rdf.sides import side_of
 from graph.rdf.vocab import (article_iri, entity_iri, event_iri, term, url_statement, uscn, ENT,
                              ENTITIES_GRAPH)
@@ -46,11 +47,7 @@ def happening_key(ev: Event) -> str:
 
 
 def happening_identity(ev: Event, article_id: str) -> str:
-    """What makes two reports the same happening: type, participants, date and place.
-
-    Undated events are not merged across articles, since nothing pins the
-    happening to one occasion.
-    """
+    """What tells one report from another in its article: type, parties, date and place."""
     when = f"{ev.when.start}/{ev.when.end}" if ev.when else f"undated:{article_id}"
     return f"{happening_key(ev)}|{when}|{ev.place or ''}"
 
@@ -60,28 +57,30 @@ def report_identity(ev: Event, article_id: str) -> str:
     return f"{article_id}|{happening_identity(ev, article_id)}"
 
 
-FindHappening = Callable[[Event, str], "ox.NamedNode | None"]
-
-
-def extraction_quads(ex: Extraction, event_scores: dict[str, dict] | None = None,
-                     known_label: Callable[[ox.NamedNode], str | None] | None = None,
-                     find_happening: FindHappening | None = None) -> list[ox.Quad]:
+def extraction_quads(ex: Extraction, event_scores: dict[str, dict] | None = None) -> list[ox.Quad]:
     """Every quad read from one article, all in the article's graph.
 
-    Each event is this article's report, with its own evidence; reports of the
-    same happening in several articles share one ``uscn:Happening`` node, which
-    ``find_happening`` looks up in the store (same type and parties, dates that
-    overlap) and ``known_label`` names as it was named before.
+    Each event is this article's report, with its own evidence. The happening
+    it tells of (shared with other articles' reports) is not written here: see
+    :func:`reports` and ``graph/rdf/happenings.py``, which keep it in the
+    happenings graph, once.
     """
     g = article_iri(ex.article.id)
     triples = list(article_triples(ex, g))
     for m in ex.mentions:
         triples.extend(mention_triples(m, g))
     for ev in ex.events:
-        happening = (find_happening and find_happening(ev, ex.article.id)) or event_iri("happening:" + happening_identity(ev, ex.article.id))
         triples.extend(event_triples(ev, ex.article.id, g, (event_scores or {}).get(ev.kind, {})))
-        triples.extend(happening_triples(ev, ex.article.id, g, happening, known_label))
     return [ox.Quad(s, p, o, g) for s, p, o in dict.fromkeys(triples)]
+
+
+def reports(ex: Extraction) -> list[Report]:
+    """The article's events as plain records for the happening index, in the article's order."""
+    g = article_iri(ex.article.id).value
+    return [Report(event_iri(report_identity(ev, ex.article.id)).value, g, happening_key(ev),
+                   ev.when.start.isoformat() if ev.when else "", ev.when.end.isoformat() if ev.when else "",
+                   entity_iri(ev.place).value if ev.place else "", ev.kind, ev.label)
+            for ev in ex.events]
 
 
 def entity_quads(ex: Extraction, has_label: Callable[[ox.NamedNode], bool] | None = None) -> list[ox.Quad]:
@@ -164,22 +163,6 @@ def mention_triples(m: Mention, g: ox.NamedNode) -> Iterator[tuple]:
 
 def evidence_node(g: ox.NamedNode, s: Sentence) -> ox.NamedNode:
     return ox.NamedNode(f"{g.value}/span/{s.start}-{s.end}")
-
-
-def happening_triples(ev: Event, article_id: str, g: ox.NamedNode, h: ox.NamedNode,
-                      known_label: Callable[[ox.NamedNode], str | None] | None) -> Iterator[tuple]:
-    """The happening this report is of: one node for all the articles that report it."""
-    yield h, A, uscn("Happening")
-    yield h, LABEL, text((known_label and known_label(h)) or ev.label)
-    yield h, uscn("eventType"), uscn(ev.kind)
-    yield h, uscn("happeningKey"), text(happening_key(ev))
-    yield h, uscn("report"), event_iri(report_identity(ev, article_id))
-    yield h, uscn("source"), g
-    if ev.when:
-        yield h, uscn("startDate"), date(ev.when.start)
-        yield h, uscn("endDate"), date(ev.when.end)
-    if ev.place:
-        yield h, uscn("place"), entity_iri(ev.place)
 
 
 def event_triples(ev: Event, article_id: str, g: ox.NamedNode, scores: dict) -> Iterator[tuple]:

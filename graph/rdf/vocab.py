@@ -26,6 +26,7 @@ PREFIXES = {
 
 ONTOLOGY_GRAPH = ox.NamedNode(ENT + "graph/ontology")
 ENTITIES_GRAPH = ox.NamedNode(ENT + "graph/entities")
+HAPPENINGS_GRAPH = ox.NamedNode(ENT + "graph/happenings")
 #: What ``uscn watch`` remembers of feeds (graph/rdf/feed_state.py); not an article's graph.
 FEEDS_GRAPH = ox.NamedNode(ENT + "graph/feeds")
 

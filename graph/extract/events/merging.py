@@ -15,7 +15,8 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
     """"upcoming visits by X and Y" are one visit each; "meetings in London … and in Stockholm …" one per leg."""
     if d.kind == "Visit" and d.hit.text.lower().endswith("visits") and d.hit.word_class == "noun":
         after = [a for a in agents if d.hit.end <= a.start and a.kind == "Person"][:4]
-        if re.match(r"\s+by\s", text[d.hit.end:d.hit.end + 5]) and len(after) > 1:
+        joint = re.match(r"\s+by\s+[^.;]*?\bto\s", text[d.hit.end:d.sentence.end])  # "visits by X and Y to Tokyo": one trip
+        if re.match(r"\s+by\s", text[d.hit.end:d.hit.end + 5]) and len(after) > 1 and not joint:
             return [replace(d, actor=[a.key], target=[]) for a in after]
     if d.kind == "Visit" and not d.actor:
         return []
@@ -48,10 +49,12 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
 def merge(drafts: list[Draft], entities: dict[str, Entity] | None = None) -> list[Draft]:
     """One draft per happening: same class and parties, and dates that agree (or one missing)."""
     out: list[Draft] = []
+    of_kind: dict[str, list[Draft]] = {}  # the happenings so far by class: only those can match
     for d in drafts:
-        same = next((o for o in out if same_happening(o, d, entities)), None)
+        same = next((o for o in of_kind.get(d.kind, ()) if same_happening(o, d, entities)), None)
         if same is None:
             out.append(d)
+            of_kind.setdefault(d.kind, []).append(d)
             continue
         if same.when is None or (d.when and same.when.basis in ("publication", "context") and d.when.basis not in ("publication", "context")):
             same.when = d.when
@@ -73,7 +76,7 @@ def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None
     """Same class, one's parties within the other's, same place if both say, and dates that overlap."""
     if a.kind != b.kind:
         return False
-    if not (b.parties <= a.parties or a.parties <= b.parties or same_sides(a, b, entities)):
+    if not (b.parties <= a.parties or a.parties <= b.parties):
         return False
     if a.place and b.place and a.place != b.place and not within(a.place, b.place, entities):
         return False
@@ -102,3 +105,22 @@ def within(a: str, b: str, entities: dict[str, Entity] | None) -> bool:
     if not entities or a not in entities or b not in entities:
         return False
     return entities[a].country == b or entities[b].country == a
+
+
+
+def merge_country_level(drafts: list[Draft], entities: dict[str, Entity]) -> list[Draft]:
+    """Once dated: a meeting reported between two countries ("talks between American and Chinese
+    officials ended on Friday") and one between their officials on the same days are one meeting,
+    told by the officials' report."""
+    people = [d for d in drafts if not country_level(d, entities)]
+    kept = {id(d) for d in people}
+    out = []
+    for d in drafts:
+        same = None if id(d) in kept else next((o for o in people if o.kind == d.kind and same_sides(o, d, entities)
+                                              and o.when and d.when and o.when.start <= d.when.end
+                                              and d.when.start <= o.when.end), None)
+        if same is None:
+            out.append(d)
+        else:
+            same.place = same.place or d.place
+    return out

@@ -15,6 +15,9 @@ REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|announces|told\s+\w+|dec
                              r"(?:it|they|he|she|the\s+\w+|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+$")
 
 
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
 class Modality:
     """The cue words of the language lexicon, compiled once."""
 
@@ -28,6 +31,7 @@ class Modality:
     def ruled_out(self, before: str) -> bool:
         """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
         reported speech ("China said it would impose tariffs") is an announced plan, not a condition."""
+        before = QUOTED.sub(" ", before)  # a quotation's own "not" is not the trigger's: '"partners, not rivals," even as X warned'
         hypothetical = self.hypothetical.search(before[-45:])
         if hypothetical and REPORTED_FUTURE.search(before[-60:]):
             hypothetical = self.hypothetical.search(REPORTED_FUTURE.sub(" ", before[-60:]))

@@ -8,8 +8,9 @@ import re
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
+from graph.extract.events.document import title_draft
 from graph.extract.events.labels import label
-from graph.extract.events.merging import merge, split
+from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
 from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
@@ -29,13 +30,20 @@ class EventReader(RoleReader):
         self.modality = Modality(w)
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
-        self.breaks = sorted(w.get("clause-breaks", ()), key=len, reverse=True)
+        self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
              entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],
-             published: dt.date | None) -> list[Event]:
+             published: dt.date | None, title: str | None = None,
+             title_found: tuple[list[Mention], dict[str, Entity]] = ([], {})) -> list[Event]:
+        """The events of an article: its sentences' and, from its title, the call or meeting a
+        readout or a transcript is about (``title_found`` is the entity finder's answer on the title)."""
         drafts: list[Draft] = []
+        named = title_draft(title, title_found[0], title_found[1], entities, sentences, text, published)
+        if named is not None:
+            named.place = named.place or self.heading_place(text, entities)
+            drafts.append(named)
         last_person: str | None = None
         self._time_spans = Overlaps(times)
         times_at, disputes_at = Starting(times), Starting(disputes)
@@ -57,7 +65,7 @@ class EventReader(RoleReader):
             del drafts[settled:]  # they go back below, dated and split
             pending = [(h, d) for h, d in pending if h not in self._consumed]
             owner = assign_times([h for h, _ in pending], s_times, text,
-                                 {h: self.clause(text, s, h) for h, _ in pending})
+                                 {h: self.reach(text, s, h) for h, _ in pending})
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
@@ -65,13 +73,14 @@ class EventReader(RoleReader):
                 drafts.extend(split(draft, text, agents, entities, self.entity_at, s_times))
             persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
             if persons:
-                last_person = persons[0] if not drafts or not drafts[-1].actor else (
+                last_person = persons[0] if not drafts or not drafts[-1].actor or drafts[-1].sentence != s else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
         place_from_before(drafts)
         merged = merge(drafts, entities)
         fallback_dates(merged, times, text, published)
+        merged = merge_country_level(merged, entities)
         return [self.event(d, entities) for d in merged]
 
     def draft(self, text, s, hit, agents, drafts, last_person, entities) -> Draft | None:
@@ -81,10 +90,14 @@ class EventReader(RoleReader):
             return self.demand(text, s, hit, agents, clause_start, before)
         if self.modality.ruled_out(before) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
+        if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
+            return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
         left = [a for a in agents if clause_start <= a.start < hit.start]
         between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
+        if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
+            between = None  # "this meeting followed the summit between X and Y": the pair is the summit's
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
         by = BY.match(text, hit.end)
         if between:
@@ -101,8 +114,13 @@ class EventReader(RoleReader):
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
+        if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
+                and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
+                and re.search(r"\b(?:said|says|told|warned|insisted|argued)\b", text[s.start:hit.start]):
+            speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
+            draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,3}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
@@ -119,6 +137,8 @@ class EventReader(RoleReader):
         if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
             draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
         place_end = s.end if between else clause_end
+        if not between:
+            place_end = self.reach(text, s, hit)[1]
         later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
                  and "," in text[hit.end:h.start]]
         place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
@@ -149,6 +169,16 @@ class EventReader(RoleReader):
         draft.claim = text[target.start:s.end].strip(" ,.;:") or None
         return draft
 
+    def heading_place(self, text: str, entities: dict[str, Entity]) -> str | None:
+        """The place a transcript's venue line names ("Mulia Hotel Bali, Indonesia")."""
+        line = text[:text.find("\n")] if "\n" in text else ""
+        if not line or len(line) > 80 or re.search(r"[.!?:]\s*$", line.strip()):
+            return None
+        found = [m for m in self._sorted if m.end <= len(line) and entities.get(m.entity)
+                 and entities[m.entity].kind in ("Place", "Country")]
+        places = [m for m in found if entities[m.entity].kind == "Place"]
+        return (places or found)[0].entity if found else None
+
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:
         """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
@@ -172,8 +202,24 @@ class EventReader(RoleReader):
             if d.kind == "Visit":
                 self.complete(d, entities)  # the visit's target: the dateline's country
 
+    def reach(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
+        """The clause, carried past a list of members ("a PRC delegation including the Ministry of
+        …, on May 14 in Geneva"): where its place and time may stand."""
+        start, end = self.clause(text, s, hit)
+        if re.match(r",?\s+including\b", text[end:end + 12]):
+            end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
+        return start, end
+
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
-        """The stretch of the sentence around the trigger up to the nearest clause breaks."""
+        """The stretch of the sentence around the trigger up to the nearest clause breaks
+        (remembered for the text being read: each trigger's is asked for two or three times)."""
+        memo_text, memo = getattr(self, "_clauses", (None, {}))
+        if memo_text is not text:
+            memo = {}
+            self._clauses = (text, memo)
+        key = (s.start, s.end, hit.start, hit.end)
+        if key in memo:
+            return memo[key]
         start, end = s.start, s.end
         for brk in self.breaks:
             i = text.rfind(brk, s.start, hit.start)
@@ -182,6 +228,7 @@ class EventReader(RoleReader):
             j = text.find(brk, hit.end, s.end)
             if j >= 0:
                 end = min(end, j)
+        memo[key] = start, end
         return start, end
 
     def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
@@ -227,6 +274,8 @@ class EventReader(RoleReader):
         self._starts = [m.start for m in self._sorted]
 
 
+CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
+                           r"(?:[\w’'-]+\s+){0,7}$")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
 

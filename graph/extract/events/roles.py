@@ -30,6 +30,8 @@ FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the 
 ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
                        r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
 PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
+MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -54,7 +56,8 @@ class RoleReader:
         inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
                   and not (entities[m.entity].kind != "Person" and LOCATIVE.search(text, max(0, m.start - 8), m.start))
                   and not re.search(r"\b(?:in|at)\s+the\s+$", text[max(0, m.start - 8):m.start])]
-        agents = []
+        agents: list[Agent] = []
+        members = False
         for i, m in enumerate(inside):
             after = text[m.end:m.end + 2]
             agent = Agent(m, entities[m.entity].kind, possessive=after in ("’s", "'s") or after[:1] in ("’", "'") and m.text.endswith("s"))
@@ -63,6 +66,10 @@ class RoleReader:
                 agent.modifier = True
             if agent.kind == "Organization" and ORG_TITLE.match(text, m.end):
                 agent.modifier = True  # "the city's Communist Party secretary": a title, not the party
+            members = agent.kind != "Person" and (MEMBERS_OF.search(text, max(0, m.start - 40), m.start) is not None or
+                                                  members and LIST_GAP.fullmatch(text[agents[-1].end:m.start]) is not None)
+            if members:
+                agent.modifier = True  # "a U.S. delegation with officials from the White House, the State Department…"
             agents.append(agent)
         return agents
 
@@ -109,14 +116,14 @@ class RoleReader:
                 return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
-        if hit.word_class == "verb" and len(heads) > 1:
+        if (hit.word_class == "verb" or hit.event_class in ("Meeting", "Visit")) and len(heads) > 1:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
             heads = subjects or heads
         if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
-                return self.last_group(drafts) or self.recent_pair(clause_start)
+                return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
             side = self.speaker_side(s)
             if side:
@@ -136,11 +143,12 @@ class RoleReader:
             side = self.speaker_side(s)
             if side:
                 return [side]
-        if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
-            return self.last_group(drafts) or self.recent_pair(clause_start)
+        group = self.group.search(span)
+        if group or re.search(r"\b(?:they|their)\b", span, re.I):
+            return self.as_countries(group.group() if group else "", self.last_group(drafts)) or self.recent_pair(clause_start)
         opening = self.group.match(text, s.start)
-        if hit.word_class == "noun" and opening and not left:
-            return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
+        if hit.word_class == "noun" and opening and not left:  # "The two sides had … discussions"
+            return self.as_countries(opening.group(), self.last_group(drafts)) or self.recent_pair(s.start)
         if self.person_pronoun.search(span):
             here = [k for d in of_sentence(drafts, s) for k in d.actor
                     if entities.get(k) and entities[k].kind == "Person"]
@@ -252,7 +260,8 @@ class RoleReader:
         colon = head.find(":")
         if colon < 0:
             return None
-        speakers = [m for m in self._sorted if para <= m.start and m.end <= para + colon
+        lo, hi = bisect.bisect_left(self._starts, para), bisect.bisect_right(self._starts, para + colon)
+        speakers = [m for m in self._sorted[lo:hi] if para <= m.start and m.end <= para + colon
                     and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person"]
         if not speakers:
             return None
@@ -269,6 +278,20 @@ class RoleReader:
             if len(keys) == 2:
                 return list(reversed(keys))
         return []
+
+    def as_countries(self, phrase: str, keys: list[str]) -> list[str]:
+        """"the two countries", "both sides": the governments of the parties last named, not the
+        officials who spoke for them ("the two leaders" stay the leaders)."""
+        if not re.search(r"\b(?:countries|nations|governments|sides)\b", phrase, re.I):
+            return keys
+        countries = [self._entities[k].country or k if self._entities.get(k) else k for k in keys]
+        countries = list(dict.fromkeys(countries))
+        known = [self._entities.get(k) or self.cat.entities.get(k) for k in countries]
+        if len(countries) < 2 or any(e is None or e.kind != "Country" for e in known):
+            return keys
+        for k in countries:
+            self._entities.setdefault(k, self.cat.entities[k])
+        return countries
 
     def last_group(self, drafts: list[Draft]) -> list[str]:
         """The parties of the last happening with two or more, preferring meetings and calls."""
@@ -287,7 +310,7 @@ class RoleReader:
             key = self.entity_at(hit.end + lead.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
-        preps = r"in|at|to" if draft.kind == "Visit" else r"in|at"
+        preps = r"in|at|to|outside|near" if draft.kind == "Visit" else r"in|at|outside|near"
         for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)

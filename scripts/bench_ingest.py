@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Ingest speed, memory and store size as the input grows, beside a floor, through the real CLI.
+
+    python scripts/bench_ingest.py [CORPUS.jsonl] [--sizes 1,10,40] [--workers N]
+
+For each size S the corpus is written S times over (each copy's ids made unique) and
+ingested into a fresh store by the real command line (`python -m graph ingest FILE
+--store DIR --quiet`), one child process per run. Beside it, in the same command:
+
+- floor: a child process that reads the same file with uscn's loaders and tokenizes
+  every text (graph.extract.text.tokens), the least any ingest must do;
+- extract: a child process that extracts and builds every article's quads with the
+  same number of workers but writes nothing, to tell extraction from writing.
+
+It prints, per size: articles/s of each run, the ingest's time per article against
+the smallest size (linear is 1.00), the peak resident memory of the ingest (the
+largest process of its tree), and the store folder against the same quads
+bulk-loaded into a fresh store (`uscn export --with-ontology` then
+pyoxigraph's bulk loader). Targets (issue 9): >= 150 articles/s at 2,700 records on two
+cores; per-article time and peak memory at 5,400 records within 1.2x of 1,350; the
+store folder within 2x of the bulk-loaded one.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse.jsonl"
+
+FLOOR = """
+import sys
+from graph.loaders import load
+from graph.extract.text import tokens
+n = 0
+for article in load(sys.argv[1]):
+    n += sum(1 for _ in tokens(article.text))
+print(n)
+"""
+
+EXTRACT = """
+import sys
+from graph.ingest import prepared_in_order
+from graph.loaders import load
+if __name__ == "__main__":
+    n = sum(p.quads for p in prepared_in_order(iter(load(sys.argv[1])), int(sys.argv[2])))
+    print(n)
+"""
+
+
+def repeated(corpus: Path, times: int, path: Path) -> int:
+    """The corpus ``times`` over, ids made unique per copy; returns the number of records."""
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(times):
+            for r in rows:
+                out.write(json.dumps(dict(r, id=f"{r['id']}-x{n}")) + "\n")
+    return len(rows) * times
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (MB, the largest process of the child's tree) of a child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def bulk_loaded_size(store: Path, folder: Path) -> int:
+    """The size of a fresh store holding the same quads, loaded with Oxigraph's bulk loader."""
+    import pyoxigraph as ox
+    dump = folder / "dump.nq"
+    subprocess.run([sys.executable, "-m", "graph", "export", "--store", str(store), "--format", "nquads",
+                    "--with-ontology", "--output", str(dump)], cwd=ROOT, check=True)
+    bulk = folder / "bulk"
+    s = ox.Store(str(bulk))
+    s.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    s.flush()
+    s.optimize()
+    del s
+    dump.unlink()
+    return folder_size(bulk)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--sizes", default="1,10,40", help="How many times over to repeat the corpus.")
+    ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    print(f"{os.cpu_count()} cores; --workers {args.workers}; corpus {args.corpus}")
+    print(f"{'records':>8} {'floor/s':>8} {'extract/s':>9} {'ingest/s':>8} {'ingest/floor':>12} "
+          f"{'per-article':>11} {'peak MB':>8} {'store MB':>8} {'bulk MB':>8} {'store/bulk':>10}")
+    base = None
+    base_rss = None
+    with tempfile.TemporaryDirectory(prefix="uscn-bench-ingest-") as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"x{size}"
+            folder.mkdir()
+            source = folder / "input.jsonl"
+            n = repeated(args.corpus, size, source)
+            floor_s, _ = timed([sys.executable, "-c", FLOOR, str(source)])
+            extract_s, _ = timed([sys.executable, "-c", EXTRACT, str(source), str(args.workers)])
+            store = folder / "store"
+            ingest_s, rss = timed([sys.executable, "-m", "graph", "ingest", str(source), "--store", str(store),
+                                   "--quiet", "--workers", str(args.workers)])
+            per_article = ingest_s / n
+            base = base or per_article
+            base_rss = base_rss or rss
+            size_mb = folder_size(store) / 1e6
+            bulk_mb = bulk_loaded_size(store, folder) / 1e6
+            print(f"{n:>8} {n / floor_s:>8.1f} {n / extract_s:>9.1f} {n / ingest_s:>8.1f} "
+                  f"{ingest_s / floor_s:>11.1f}x {per_article / base:>10.2f}x {rss:>8} {size_mb:>8.1f} "
+                  f"{bulk_mb:>8.1f} {size_mb / bulk_mb:>9.2f}x", flush=True)
+    print("per-article: ingest time per article against the first size (1.00 is linear); "
+          "peak MB: largest process of the ingest; store/bulk: the store folder against the same quads "
+          "bulk-loaded; extract/s: extraction and quad building alone with the same workers, no store")
+
+
+if __name__ == "__main__":
+    main()

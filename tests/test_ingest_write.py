@@ -1,0 +1,176 @@
+"""The write path run for real: kills mid-ingest, worker processes, input order, one row per fact."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import graph.ingest as ingest_module
+from graph.ingest import ingest
+from graph.rdf.store import GraphStore
+from graph.rdf.vocab import HAPPENINGS_GRAPH, ONTOLOGY_GRAPH
+
+from conftest import CORPUS, ROOT, need
+
+
+def corpus_part(tmp_path: Path, n: int, reverse: bool = False, name: str = "part.jsonl") -> str:
+    lines = [line for line in need(CORPUS).read_text(encoding="utf-8").splitlines() if line.strip()][:n]
+    path = tmp_path / name
+    path.write_text("\n".join(reversed(lines) if reverse else lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def quads(store: GraphStore, graphs=None) -> set:
+    """The store's quads (in ``graphs``, else all but the ontology's, whose blank nodes differ per load)."""
+    return {q for q in store.ox if (q.graph_name in graphs if graphs else q.graph_name != ONTOLOGY_GRAPH)}
+
+
+def fill(path: Path, source: str, **kw) -> GraphStore:
+    store = GraphStore(path)
+    errors = []
+    ingest([source], store, errors.append, **kw)
+    assert errors == []
+    return store
+
+
+def test_a_kill_at_any_point_leaves_each_article_wholly_old_or_wholly_new(tmp_path):
+    """A small run of scripts/kill_ingest.py: real processes killed at six points of a re-ingest."""
+    spec = importlib.util.spec_from_file_location("kill_ingest", ROOT / "scripts" / "kill_ingest.py")
+    kill = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(kill)
+    lines = []
+    problems = kill.run(need(CORPUS), records=8, points=6, workers=1, folder=tmp_path, say=lines.append)
+    assert problems == [], "\n".join(lines)
+    assert len([line for line in lines if line.startswith("point")]) == 6
+
+
+def test_two_workers_write_the_same_quads_as_one(tmp_path, monkeypatch):
+    source = corpus_part(tmp_path, 16)
+    one = fill(tmp_path / "one", source, workers=1)
+    monkeypatch.setattr(ingest_module, "INLINE_FIRST", 2)   # reach the worker processes on a small input
+    here = []
+    real_prepare = ingest_module.prepare
+
+    def slow_prepare(article, extractor):   # this process only: the workers run the real one
+        here.append(article.id)
+        time.sleep(0.3)
+        return real_prepare(article, extractor)
+
+    monkeypatch.setattr(ingest_module, "prepare", slow_prepare)
+    two = fill(tmp_path / "two", source, workers=2, batch=5)
+    assert len(here) < 16, "the worker processes prepared some articles"
+    assert quads(one) == quads(two)
+    assert len(quads(one)) > 1000
+    one.close()
+    two.close()
+
+
+def test_the_same_articles_in_either_order_give_the_same_happenings_and_articles(tmp_path):
+    forward = fill(tmp_path / "f", corpus_part(tmp_path, 30, name="f.jsonl"), batch=7)
+    backward = fill(tmp_path / "b", corpus_part(tmp_path, 30, reverse=True, name="b.jsonl"), batch=4)
+    happenings_f = quads(forward, {HAPPENINGS_GRAPH})
+    assert happenings_f and happenings_f == quads(backward, {HAPPENINGS_GRAPH})
+    articles = set(g for g in forward.article_graphs() if "/article/" in g.value)
+    assert quads(forward, articles) == quads(backward, articles)
+    forward.close()
+    backward.close()
+
+
+def test_each_happening_triple_once_in_the_union(tmp_path):
+    """Without DISTINCT, a happening's label comes back once, however many articles report it."""
+    store = fill(tmp_path / "s", corpus_part(tmp_path, 30))
+    rows = [(r["h"].value, r["l"].value) for r in store.query(
+        "SELECT ?h ?l WHERE { ?h a uscn:Happening ; rdfs:label ?l }")]
+    assert rows and len(rows) == len(set(rows)) == len({h for h, _ in rows})
+    shared = next(iter(store.query("""
+        SELECT ?h (COUNT(?src) AS ?n) WHERE { ?h a uscn:Happening ; uscn:source ?src }
+        GROUP BY ?h ORDER BY DESC(?n) LIMIT 1""")))
+    assert int(shared["n"].value) >= 2, "some happening is reported by two articles"
+    types = [(r["h"].value, r["t"].value) for r in store.query(
+        "SELECT ?h ?t WHERE { ?h a uscn:Happening ; uscn:eventType ?t }")]
+    assert len(types) == len({h for h, _ in types}), "one event type per happening"
+    store.close()
+
+
+def test_removing_every_article_leaves_no_happening(tmp_path):
+    import pyoxigraph as ox
+    store = fill(tmp_path / "s", corpus_part(tmp_path, 12))
+    ids = [json.loads(line)["id"] for line in Path(corpus_part(tmp_path, 12)).read_text().splitlines()]
+    from graph.rdf.vocab import article_iri
+    for i in ids:
+        assert store.remove_graph(article_iri(i))
+    assert not any(True for _ in store.ox.quads_for_pattern(None, None, None, HAPPENINGS_GRAPH))
+    assert isinstance(HAPPENINGS_GRAPH, ox.NamedNode)
+    store.close()
+
+
+def test_a_long_ingest_leaves_no_write_ahead_log_behind(tmp_path):
+    """After 100 articles or more the store is flushed and reopened: the log RocksDB kept is gone."""
+    from click.testing import CliRunner
+    from graph.cli import main
+    store = tmp_path / "s"
+    result = CliRunner().invoke(main, ["ingest", str(need(CORPUS)), "--store", str(store), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    logs = sum(f.stat().st_size for f in store.glob("*.log"))
+    data = sum(f.stat().st_size for f in store.glob("*.sst"))
+    assert data > 1_000_000 and logs < 1_000_000, (logs, data)
+
+
+def test_the_progress_line_counts_and_estimates(tmp_path):
+    import io
+    from graph.progress import Progress, clock, count_articles
+    source = corpus_part(tmp_path, 7)
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text("x")
+    (tmp_path / "dir" / "b.jsonl").write_text('{"id": 1}\n{"id": 2}')
+    assert count_articles([source, str(tmp_path / "dir")]) == 7 + 1 + 2
+    assert count_articles(["-"]) is None
+    assert clock(3725) == "1:02:05" and clock(65) == "1:05"
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    out = Terminal()
+    p = Progress(out, total=10)
+    for _ in range(3):
+        p.step()
+    assert out.getvalue() == ""          # not in the first seconds
+    p.start -= 10                        # as if the run had gone on for ten seconds
+    p.last -= 10
+    p.step()
+    assert "4/10 articles (40%)" in out.getvalue() and "articles/s" in out.getvalue() and "left" in out.getvalue()
+    p.close()
+    assert out.getvalue().endswith("\r\033[K")
+    piped = io.StringIO()
+    q = Progress(piped, total=10)
+    q.start -= 10
+    q.last -= 10
+    q.step()
+    q.close()
+    assert piped.getvalue() == ""        # not a terminal: nothing
+
+
+def test_a_run_stopped_midway_keeps_the_batches_written_and_drops_the_rest_whole(tmp_path):
+    from graph.ingest import ingest_articles
+    from graph.loaders import load
+    articles = list(load(corpus_part(tmp_path, 7)))
+
+    def stopping():
+        yield from articles[:5]
+        raise KeyboardInterrupt
+
+    stopped = GraphStore(tmp_path / "stopped")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_articles(stopping(), stopped, pytest.fail, batch=2)
+    clean = GraphStore(tmp_path / "clean")
+    ingest_articles(iter(articles[:4]), clean, pytest.fail, batch=2)
+    assert quads(stopped) == quads(clean)
+    ingest_articles(iter(articles), stopped, pytest.fail, batch=3)   # the index is still true: carry on
+    again = GraphStore(tmp_path / "again")
+    ingest_articles(iter(articles), again, pytest.fail)
+    assert quads(stopped) == quads(again)
+    for s in (stopped, clean, again):
+        s.close()
