@@ -421,3 +421,54 @@ def test_meetings_a_traveller_goes_for_are_his():
 def test_call_records_are_no_call():
     ex = extract("The FBI and the Cybersecurity and Infrastructure Security Agency said hackers stole call records.")
     assert not of_kind(ex, "PhoneCall")
+
+
+def test_they_met_are_the_two_just_named():
+    ev = one(extract("President Joe Biden raised the cases with President Xi Jinping when they met on the sidelines of "
+                     "the APEC summit in Lima, Peru, on Nov. 16.", D(2024, 11, 20)), "Meeting")
+    assert parties(ev) == {BIDEN, XI} and ev.place == "place/lima"
+
+
+def test_talks_refused_are_no_talks():
+    ex = extract("Beijing cites the sanctions as one reason for refusing talks with the Pentagon.")
+    assert not of_kind(ex, "Meeting")
+
+
+def test_a_measure_promised_on_a_condition_is_no_event():
+    ex = extract("President Donald Trump has said he would impose tariffs of 60 percent on all Chinese goods "
+                 "if he returns to the White House.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_talks_with_someones_counterpart_are_between_the_two():
+    ex = extract("BEIJING — The core of the visit was 12 hours of negotiations on Monday with Secretary Blinken's "
+                 "longtime counterpart, Foreign Minister Wang Yi.", D(2024, 4, 26))
+    assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}
+
+
+def test_accusations_each_way_are_two():
+    ex = extract("The Philippines accused China of dangerous blocking maneuvers; Beijing blamed Manila for the collision.")
+    pairs = sorted((ev.actor, ev.target) for ev in of_kind(ex, "Accusation"))
+    assert pairs == [((CHN,), ("country/PHL",)), (("country/PHL",), (CHN,))]
+
+
+def test_officials_placed_under_sanctions():
+    ev = one(extract("The State Department placed 24 Chinese officials under sanctions on Tuesday."), "Sanction")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+def test_a_meeting_on_the_outskirts_of_a_city():
+    ev = one(extract("Jake Sullivan spent Tuesday in talks with Foreign Minister Wang Yi at a retreat on the northern "
+                     "outskirts of Beijing."), "Meeting")
+    assert ev.place == "place/beijing"
+
+
+def test_talks_included_in_someones_visit_are_theirs():
+    ev = one(extract("Foreign Minister Wang Yi's three-day visit included seven hours of talks with Secretary Blinken."),
+             "Meeting")
+    assert parties(ev) == {WANG_YI, BLINKEN}
+
+
+def test_concern_in_quotation_marks():
+    ev = one(extract('Secretary Blinken said Washington had "deep concerns" about Beijing\'s conduct.'), "Accusation")
+    assert ev.target == (CHN,)

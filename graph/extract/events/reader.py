@@ -13,7 +13,7 @@ from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
@@ -94,6 +94,8 @@ class EventReader(RoleReader):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
+        if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
+            return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
         between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
@@ -120,10 +122,19 @@ class EventReader(RoleReader):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
             draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
+            owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
+            if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
+                draft.actor = [owner.key]
+            opening = next((a for a in agents if a.start >= s.start), None)
+            if not draft.actor and hit.word_class == "noun" and opening and opening.possessive and opening.key not in draft.target \
+                    and re.match(r"[’']s?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|delegation|team)\b", text[opening.end:opening.end + 40]) \
+                    and is_title_run(text[s.start:opening.start]):
+                draft.actor = [opening.key]  # "Wang's three-day visit … included talks with Blinken"
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
@@ -276,6 +287,7 @@ class EventReader(RoleReader):
 
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
+COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
 

@@ -32,6 +32,7 @@ ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokes
 PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
 MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
+SETTING = re.compile(r"\b(?:sidelines of|margins of|at|during|ahead of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -144,6 +145,10 @@ class RoleReader:
             if side:
                 return [side]
         group = self.group.search(span)
+        if (group or re.search(r"\bthey\b", span, re.I)) and hit.event_class in ("Meeting", "PhoneCall"):
+            named = [a.key for a in self.agents_before(s, clause_start) if a.kind == "Person" and not a.modifier]
+            if len(set(named)) >= 2:  # "Biden raised … with Xi when they met": the two just named
+                return list(dict.fromkeys(named))
         if group or re.search(r"\b(?:they|their)\b", span, re.I):
             return self.as_countries(group.group() if group else "", self.last_group(drafts)) or self.recent_pair(clause_start)
         opening = self.group.match(text, s.start)
@@ -176,7 +181,7 @@ class RoleReader:
         verb = None
         for verb in re.finditer(r"\b(?:added|adds|adding|placed|places|put)\b", text[clause_start:hit.start]):
             pass
-        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$", text[clause_start:hit.start]):
+        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$|\bunder\s+(?:new\s+)?$", text[clause_start:hit.start]):
             return None
         at = clause_start + verb.start()
         before = [a for a in left if a.end <= at and not a.modifier]
@@ -224,6 +229,8 @@ class RoleReader:
         if hit.word_class == "noun" and not (linked or between):
             return []  # "talks and a working dinner with X", "talks on maritime safety with X"
         candidates = [a for a in right if a.key not in actor and (not linked or a.start >= hit.end + linked.end())]
+        if hit.event_class == "Meeting":  # "met on the sidelines of the APEC summit": the frame, not a party
+            candidates = [a for a in candidates if not SETTING.search(text, max(hit.end, a.start - 40), a.start)]
         if hit.text.lower().startswith(("receiv", "spen")):
             # "received X", "spent three hours with X": a person received, or time spent with a party
             candidates = [a for a in candidates if (a.kind == "Person" and is_title_run(text[hit.end:a.start]))
@@ -311,7 +318,8 @@ class RoleReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         preps = r"in|at|to|outside|near" if draft.kind == "Visit" else r"in|at|outside|near"
-        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
+        for m in re.finditer(rf"\b(?:{preps}|on the (?:[a-z]+\s+)?outskirts of)\s+(?:the\s+)?"
+                             rf"(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port|outskirts) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
             kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
