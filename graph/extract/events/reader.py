@@ -15,7 +15,7 @@ from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
@@ -125,7 +125,7 @@ class EventReader(RoleReader):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
             draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
@@ -133,6 +133,11 @@ class EventReader(RoleReader):
             owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
             if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
                 draft.actor = [owner.key]
+            opening = next((a for a in agents if a.start >= s.start), None)
+            if not draft.actor and hit.word_class == "noun" and opening and opening.possessive and opening.key not in draft.target \
+                    and re.match(r"[’']s?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|delegation|team)\b", text[opening.end:opening.end + 40]) \
+                    and is_title_run(text[s.start:opening.start]):
+                draft.actor = [opening.key]  # "Wang's three-day visit … included talks with Blinken"
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
