@@ -80,7 +80,9 @@ class Extractor:
         told(article, 0.6)
         self.events.prepare(mentions, entities, text)
         sents = ReportingSentences(sents, lambda done: told(article, 0.6 + 0.4 * done / max(len(text), 1)))
-        events = self.events.read(text, sents, mentions, entities, times, disputes, article.published)
+        title_found = self.entities.find(article.title, article.published) if article.title else ([], {})
+        events = self.events.read(text, sents, mentions, entities, times, disputes, article.published,
+                                  article.title, title_found)
         told(article, 1.0)
         return Extraction(article, entities, tuple(sorted(mentions + disputes, key=lambda m: m.start)), tuple(events))
 

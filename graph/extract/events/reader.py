@@ -8,6 +8,7 @@ import re
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
+from graph.extract.events.document import title_draft
 from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
@@ -34,8 +35,15 @@ class EventReader(RoleReader):
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
              entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],
-             published: dt.date | None) -> list[Event]:
+             published: dt.date | None, title: str | None = None,
+             title_found: tuple[list[Mention], dict[str, Entity]] = ([], {})) -> list[Event]:
+        """The events of an article: its sentences' and, from its title, the call or meeting a
+        readout or a transcript is about (``title_found`` is the entity finder's answer on the title)."""
         drafts: list[Draft] = []
+        named = title_draft(title, title_found[0], title_found[1], entities, sentences, text, published)
+        if named is not None:
+            named.place = named.place or self.heading_place(text, entities)
+            drafts.append(named)
         last_person: str | None = None
         self._time_spans = Overlaps(times)
         times_at, disputes_at = Starting(times), Starting(disputes)
@@ -86,6 +94,8 @@ class EventReader(RoleReader):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
+        if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
+            return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
         between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
@@ -112,10 +122,14 @@ class EventReader(RoleReader):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
             draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,3}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
+            owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
+            if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
+                draft.actor = [owner.key]
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
@@ -161,6 +175,16 @@ class EventReader(RoleReader):
         draft.claim = text[target.start:s.end].strip(" ,.;:") or None
         return draft
 
+    def heading_place(self, text: str, entities: dict[str, Entity]) -> str | None:
+        """The place a transcript's venue line names ("Mulia Hotel Bali, Indonesia")."""
+        line = text[:text.find("\n")] if "\n" in text else ""
+        if not line or len(line) > 80 or re.search(r"[.!?:]\s*$", line.strip()):
+            return None
+        found = [m for m in self._sorted if m.end <= len(line) and entities.get(m.entity)
+                 and entities[m.entity].kind in ("Place", "Country")]
+        places = [m for m in found if entities[m.entity].kind == "Place"]
+        return (places or found)[0].entity if found else None
+
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:
         """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
@@ -193,7 +217,15 @@ class EventReader(RoleReader):
         return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
-        """The stretch of the sentence around the trigger up to the nearest clause breaks."""
+        """The stretch of the sentence around the trigger up to the nearest clause breaks
+        (remembered for the text being read: each trigger's is asked for two or three times)."""
+        memo_text, memo = getattr(self, "_clauses", (None, {}))
+        if memo_text is not text:
+            memo = {}
+            self._clauses = (text, memo)
+        key = (s.start, s.end, hit.start, hit.end)
+        if key in memo:
+            return memo[key]
         start, end = s.start, s.end
         for brk in self.breaks:
             i = text.rfind(brk, s.start, hit.start)
@@ -202,6 +234,7 @@ class EventReader(RoleReader):
             j = text.find(brk, hit.end, s.end)
             if j >= 0:
                 end = min(end, j)
+        memo[key] = start, end
         return start, end
 
     def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
@@ -249,6 +282,7 @@ class EventReader(RoleReader):
 
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
+COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
 

@@ -35,6 +35,8 @@ class TriggerFinder:
             a, b = s.start + start, s.start + end + 1
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
+            if re.match(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b", text[b:b + 12]):
+                continue  # "call records": a modifier of another noun, not a happening
             if re.search(r"\bas\s+$", text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
