@@ -444,3 +444,31 @@ def test_talks_with_someones_counterpart_are_between_the_two():
     ex = extract("BEIJING — The core of the visit was 12 hours of negotiations on Monday with Secretary Blinken's "
                  "longtime counterpart, Foreign Minister Wang Yi.", D(2024, 4, 26))
     assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}
+
+
+def test_accusations_each_way_are_two():
+    ex = extract("The Philippines accused China of dangerous blocking maneuvers; Beijing blamed Manila for the collision.")
+    pairs = sorted((ev.actor, ev.target) for ev in of_kind(ex, "Accusation"))
+    assert pairs == [((CHN,), ("country/PHL",)), (("country/PHL",), (CHN,))]
+
+
+def test_officials_placed_under_sanctions():
+    ev = one(extract("The State Department placed 24 Chinese officials under sanctions on Tuesday."), "Sanction")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+def test_a_meeting_on_the_outskirts_of_a_city():
+    ev = one(extract("Jake Sullivan spent Tuesday in talks with Foreign Minister Wang Yi at a retreat on the northern "
+                     "outskirts of Beijing."), "Meeting")
+    assert ev.place == "place/beijing"
+
+
+def test_talks_included_in_someones_visit_are_theirs():
+    ev = one(extract("Foreign Minister Wang Yi's three-day visit included seven hours of talks with Secretary Blinken."),
+             "Meeting")
+    assert parties(ev) == {WANG_YI, BLINKEN}
+
+
+def test_concern_in_quotation_marks():
+    ev = one(extract('Secretary Blinken said Washington had "deep concerns" about Beijing\'s conduct.'), "Accusation")
+    assert ev.target == (CHN,)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import ahocorasick
+
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
 from graph.extract.events.document import title_draft
@@ -13,7 +15,7 @@ from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
@@ -31,6 +33,7 @@ class EventReader(RoleReader):
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
+        self.break_finder = break_finder(self.breaks)
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -122,7 +125,7 @@ class EventReader(RoleReader):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
             draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
@@ -130,6 +133,11 @@ class EventReader(RoleReader):
             owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
             if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
                 draft.actor = [owner.key]
+            opening = next((a for a in agents if a.start >= s.start), None)
+            if not draft.actor and hit.word_class == "noun" and opening and opening.possessive and opening.key not in draft.target \
+                    and re.match(r"[’']s?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|delegation|team)\b", text[opening.end:opening.end + 40]) \
+                    and is_title_run(text[s.start:opening.start]):
+                draft.actor = [opening.key]  # "Wang's three-day visit … included talks with Blinken"
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
@@ -227,13 +235,23 @@ class EventReader(RoleReader):
         if key in memo:
             return memo[key]
         start, end = s.start, s.end
-        for brk in self.breaks:
-            i = text.rfind(brk, s.start, hit.start)
-            if i >= 0 and i + len(brk) <= hit.start:
-                start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
-            j = text.find(brk, hit.end, s.end)
-            if j >= 0:
-                end = min(end, j)
+        if self.break_finder is not None and s.start <= hit.end and hit.start <= s.end:
+            # The breaks in the sentence, found once for all its triggers: the last one before
+            # the trigger and the first after it bound the clause (as the search per break did).
+            cuts = memo.get(("cuts", s.start, s.end))
+            if cuts is None:
+                cuts = memo[("cuts", s.start, s.end)] = [
+                    (e + 1 - n, n, adj) for e, (n, adj) in self.break_finder.iter(text, s.start, s.end)]
+            start = max([start] + [p + n - adj for p, n, adj in cuts if p + n <= hit.start])
+            end = min([end] + [p for p, _, _ in cuts if p >= hit.end])
+        else:
+            for brk in self.breaks:
+                i = text.rfind(brk, s.start, hit.start)
+                if i >= 0 and i + len(brk) <= hit.start:
+                    start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
+                j = text.find(brk, hit.end, s.end)
+                if j >= 0:
+                    end = min(end, j)
         memo[key] = start, end
         return start, end
 
@@ -294,6 +312,19 @@ def place_from_before(drafts: list[Draft]) -> None:
                 and (d.sentence == prev.sentence or 0 <= d.sentence.start - prev.sentence.end <= 2) and not d.planned \
                 and (d.when is None or prev.when is not None and d.when.start <= prev.when.end and prev.when.start <= d.when.end):
             d.place = prev.place
+
+
+def break_finder(breaks: list[str]) -> ahocorasick.Automaton | None:
+    """An automaton finding every clause break in one pass: (end offset, (length, 1 if it ends
+    in a space)). None when there is nothing to find, or an empty break (clause() then
+    searches break by break)."""
+    if not breaks or any(not b for b in breaks):
+        return None
+    auto = ahocorasick.Automaton()
+    for brk in breaks:
+        auto.add_word(brk, (len(brk), 1 if brk.endswith(" ") else 0))
+    auto.make_automaton()
+    return auto
 
 
 DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")

@@ -181,7 +181,7 @@ class RoleReader:
         verb = None
         for verb in re.finditer(r"\b(?:added|adds|adding|placed|places|put)\b", text[clause_start:hit.start]):
             pass
-        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$", text[clause_start:hit.start]):
+        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$|\bunder\s+(?:new\s+)?$", text[clause_start:hit.start]):
             return None
         at = clause_start + verb.start()
         before = [a for a in left if a.end <= at and not a.modifier]
@@ -318,7 +318,8 @@ class RoleReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         preps = r"in|at|to|outside|near" if draft.kind == "Visit" else r"in|at|outside|near"
-        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
+        for m in re.finditer(rf"\b(?:{preps}|on the (?:[a-z]+\s+)?outskirts of)\s+(?:the\s+)?"
+                             rf"(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port|outskirts) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
             kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")
