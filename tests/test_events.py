@@ -283,7 +283,7 @@ def test_the_two_sides_agreed_resolves_to_the_parties_of_the_meeting_before():
     ex = extract(text)
     meeting = one(ex, "Meeting")
     ev = one(ex, "Agreement")
-    assert set(ev.actor) | set(ev.target) == {BLINKEN, WANG_YI}
+    assert set(ev.actor) | set(ev.target) == {USA, CHN}  # "the two sides": the governments of the officials met
     assert "dispute/military-communications" in ev.disputes
     assert ev.when is not None and (ev.when.start, ev.when.basis) == (meeting.when.start, "context")
     assert ev.evidence.text == "The two sides agreed to resume military communications."

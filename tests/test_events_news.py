@@ -129,11 +129,24 @@ def test_one_government_committing_to_act_is_no_agreement():
     assert not of_kind(extract("The Commerce Department committed to review the rules."), "Agreement")
 
 
-def test_the_two_sides_agreed_in_reported_speech_are_the_parties_met():
+def test_the_two_sides_agreed_in_reported_speech_are_the_governments_of_the_parties_met():
     ex = extract("Secretary Blinken met Foreign Minister Wang Yi on Monday. "
                  "Blinken said the two sides had agreed to restore passenger flights.")
     ev = one(ex, "Agreement")
-    assert parties(ev) == {BLINKEN, WANG_YI}
+    assert parties(ev) == {USA, CHN}
+    assert ev.label.startswith("United States and China reach agreement")
+
+
+def test_the_two_leaders_are_the_leaders_met():
+    ex = extract("President Joe Biden met President Xi Jinping on Monday. The two leaders agreed to resume military talks.")
+    assert parties(one(ex, "Agreement")) == {BIDEN, XI}
+
+
+def test_visits_by_two_people_to_one_place_are_one_trip():
+    ex = extract("The talks came on the heels of visits by Secretary Blinken and Defense Secretary Lloyd Austin "
+                 "to Tokyo and Seoul.")
+    ev = one(ex, "Visit")
+    assert set(ev.actor) == {BLINKEN, "person/lloyd-austin"}
 
 
 def test_committed_to_by_a_joint_subject():
@@ -359,3 +372,103 @@ def test_the_pair_after_a_second_trigger_is_that_triggers():
                  "in November 2023.", D(2024, 5, 15))
     ev = one(ex, "Meeting")
     assert ev.kind == "Summit" and parties(ev) == {BIDEN, XI}
+
+
+# --- document-level happenings -------------------------------------------------------------
+def titled(text: str, title: str, published=D(2024, 11, 16)):
+    from graph.extract import default_extractor
+    from graph.model import Article
+    from test_events import check_evidence
+    ex = default_extractor().extract(Article("t", text, title, published))
+    check_evidence(ex)
+    return ex
+
+
+def test_a_readout_title_names_the_call_and_its_parties():
+    ex = titled("The two leaders discussed trade and Taiwan. President Biden stressed the need for guardrails.",
+                "Readout of President Joe Biden's Call with President Xi Jinping of the People's Republic of China")
+    ev = one(ex, "PhoneCall")
+    assert {BIDEN, XI} <= parties(ev)
+    assert ev.evidence.text == "President Biden stressed the need for guardrails."
+
+
+def test_remarks_before_a_bilateral_meeting_are_a_meeting_that_day_where_the_title_says():
+    ex = titled("PRESIDENT XI: It is a pleasure to see you again, President Biden.",
+                "Remarks by President Biden and President Xi Jinping Before Bilateral Meeting | Lima, Peru")
+    ev = one(ex, "Meeting")
+    assert {BIDEN, XI} <= parties(ev) and ev.place == "place/lima"
+    assert day(ev)[:2] == (D(2024, 11, 16), D(2024, 11, 16))
+
+
+def test_a_transcripts_venue_line_places_the_meeting():
+    ex = titled("Mulia Hotel Bali, Indonesia\n\nPRESIDENT BIDEN: Well, President Xi, it is good to see you.",
+                "Remarks by President Biden and President Xi Jinping Before Bilateral Meeting", D(2022, 11, 14))
+    assert one(ex, "Meeting").place == "place/bali"
+
+
+def test_a_press_call_is_no_phone_call():
+    ex = titled("Senior officials briefed reporters on the economy.",
+                "Background Press Call by Senior Administration Officials on President Biden's Trade Approach to China")
+    assert not of_kind(ex, "PhoneCall")
+
+
+def test_meetings_a_traveller_goes_for_are_his():
+    ev = one(extract("Jake Sullivan will travel to the People's Republic of China next week, for meetings with senior "
+                     "PRC officials."), "Meeting")
+    assert ev.actor == (SULLIVAN,) and ev.target == (CHN,) and ev.planned
+
+
+def test_call_records_are_no_call():
+    ex = extract("The FBI and the Cybersecurity and Infrastructure Security Agency said hackers stole call records.")
+    assert not of_kind(ex, "PhoneCall")
+
+
+def test_they_met_are_the_two_just_named():
+    ev = one(extract("President Joe Biden raised the cases with President Xi Jinping when they met on the sidelines of "
+                     "the APEC summit in Lima, Peru, on Nov. 16.", D(2024, 11, 20)), "Meeting")
+    assert parties(ev) == {BIDEN, XI} and ev.place == "place/lima"
+
+
+def test_talks_refused_are_no_talks():
+    ex = extract("Beijing cites the sanctions as one reason for refusing talks with the Pentagon.")
+    assert not of_kind(ex, "Meeting")
+
+
+def test_a_measure_promised_on_a_condition_is_no_event():
+    ex = extract("President Donald Trump has said he would impose tariffs of 60 percent on all Chinese goods "
+                 "if he returns to the White House.")
+    assert not of_kind(ex, "Sanction")
+
+
+def test_talks_with_someones_counterpart_are_between_the_two():
+    ex = extract("BEIJING — The core of the visit was 12 hours of negotiations on Monday with Secretary Blinken's "
+                 "longtime counterpart, Foreign Minister Wang Yi.", D(2024, 4, 26))
+    assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}
+
+
+def test_accusations_each_way_are_two():
+    ex = extract("The Philippines accused China of dangerous blocking maneuvers; Beijing blamed Manila for the collision.")
+    pairs = sorted((ev.actor, ev.target) for ev in of_kind(ex, "Accusation"))
+    assert pairs == [((CHN,), ("country/PHL",)), (("country/PHL",), (CHN,))]
+
+
+def test_officials_placed_under_sanctions():
+    ev = one(extract("The State Department placed 24 Chinese officials under sanctions on Tuesday."), "Sanction")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+def test_a_meeting_on_the_outskirts_of_a_city():
+    ev = one(extract("Jake Sullivan spent Tuesday in talks with Foreign Minister Wang Yi at a retreat on the northern "
+                     "outskirts of Beijing."), "Meeting")
+    assert ev.place == "place/beijing"
+
+
+def test_talks_included_in_someones_visit_are_theirs():
+    ev = one(extract("Foreign Minister Wang Yi's three-day visit included seven hours of talks with Secretary Blinken."),
+             "Meeting")
+    assert parties(ev) == {WANG_YI, BLINKEN}
+
+
+def test_concern_in_quotation_marks():
+    ev = one(extract('Secretary Blinken said Washington had "deep concerns" about Beijing\'s conduct.'), "Accusation")
+    assert ev.target == (CHN,)

@@ -197,3 +197,59 @@ def test_ingest_refuses_a_file_over_the_limit_in_one_line_and_stores_the_rest(tm
     again = CliRunner().invoke(main, ["ingest", str(tmp_path / "in" / "small.txt"), "--store", store,
                                                       "--max-article-size", "0"])
     assert again.exit_code == 2 and "--max-article-size" in again.stderr
+
+
+def test_is_word_char_is_what_the_regex_word_class_matches():
+    import re
+    from graph.extract.entities import at_word_boundary, is_word_char
+    for c in "aZ09_éßЖ中²½Ⅻ -.,’'\u2003\n!—":
+        assert is_word_char(c) == bool(re.match(r"\w", c)), c
+    assert at_word_boundary("the US said", 4, 6) and not at_word_boundary("thus", 2, 4)
+
+
+def test_at_word_boundary_agrees_with_the_regex_definition():
+    import re
+    from graph.extract.entities import at_word_boundary
+
+    def by_regex(text, start, end):
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        w = lambda c: bool(re.match(r"\w", c))
+        return not w(before) and not (w(after) and w(text[end - 1]))
+
+    text = "U.S. and PRC_x said: the USA’s ½ talks—in Beijing. "
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 8) + 1):
+            assert at_word_boundary(text, start, end) == by_regex(text, start, end), (start, end)
+
+
+def test_the_look_aheads_of_the_name_patterns_change_no_match():
+    import re
+    finder = default_extractor().entities
+    texts = [a.text for a in load(SEEDS)] + [
+        "& Co. Ltd. and the Ministry of Commerce; Mr. John Smith; Deputy Secretary Kurt Campbell said.",
+        "Women’s Federation, U.S. Department of State, Yanqi Lake, the Rose Garden in Beijing"]
+    for name in ("org_re", "titled_re", "role_re", "place_re"):
+        fast = getattr(finder, name)
+        plain = re.compile(re.sub(r"^\\b\(\?=(?:\[[^\]]*\])?\)", r"\\b", fast.pattern), fast.flags)
+        assert plain.pattern != fast.pattern, name
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def test_clauses_from_the_break_automaton_are_those_of_the_search_per_break():
+    import copy
+    from graph.extract.events.model import Hit
+    from graph.extract.text import sentences
+    reader = default_extractor().events
+    assert reader.break_finder is not None
+    slow = copy.copy(reader)
+    slow.break_finder = None
+    texts = [a.text for a in load(SEEDS)][:6] + [
+        "Blinken met Wang, who said that the talks, which began Monday, were useful; but they agreed, "
+        "however, to meet again while noting that tensions remain, and then left."]
+    for text in texts:
+        for s in list(sentences(text))[:40]:
+            for a in range(s.start, s.end, 7):
+                hit = Hit(a, min(a + 5, s.end), text[a:a + 5], "Meeting", "verb")
+                assert reader.clause(text, s, hit) == slow.clause(text, s, hit), (s.text, a)

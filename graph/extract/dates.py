@@ -287,8 +287,8 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
 # text named, not from the publication date (news tells a story in order).
 SHIFT_WORDS = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "before": -1, "after": 1,
                "later": 1, "earlier": -1}
-FROM_LAST_DAY = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|after|before)"
+FROM_LAST_DAY = re.compile(  # (?=\w): a word starts here; the alternatives are tried only there
+    r"\b(?=\w)(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|after|before)"
     r"(?(dir)(?!\s+(?!the\b)[a-z]))"
     r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
     r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I)
@@ -391,7 +391,8 @@ def speaks_of_future(text: str, pos: int, floor: int) -> bool:
 
 
 # Every rule needs one of these words or a year, so only the stretches around them are searched.
-KEYWORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+# (?=\w): only where a word starts is the long alternation tried (twice as fast, same matches).
+KEYWORDS = re.compile(r"\b(?=\w)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
                       r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|week|weekend|month|"
                       r"year|ago|(?:19|20)\d\d)", re.I)
 WINDOW_BEFORE, WINDOW_AFTER = 45, 70

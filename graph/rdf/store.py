@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from graph.errors import StoreError
 from graph.rdf.happenings import HappeningIndex
+from graph.rdf.opening import open_read_only, open_writable
 from graph.rdf.vocab import ENTITIES_GRAPH, FEEDS_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
 
 STORE_ENV = "USCN_STORE"
@@ -51,19 +52,14 @@ class GraphStore:
         self.path = Path(path) if path else None
         self.read_only = read_only
         self._index: HappeningIndex | None = None
-        try:
-            if self.path is None:
-                self.ox = ox.Store()
-            elif read_only:
-                if not (self.path / "CURRENT").exists():
-                    raise StoreError(f"{self.path}: no uscn store here; run `uscn ingest FILES --store {self.path}` first")
-                self.ox = ox.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self.ox = ox.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot open the store ({exc}); "
-                             "is another uscn command using it? Close it or pass another --store") from exc
+        if self.path is None:
+            self.ox = ox.Store()
+        elif read_only:
+            if not (self.path / "CURRENT").exists():
+                raise StoreError(f"{self.path}: no uscn store here; run `uscn ingest FILES --store {self.path}` first")
+            self.ox = open_read_only(self.path)    # retried while a writer swaps files
+        else:
+            self.ox = open_writable(self.path)     # one line per cause: read-only disk, lock, ...
 
     # --- articles -------------------------------------------------------------
     def writer(self, max_articles: int = 100, max_quads: int = 50_000) -> "BatchWriter":

@@ -29,8 +29,11 @@ CALLED_OFF = {"Visit": "visit to", "PhoneCall": "call with"}
 
 
 def names(keys, entities: dict[str, Entity]) -> tuple[str, int]:
-    """The parties' labels joined with "and", and how many there are."""
-    found = [entities[k].label for k in dict.fromkeys(keys) if k in entities]
+    """The parties' labels joined with "and", and how many there are; a country is left out when
+    one of its people stands for it ("Antony Blinken", not "Antony Blinken and United States")."""
+    keys = [k for k in dict.fromkeys(keys) if k in entities]
+    spoken_for = {entities[k].country for k in keys if entities[k].kind != "Country"}
+    found = [entities[k].label for k in keys if not (entities[k].kind == "Country" and k in spoken_for)]
     return " and ".join(found), len(found)
 
 

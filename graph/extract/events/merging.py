@@ -15,7 +15,8 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
     """"upcoming visits by X and Y" are one visit each; "meetings in London … and in Stockholm …" one per leg."""
     if d.kind == "Visit" and d.hit.text.lower().endswith("visits") and d.hit.word_class == "noun":
         after = [a for a in agents if d.hit.end <= a.start and a.kind == "Person"][:4]
-        if re.match(r"\s+by\s", text[d.hit.end:d.hit.end + 5]) and len(after) > 1:
+        joint = re.match(r"\s+by\s+[^.;]*?\bto\s", text[d.hit.end:d.sentence.end])  # "visits by X and Y to Tokyo": one trip
+        if re.match(r"\s+by\s", text[d.hit.end:d.hit.end + 5]) and len(after) > 1 and not joint:
             return [replace(d, actor=[a.key], target=[]) for a in after]
     if d.kind == "Visit" and not d.actor:
         return []
@@ -77,6 +78,8 @@ def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None
         return False
     if not (b.parties <= a.parties or a.parties <= b.parties):
         return False
+    if a.kind in ("Accusation", "Sanction", "Cancellation") and set(a.actor) & set(b.target) and set(b.actor) & set(a.target):
+        return False  # "X accused Y; Y blamed X": two accusations, one each way
     if a.place and b.place and a.place != b.place and not within(a.place, b.place, entities):
         return False
     if a.when and b.when:

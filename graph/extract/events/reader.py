@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import ahocorasick
+
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
+from graph.extract.events.document import title_draft
 from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, of_sentence
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
@@ -30,12 +33,20 @@ class EventReader(RoleReader):
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
+        self.break_finder = break_finder(self.breaks)
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
              entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],
-             published: dt.date | None) -> list[Event]:
+             published: dt.date | None, title: str | None = None,
+             title_found: tuple[list[Mention], dict[str, Entity]] = ([], {})) -> list[Event]:
+        """The events of an article: its sentences' and, from its title, the call or meeting a
+        readout or a transcript is about (``title_found`` is the entity finder's answer on the title)."""
         drafts: list[Draft] = []
+        named = title_draft(title, title_found[0], title_found[1], entities, sentences, text, published)
+        if named is not None:
+            named.place = named.place or self.heading_place(text, entities)
+            drafts.append(named)
         last_person: str | None = None
         self._time_spans = Overlaps(times)
         times_at, disputes_at = Starting(times), Starting(disputes)
@@ -86,6 +97,8 @@ class EventReader(RoleReader):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit)
+        if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
+            return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
         between = BETWEEN.match(text, hit.end) if hit.event_class in TWO_PARTY else None
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
@@ -112,10 +125,19 @@ class EventReader(RoleReader):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
             draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
-                                                            and re.search(r"\b(?:after|following|during)\s+(?:[\w-]+\s+){0,3}$",
+                                                            and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
+            owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
+            if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
+                draft.actor = [owner.key]
+            opening = next((a for a in agents if a.start >= s.start), None)
+            if not draft.actor and hit.word_class == "noun" and opening and opening.possessive and opening.key not in draft.target \
+                    and re.match(r"[’']s?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|delegation|team)\b", text[opening.end:opening.end + 40]) \
+                    and is_title_run(text[s.start:opening.start]):
+                draft.actor = [opening.key]  # "Wang's three-day visit … included talks with Blinken"
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
@@ -161,6 +183,16 @@ class EventReader(RoleReader):
         draft.claim = text[target.start:s.end].strip(" ,.;:") or None
         return draft
 
+    def heading_place(self, text: str, entities: dict[str, Entity]) -> str | None:
+        """The place a transcript's venue line names ("Mulia Hotel Bali, Indonesia")."""
+        line = text[:text.find("\n")] if "\n" in text else ""
+        if not line or len(line) > 80 or re.search(r"[.!?:]\s*$", line.strip()):
+            return None
+        found = [m for m in self._sorted if m.end <= len(line) and entities.get(m.entity)
+                 and entities[m.entity].kind in ("Place", "Country")]
+        places = [m for m in found if entities[m.entity].kind == "Place"]
+        return (places or found)[0].entity if found else None
+
     def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
                           entities: dict[str, Entity]) -> None:
         """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
@@ -193,15 +225,34 @@ class EventReader(RoleReader):
         return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
-        """The stretch of the sentence around the trigger up to the nearest clause breaks."""
+        """The stretch of the sentence around the trigger up to the nearest clause breaks
+        (remembered for the text being read: each trigger's is asked for two or three times)."""
+        memo_text, memo = getattr(self, "_clauses", (None, {}))
+        if memo_text is not text:
+            memo = {}
+            self._clauses = (text, memo)
+        key = (s.start, s.end, hit.start, hit.end)
+        if key in memo:
+            return memo[key]
         start, end = s.start, s.end
-        for brk in self.breaks:
-            i = text.rfind(brk, s.start, hit.start)
-            if i >= 0 and i + len(brk) <= hit.start:
-                start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
-            j = text.find(brk, hit.end, s.end)
-            if j >= 0:
-                end = min(end, j)
+        if self.break_finder is not None and s.start <= hit.end and hit.start <= s.end:
+            # The breaks in the sentence, found once for all its triggers: the last one before
+            # the trigger and the first after it bound the clause (as the search per break did).
+            cuts = memo.get(("cuts", s.start, s.end))
+            if cuts is None:
+                cuts = memo[("cuts", s.start, s.end)] = [
+                    (e + 1 - n, n, adj) for e, (n, adj) in self.break_finder.iter(text, s.start, s.end)]
+            start = max([start] + [p + n - adj for p, n, adj in cuts if p + n <= hit.start])
+            end = min([end] + [p for p, _, _ in cuts if p >= hit.end])
+        else:
+            for brk in self.breaks:
+                i = text.rfind(brk, s.start, hit.start)
+                if i >= 0 and i + len(brk) <= hit.start:
+                    start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
+                j = text.find(brk, hit.end, s.end)
+                if j >= 0:
+                    end = min(end, j)
+        memo[key] = start, end
         return start, end
 
     def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
@@ -249,6 +300,7 @@ class EventReader(RoleReader):
 
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
+COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -260,6 +312,19 @@ def place_from_before(drafts: list[Draft]) -> None:
                 and (d.sentence == prev.sentence or 0 <= d.sentence.start - prev.sentence.end <= 2) and not d.planned \
                 and (d.when is None or prev.when is not None and d.when.start <= prev.when.end and prev.when.start <= d.when.end):
             d.place = prev.place
+
+
+def break_finder(breaks: list[str]) -> ahocorasick.Automaton | None:
+    """An automaton finding every clause break in one pass: (end offset, (length, 1 if it ends
+    in a space)). None when there is nothing to find, or an empty break (clause() then
+    searches break by break)."""
+    if not breaks or any(not b for b in breaks):
+        return None
+    auto = ahocorasick.Automaton()
+    for brk in breaks:
+        auto.add_word(brk, (len(brk), 1 if brk.endswith(" ") else 0))
+    auto.make_automaton()
+    return auto
 
 
 DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")

@@ -32,6 +32,7 @@ ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokes
 PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
 MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
+SETTING = re.compile(r"\b(?:sidelines of|margins of|at|during|ahead of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -116,14 +117,14 @@ class RoleReader:
                 return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
                  and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
-        if hit.word_class == "verb" and len(heads) > 1:
+        if (hit.word_class == "verb" or hit.event_class in ("Meeting", "Visit")) and len(heads) > 1:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
             heads = subjects or heads
         if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
-                return self.last_group(drafts) or self.recent_pair(clause_start)
+                return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
             side = self.speaker_side(s)
             if side:
@@ -143,11 +144,16 @@ class RoleReader:
             side = self.speaker_side(s)
             if side:
                 return [side]
-        if self.group.search(span) or re.search(r"\b(?:they|their)\b", span, re.I):
-            return self.last_group(drafts) or self.recent_pair(clause_start)
+        group = self.group.search(span)
+        if (group or re.search(r"\bthey\b", span, re.I)) and hit.event_class in ("Meeting", "PhoneCall"):
+            named = [a.key for a in self.agents_before(s, clause_start) if a.kind == "Person" and not a.modifier]
+            if len(set(named)) >= 2:  # "Biden raised … with Xi when they met": the two just named
+                return list(dict.fromkeys(named))
+        if group or re.search(r"\b(?:they|their)\b", span, re.I):
+            return self.as_countries(group.group() if group else "", self.last_group(drafts)) or self.recent_pair(clause_start)
         opening = self.group.match(text, s.start)
-        if hit.word_class == "noun" and opening and not left:
-            return self.last_group(drafts) or self.recent_pair(s.start)  # "The two sides had … discussions"
+        if hit.word_class == "noun" and opening and not left:  # "The two sides had … discussions"
+            return self.as_countries(opening.group(), self.last_group(drafts)) or self.recent_pair(s.start)
         if self.person_pronoun.search(span):
             here = [k for d in of_sentence(drafts, s) for k in d.actor
                     if entities.get(k) and entities[k].kind == "Person"]
@@ -175,7 +181,7 @@ class RoleReader:
         verb = None
         for verb in re.finditer(r"\b(?:added|adds|adding|placed|places|put)\b", text[clause_start:hit.start]):
             pass
-        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$", text[clause_start:hit.start]):
+        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$|\bunder\s+(?:new\s+)?$", text[clause_start:hit.start]):
             return None
         at = clause_start + verb.start()
         before = [a for a in left if a.end <= at and not a.modifier]
@@ -223,6 +229,8 @@ class RoleReader:
         if hit.word_class == "noun" and not (linked or between):
             return []  # "talks and a working dinner with X", "talks on maritime safety with X"
         candidates = [a for a in right if a.key not in actor and (not linked or a.start >= hit.end + linked.end())]
+        if hit.event_class == "Meeting":  # "met on the sidelines of the APEC summit": the frame, not a party
+            candidates = [a for a in candidates if not SETTING.search(text, max(hit.end, a.start - 40), a.start)]
         if hit.text.lower().startswith(("receiv", "spen")):
             # "received X", "spent three hours with X": a person received, or time spent with a party
             candidates = [a for a in candidates if (a.kind == "Person" and is_title_run(text[hit.end:a.start]))
@@ -278,6 +286,20 @@ class RoleReader:
                 return list(reversed(keys))
         return []
 
+    def as_countries(self, phrase: str, keys: list[str]) -> list[str]:
+        """"the two countries", "both sides": the governments of the parties last named, not the
+        officials who spoke for them ("the two leaders" stay the leaders)."""
+        if not re.search(r"\b(?:countries|nations|governments|sides)\b", phrase, re.I):
+            return keys
+        countries = [self._entities[k].country or k if self._entities.get(k) else k for k in keys]
+        countries = list(dict.fromkeys(countries))
+        known = [self._entities.get(k) or self.cat.entities.get(k) for k in countries]
+        if len(countries) < 2 or any(e is None or e.kind != "Country" for e in known):
+            return keys
+        for k in countries:
+            self._entities.setdefault(k, self.cat.entities[k])
+        return countries
+
     def last_group(self, drafts: list[Draft]) -> list[str]:
         """The parties of the last happening with two or more, preferring meetings and calls."""
         for kinds in (INTERACTIONS, None):
@@ -296,7 +318,8 @@ class RoleReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         preps = r"in|at|to|outside|near" if draft.kind == "Visit" else r"in|at|outside|near"
-        for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port) of\s+)?", window):
+        for m in re.finditer(rf"\b(?:{preps}|on the (?:[a-z]+\s+)?outskirts of)\s+(?:the\s+)?"
+                             rf"(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port|outskirts) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
             kinds = ("Place",) if draft.kind == "Agreement" else ("Place", "Country")

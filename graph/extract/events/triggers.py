@@ -13,6 +13,13 @@ from graph.extract.spans import longest_first
 from graph.model import Sentence
 
 
+# Concern voiced about another's conduct, in the forms a word list cannot hold (a possessive or
+# an opening quotation mark between the verb and the noun).
+CONCERN = re.compile(r"\b(?:had|has|have|expressed|expresses|voiced|voices|raised|raises|conveyed|reiterated|underscored)\s+"
+                     r"(?:(?:his|her|their|its|our)\s+)?[\"“]?(?:(?:deep|serious|grave|strong|continued|significant|growing)\s+)?"
+                     r"concerns?\b[\"”]?")
+
+
 class TriggerFinder:
     """Finds trigger words in sentences; built once from the catalog's triggers."""
 
@@ -35,6 +42,8 @@ class TriggerFinder:
             a, b = s.start + start, s.start + end + 1
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
+            if re.match(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b", text[b:b + 12]):
+                continue  # "call records": a modifier of another noun, not a happening
             if re.search(r"\bas\s+$", text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
@@ -43,6 +52,8 @@ class TriggerFinder:
                 continue  # "an alleged upgrade": a verb form used as an adjective
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
             found.append(Hit(a, b, text[a:b], self.family(chosen.event_class), chosen.word_class, chosen.event_class))
+        for m in CONCERN.finditer(text, s.start, s.end):  # 'had "deep concerns"', 'raised his serious concerns'
+            found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
 
     def family(self, cls: str) -> str:
@@ -59,6 +70,6 @@ def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     before_raw = re.sub(r"\b(?:The|A|An|This|That|Its|Their|His|Her|Our|First|Upcoming|Last|Next|Any|No)\b",
                         lambda m: m.group().lower(), text[max(0, start - 25):start])
     if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|this|that|first|upcoming|planned|previous|last|next|"
-                 r"recent|whose|of|any|no)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$", before_raw):
+                 r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$", before_raw):
         return "noun"
     return "verb"
