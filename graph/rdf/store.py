@@ -147,7 +147,7 @@ class GraphStore:
             if optimize:
                 self.ox.optimize()
             del self.ox
-            self.ox = ox.Store(str(self.path))
+            self.ox = open_writable(self.path)
 
     def close(self) -> None:
         self.flush()
