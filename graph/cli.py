@@ -18,11 +18,20 @@ from graph.rdf.store import GraphStore, default_store_path, STORE_ENV
 DEFAULT_SEEDS = "seeds"
 
 
+class StoreLocation(click.ParamType):
+    """A store folder (a Path) or a SPARQL 1.1 endpoint URL (kept as the string given)."""
+    name = "DIR|URL"
+
+    def convert(self, value, param, ctx):
+        from graph.rdf.remote import store_location
+        return value if isinstance(value, Path) else store_location(value)
+
+
 def store_option(fn):
-    """``--store DIR`` on every command, falling back to $USCN_STORE, then the default path."""
-    return click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
-                        envvar=STORE_ENV, show_envvar=True,
-                        help="Folder of the on-disk store [default: $XDG_DATA_HOME/uscn/store].")(fn)
+    """``--store DIR|URL`` on every command, falling back to $USCN_STORE, then the default path."""
+    return click.option("--store", "store_path", type=StoreLocation(), envvar=STORE_ENV, show_envvar=True,
+                        help="Folder of the on-disk store, or a SPARQL 1.1 endpoint URL such as "
+                             "http://127.0.0.1:7878/query [default: $XDG_DATA_HOME/uscn/store].")(fn)
 
 
 def output_format_option(*choices: str, default: str = "table"):
@@ -42,8 +51,10 @@ def reports_errors(fn):
     return wrapper
 
 
-def open_store(path: Path | None, read_only: bool = False) -> GraphStore:
-    return GraphStore(path or default_store_path(), read_only=read_only)
+def open_store(path: Path | str | None, read_only: bool = False) -> GraphStore:
+    """The store at a folder or on a SPARQL endpoint (graph/rdf/remote.py)."""
+    from graph.rdf.remote import open_store as open_any
+    return open_any(path, read_only=read_only)
 
 
 def warn(message: str, kind: str = "error") -> None:
@@ -364,6 +375,8 @@ def serve(host, port, timeout, workers, store_path):
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
     """
     from graph.serve import ServeConfig, serve as run_server
+    if isinstance(store_path, str):
+        raise click.UsageError(f"{store_path} is a SPARQL endpoint already; serve a store folder (--store DIR)")
     config = ServeConfig(store=store_path or default_store_path(), host=host, port=port, timeout=timeout,
                          workers=workers)
     run_server(config, announce=lambda line: click.echo(line, err=True))
@@ -424,8 +437,8 @@ def validate(shapes, store_path):
 @click.argument("inputs", nargs=-1)
 @click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="out",
               show_default=True, help="Folder for graph.ttl, graph.trig, index.html (and the store).")
-@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path), envvar=STORE_ENV,
-              show_envvar=True, help="Folder of the on-disk store [default: OUTPUT/store].")
+@click.option("--store", "store_path", type=StoreLocation(), envvar=STORE_ENV,
+              show_envvar=True, help="Folder of the on-disk store, or a SPARQL endpoint URL [default: OUTPUT/store].")
 @reports_errors
 def build(inputs, out_dir, store_path):
     """The main job: ingest INPUTS (default seeds/), then write the exports and the page.
