@@ -18,11 +18,20 @@ from graph.rdf.store import GraphStore, default_store_path, STORE_ENV
 DEFAULT_SEEDS = "seeds"
 
 
+class StoreLocation(click.ParamType):
+    """A store folder (a Path) or a SPARQL 1.1 endpoint URL (kept as the string given)."""
+    name = "DIR|URL"
+
+    def convert(self, value, param, ctx):
+        from graph.rdf.remote import store_location
+        return value if isinstance(value, Path) else store_location(value)
+
+
 def store_option(fn):
-    """``--store DIR`` on every command, falling back to $USCN_STORE, then the default path."""
-    return click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
-                        envvar=STORE_ENV, show_envvar=True,
-                        help="Folder of the on-disk store [default: $XDG_DATA_HOME/uscn/store].")(fn)
+    """``--store DIR|URL`` on every command, falling back to $USCN_STORE, then the default path."""
+    return click.option("--store", "store_path", type=StoreLocation(), envvar=STORE_ENV, show_envvar=True,
+                        help="Folder of the on-disk store, or a SPARQL 1.1 endpoint URL such as "
+                             "http://127.0.0.1:7878/query [default: $XDG_DATA_HOME/uscn/store].")(fn)
 
 
 def output_format_option(*choices: str, default: str = "table"):
@@ -42,8 +51,10 @@ def reports_errors(fn):
     return wrapper
 
 
-def open_store(path: Path | None, read_only: bool = False) -> GraphStore:
-    return GraphStore(path or default_store_path(), read_only=read_only)
+def open_store(path: Path | str | None, read_only: bool = False) -> GraphStore:
+    """The store at a folder or on a SPARQL endpoint (graph/rdf/remote.py)."""
+    from graph.rdf.remote import open_store as open_any
+    return open_any(path, read_only=read_only)
 
 
 def warn(message: str, kind: str = "error") -> None:
@@ -61,7 +72,9 @@ def write_bytes(data: bytes, output: str | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        Path(output).write_bytes(data)
+        from graph.outputs import written
+        with written(output) as out:
+            out.write(data)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -85,6 +98,7 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
     from graph.extract import default_extractor
     from graph.ingest import default_workers, ingest
     from graph.progress import Progress, count_articles
+    from graph.rdf.stats import triple_count
 
     show = sys.stderr.isatty() and not quiet
 
@@ -99,7 +113,7 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
                     workers=workers or default_workers(), batch=batch)
     progress.close()
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
-               f"{report.quads} triples; {len(report.failed)} failed", err=True)
+               f"{triple_count(store)} triples in the store; {len(report.failed)} failed", err=True)
     return len(report.failed)
 
 
@@ -233,7 +247,8 @@ def export(fmt, output, with_ontology, period, dispute, store_path):
         do_export(store, sys.stdout.buffer, fmt, with_ontology=with_ontology)
         sys.stdout.flush()
     else:
-        with open(output, "wb") as out:
+        from graph.outputs import written
+        with written(output) as out:
             do_export(store, out, fmt, with_ontology=with_ontology)
 
 
@@ -324,6 +339,9 @@ def query(query, params, fmt, allow_update, timeout, list_named, output, store_p
     if not query:
         raise click.UsageError("give a query (text, a .rq file or a name), or --list")
     sparql = sys.stdin.read() if query == "-" else q.resolve(query)
+    from graph.rdf.params import check_params
+    named = q.named_queries().get(query)
+    check_params(sparql, dict(params), named.params if named else None)
     try:
         data = q.answer_bounded(store_path or default_store_path(), sparql, dict(params), fmt,
                                 allow_update=allow_update, timeout=timeout)
@@ -357,6 +375,8 @@ def serve(host, port, timeout, workers, store_path):
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
     """
     from graph.serve import ServeConfig, serve as run_server
+    if isinstance(store_path, str):
+        raise click.UsageError(f"{store_path} is a SPARQL endpoint already; serve a store folder (--store DIR)")
     config = ServeConfig(store=store_path or default_store_path(), host=host, port=port, timeout=timeout,
                          workers=workers)
     run_server(config, announce=lambda line: click.echo(line, err=True))
@@ -417,8 +437,8 @@ def validate(shapes, store_path):
 @click.argument("inputs", nargs=-1)
 @click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="out",
               show_default=True, help="Folder for graph.ttl, graph.trig, index.html (and the store).")
-@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path), envvar=STORE_ENV,
-              show_envvar=True, help="Folder of the on-disk store [default: OUTPUT/store].")
+@click.option("--store", "store_path", type=StoreLocation(), envvar=STORE_ENV,
+              show_envvar=True, help="Folder of the on-disk store, or a SPARQL endpoint URL [default: OUTPUT/store].")
 @reports_errors
 def build(inputs, out_dir, store_path):
     """The main job: ingest INPUTS (default seeds/), then write the exports and the page.
@@ -430,12 +450,13 @@ def build(inputs, out_dir, store_path):
     Example:
       uscn build seeds/ --output out
     """
+    from graph.outputs import make_folder, written
     from graph.rdf.export import export as do_export
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     store = open_store(store_path or out_dir / "store")
     failed = run_ingest(inputs or (DEFAULT_SEEDS,), store)
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
-        with open(out_dir / name, "wb") as out:
+        with written(out_dir / name) as out:
             do_export(store, out, fmt)
         click.echo(f"wrote {out_dir / name}", err=True)
     page = render_into(store, out_dir / "index.html")
@@ -449,7 +470,10 @@ def build(inputs, out_dir, store_path):
 def render_into(store: GraphStore, path: Path, **focus) -> Path:
     """Write the one-page view of the graph; returns its path."""
     from graph.views import render_page
-    render_page(store.ox, path, **focus)
+    page = render_page(store.ox, path, **focus)
+    if page["events"] == 0 and page["events_total"]:
+        click.echo(f"note: no events in this selection ({page['events_total']} in the store); the page is empty",
+                   err=True)
     return path
 
 
@@ -460,6 +484,9 @@ def print_rows(rows: list[dict], fmt: str) -> None:
         click.echo(json.dumps(rows, indent=2, default=str))
         return
     names, data = rows_of_dicts(rows)
+    if not rows and fmt == "table":
+        click.echo("(0 rows)")           # no header of no columns
+        return
     click.echo(as_csv(names, data) if fmt == "csv" else as_table(names, data), nl=False)
 
 
@@ -482,7 +509,11 @@ def load_events(store_path, period):
     corpus = analysis.load_corpus(store.ox)
     store.close()
     start, end = analysis.parse_period(period) if period else (None, None)
-    return corpus, analysis.slice_events(corpus.events, start, end)
+    events = analysis.slice_events(corpus.events, start, end)
+    if period and not events:
+        from graph.analysis.period import empty_period_notice
+        click.echo(empty_period_notice(period, corpus.events), err=True)
+    return corpus, events
 
 
 @main.group()

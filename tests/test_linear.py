@@ -235,3 +235,21 @@ def test_the_look_aheads_of_the_name_patterns_change_no_match():
         assert plain.pattern != fast.pattern, name
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def test_clauses_from_the_break_automaton_are_those_of_the_search_per_break():
+    import copy
+    from graph.extract.events.model import Hit
+    from graph.extract.text import sentences
+    reader = default_extractor().events
+    assert reader.break_finder is not None
+    slow = copy.copy(reader)
+    slow.break_finder = None
+    texts = [a.text for a in load(SEEDS)][:6] + [
+        "Blinken met Wang, who said that the talks, which began Monday, were useful; but they agreed, "
+        "however, to meet again while noting that tensions remain, and then left."]
+    for text in texts:
+        for s in list(sentences(text))[:40]:
+            for a in range(s.start, s.end, 7):
+                hit = Hit(a, min(a + 5, s.end), text[a:a + 5], "Meeting", "verb")
+                assert reader.clause(text, s, hit) == slow.clause(text, s, hit), (s.text, a)

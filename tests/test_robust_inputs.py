@@ -185,3 +185,33 @@ def test_same_file_name_in_two_folders_of_one_input_is_a_warning(tmp_path):
     assert warnings == [f"{tmp_path / 'in' / 'b' / 'x.txt'}: has the id 'x' that {tmp_path / 'in' / 'a' / 'x.txt'} "
                         "also has; this record replaces that one in the store; give each record its own id"]
     assert collect(tmp_path / "in" / "a", tmp_path / "in" / "b")[1] == []   # two inputs: a plain re-read
+
+
+# --- 12: one odd date does not take over the chart -----------------------------------------------
+def test_chart_range_follows_the_events_and_lists_the_outlier():
+    import datetime as d
+    from conftest_views import synthetic_store, StoreBuilder
+    from graph.analysis import load_corpus
+    from graph.views import build_view_model, render_html
+    store = synthetic_store(12, 60)
+    b = StoreBuilder(store)
+    b.entity("country/USA", "Country", "United States")
+    b.entity("country/CHN", "Country", "China")
+    a = b.article("law", "Trade <Act> story", d.date(2023, 5, 1), "https://example.com/law")
+    b.event(a, "law1974", "Statement", "Trade <Act> of 1974", actor=("country/USA",), target=("country/CHN",),
+            start=d.date(1974, 1, 1), end=d.date(1974, 12, 31), goldstein=0.0)
+    model = build_view_model(load_corpus(b.build()))
+    months = [r["month"] for r in model["balance"]]
+    assert months[0] >= "2022-01" and len(months) <= 26            # the synthetic events span ~2 years
+    assert [o["label"] for o in model["chart_outliers"]] == ["Trade <Act> of 1974"]
+    assert any(it["date"] and it["date"].startswith("1974") for it in model["events"])   # still in the timeline
+    html = render_html(model)
+    assert "Trade &lt;Act&gt; of 1974" in html and "Not plotted" in html
+
+
+def test_page_names_an_untitled_article_by_its_id(tmp_path):
+    path = jsonl(tmp_path / "a.jsonl", {"id": "新闻 1/2", "text": BODY, "published": "2023-06-19"})
+    run("ingest", path, "--store", tmp_path / "s")
+    run("render", "-o", tmp_path / "p.html", "--store", tmp_path / "s")
+    html = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert "新闻 1/2" in html and "%E6%96%B0" not in html.replace(article_iri("新闻 1/2").value, "")

@@ -113,6 +113,22 @@ def slice_events(events: Iterable[EventRecord], start=None, end=None, *,
             and (hi is None or ev.start <= hi) and (lo is None or (ev.end or ev.start) >= lo)]
 
 
+def empty_period_notice(period: str, events: Iterable[EventRecord]) -> str:
+    """What to say when no event falls in ``period``: which dates the events have.
+
+    >>> import datetime as d
+    >>> from graph.analysis.load import EventRecord
+    >>> empty_period_notice("2050", [EventRecord("e1", "Visit", "a", start=d.date(2023, 6, 17))])
+    'no events in 2050; the stored events are dated 2023-06-17 .. 2023-06-17'
+    """
+    dated = [ev for ev in events if ev.start is not None]
+    if not dated:
+        return f"no events in {period}; no stored event has a date"
+    first = min(ev.start for ev in dated)
+    last = max(ev.end or ev.start for ev in dated)
+    return f"no events in {period}; the stored events are dated {first} .. {last}"
+
+
 def month_key(day: dt.date) -> str:
     """The month a day is in, as "YYYY-MM".
 

@@ -68,7 +68,8 @@ class Extractor:
             raise InputError(path, f"has {len(text) / 1e6:.1f} MB of text, more than the {self.max_mb:g} MB "
                              "one article may have", "split it into several articles, or raise the limit with "
                              "--max-article-size", line=int(line) if line else None)
-        told = self.progress if self.progress and len(text) >= PROGRESS_FROM else (lambda _a, _f: None)
+        long = self.progress is not None and len(text) >= PROGRESS_FROM
+        told = self.progress if long else (lambda _a, _f: None)
         told(article, 0.0)
         mentions, entities = self.entities.find(text, article.published)
         told(article, 0.45)
@@ -79,7 +80,8 @@ class Extractor:
         times = find_times(text, article.published)
         told(article, 0.6)
         self.events.prepare(mentions, entities, text)
-        sents = ReportingSentences(sents, lambda done: told(article, 0.6 + 0.4 * done / max(len(text), 1)))
+        if long:
+            sents = ReportingSentences(sents, lambda done: told(article, 0.6 + 0.4 * done / max(len(text), 1)))
         title_found = self.entities.find(article.title, article.published) if article.title else ([], {})
         events = self.events.read(text, sents, mentions, entities, times, disputes, article.published,
                                   article.title, title_found)

@@ -69,9 +69,33 @@ def load_file(reader: Reader, path: str | Path, on_error: OnError | None,
         return
     with stream:
         try:
+            if _is_blank(stream):
+                report(no_text(label, "is empty"), on_error)
+                return
             yield from reader(stream, label, Path(path).stem, on_error, **options)
         except OSError as exc:
             report(unreadable(label, exc), on_error)
+
+
+BLANK_PEEK = 65536
+"""A file whose first bytes are all blank and end here is empty, whatever its kind."""
+
+
+def _is_blank(stream: BinaryIO) -> bool:
+    """Whether a file holds nothing but whitespace (and a BOM); the stream is rewound.
+
+    An empty file reads the same whatever its suffix: JSON Lines, a feed or a
+    page with nothing in it is reported like an empty text file.
+    """
+    head = stream.read(BLANK_PEEK)
+    stream.seek(0)
+    if len(head) == BLANK_PEEK:
+        return False
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom):]
+            break
+    return not head.strip(b" \t\r\n\x00")
 
 
 def built_or_reported(build, on_error: OnError | None) -> Iterator[Article]:

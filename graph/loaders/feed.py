@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import xml.sax
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 import feedparser
 
-from graph.errors import InputError
+from graph.errors import InputError, InputWarning
 from graph.loaders._common import (OnError, built_or_reported, declared_encoding, decode,
                                    html_to_text, load_file, make_article, no_text,
                                    parse_date, read_all, report, text_id, tidy)
@@ -43,9 +44,23 @@ def read(stream: BinaryIO, label: str, stem: str | None = None,
         return
     source = parsed.feed.get("title") or None
     lines = entry_lines(text, len(parsed.entries))
-    for entry, line in zip(parsed.entries, lines):
+    broken = xml_break(parsed)
+    for index, (entry, line) in enumerate(zip(parsed.entries, lines)):
+        cut = broken if broken and index == len(parsed.entries) - 1 else None
         yield from built_or_reported(
-            lambda: entry_article(entry, label, line, stem, source), on_error)
+            lambda: entry_article(entry, label, line, stem, source, cut, on_error), on_error)
+
+
+def xml_break(parsed) -> str | None:
+    """Where and why a feed stops being well-formed XML ("line 4: no element found"), if it does.
+
+    feedparser still reads what it can of a feed cut short, so the last entry
+    may be missing its end: that entry is the one to doubt.
+    """
+    exc = parsed.get("bozo_exception")
+    if not isinstance(exc, xml.sax.SAXParseException):
+        return None
+    return f"line {exc.getLineNumber()}: {exc.getMessage()}"
 
 
 def parse_feed(text: str, label: str) -> feedparser.FeedParserDict:
@@ -71,13 +86,26 @@ def entry_lines(text: str, count: int) -> list[int | None]:
 
 
 def entry_article(entry, label: str, line: int | None, stem: str | None,
-                  source: str | None) -> Article:
-    """An Article from one feed entry; raises InputError if it has no text."""
+                  source: str | None, cut: str | None = None, on_error=None) -> Article:
+    """An Article from one feed entry; raises InputError if it has no text.
+
+    ``cut`` says where the feed breaks off when this is the entry it breaks
+    off in: without text the entry is reported as cut off, with text it is
+    read and a warning says it may be incomplete.
+    """
     text = entry_text(entry)
     title = " ".join((entry.get("title") or "").split()) or None
+    truncated = (f"the feed is truncated or malformed ({cut}) inside this entry{_quoted(title)}"
+                 if cut else None)
+    if not text and truncated:
+        raise InputError(label, f"is cut off: {truncated}", "check that the file is a complete feed; "
+                         "the entries before it were read", line=line)
     if not text:
         raise no_text(label, f"has an entry{_quoted(title)} with no content or summary",
                       line=line)
+    if truncated:
+        report(InputWarning(label, f"is not a complete feed: {truncated}; its text may be incomplete",
+                            "check that the file is a complete feed", line=line), on_error)
     link = entry.get("link") or None
     return make_article(
         entry.get("id") or link or text_id(stem, text), text,

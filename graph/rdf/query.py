@@ -167,7 +167,8 @@ def format_result(result, fmt: str) -> bytes:
 
 def answer(store_path: str, sparql: str, params: dict[str, str], fmt: str, allow_update: bool) -> bytes:
     """Open the store, run the query and format it: the job of one bounded child process."""
-    store = GraphStore(store_path, read_only=not allow_update)
+    from graph.rdf.remote import open_store
+    store = open_store(store_path, read_only=not allow_update)
     try:
         return format_result(run(store, sparql, params, allow_update=allow_update), fmt)
     finally:

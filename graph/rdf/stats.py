@@ -15,9 +15,12 @@ SELECT ?cls (COUNT(DISTINCT ?s) AS ?n) WHERE {
   FILTER(?g != <https://w3id.org/uscn/id/graph/ontology> && STRSTARTS(STR(?cls), STR(uscn:)))
 } GROUP BY ?cls ORDER BY DESC(?n)
 """
+# The dates come from their own subquery: a MIN over an OPTIONAL that one undated article
+# leaves unbound is itself unbound, and printed "published - .. -".
 RANGES = """
-SELECT (COUNT(DISTINCT ?a) AS ?articles) (MIN(?pub) AS ?pfrom) (MAX(?pub) AS ?pto) WHERE {
-  GRAPH ?a { ?a a uscn:Article OPTIONAL { ?a uscn:published ?pub } }
+SELECT ?articles ?pfrom ?pto WHERE {
+  { SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { GRAPH ?a { ?a a uscn:Article } } }
+  { SELECT (MIN(?pub) AS ?pfrom) (MAX(?pub) AS ?pto) WHERE { GRAPH ?b { ?b a uscn:Article ; uscn:published ?pub } } }
 }
 """
 # Earliest start and latest end, each from its own index range rather than a join of the two.
@@ -30,17 +33,22 @@ SELECT ?efrom ?eto WHERE {
 ONTOLOGY_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }" % ONTOLOGY_GRAPH.value
 
 
+def triple_count(store: GraphStore) -> int:
+    """Triples in every graph but the ontology's: the figure both stats and ingest print."""
+    ontology = int(next(iter(store.query(ONTOLOGY_SIZE, union=False)))["n"].value)
+    return len(store) - ontology  # Oxigraph counts its quads itself
+
+
 def store_stats(store: GraphStore) -> dict:
     """Articles, triples (every graph but the ontology's), instances per uscn class, the date ranges."""
     classes = {sol["cls"].value.rsplit("#", 1)[-1]: int(sol["n"].value)
                for sol in store.query(CLASS_COUNTS, union=False)}
     ranges = next(iter(store.query(RANGES, union=False)))
     events = next(iter(store.query(EVENT_RANGE, union=False)))
-    ontology = int(next(iter(store.query(ONTOLOGY_SIZE, union=False)))["n"].value)
     value = lambda sol, name: sol[name].value if sol[name] is not None else None
     return {
         "articles": int(ranges["articles"].value),
-        "triples": len(store) - ontology,  # Oxigraph counts its quads itself
+        "triples": triple_count(store),
         "published_from": value(ranges, "pfrom"), "published_to": value(ranges, "pto"),
         "events_from": value(events, "efrom"), "events_to": value(events, "eto"),
         "classes": classes,

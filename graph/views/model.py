@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import math
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from graph.analysis import (
     Corpus, EventRecord, actor_graph, community_map, involves, pagerank, parse_bound,
@@ -68,6 +68,45 @@ def _mix(a: str, b: str, t: float) -> str:
     ca = [int(a[i:i + 2], 16) for i in (1, 3, 5)]
     cb = [int(b[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb))
+
+
+CHART_GAP_DAYS = 365
+"""Dated events this far from all the others, at either end, are outliers of the chart."""
+CHART_MAX_OUTLIERS = 0.05
+"""At most this share of the dated events (and at least one) is left off each end."""
+
+
+def chart_range(events: list) -> tuple[list, list]:
+    """(the events the monthly chart plots, the outliers it lists instead).
+
+    The chart spans the months from its first to its last event, so one odd
+    date (a law's year read as an event, a typo) far from the rest would squeeze
+    everything else into a sliver. An end run of a few dated events (at most
+    5 %, at least one) set apart from the others by more than a year is left
+    out of the chart and listed; undated events never reach the chart anyway.
+
+    >>> import datetime as d
+    >>> from graph.analysis.load import EventRecord
+    >>> evs = [EventRecord("old", "Statement", "x", start=d.date(1974, 1, 1))] + [
+    ...     EventRecord(f"e{i}", "Meeting", "y", start=d.date(2023, 1 + i % 12, 1)) for i in range(30)]
+    >>> plotted, out = chart_range(evs)
+    >>> [e.iri for e in out], len(plotted)
+    (['old'], 30)
+    """
+    dated = sorted((ev for ev in events if ev.start is not None), key=lambda ev: ev.start)
+    if len(dated) < 3:
+        return list(events), []
+    limit = max(1, int(len(dated) * CHART_MAX_OUTLIERS))
+    gap = lambda a, b: ((b.start - (a.end or a.start)).days if (a.end or a.start) else 0)
+    first = max((i + 1 for i in range(min(limit, len(dated) - 1)) if gap(dated[i], dated[i + 1]) > CHART_GAP_DAYS),
+                default=0)
+    last = min((len(dated) - 1 - i for i in range(min(limit, len(dated) - 1 - first))
+                if gap(dated[-2 - i], dated[-1 - i]) > CHART_GAP_DAYS), default=len(dated))
+    outliers = dated[:first] + dated[last:]
+    if not outliers:
+        return list(events), []
+    out = {id(ev) for ev in outliers}
+    return [ev for ev in events if id(ev) not in out], outliers
 
 
 def balance_color(mean: float) -> str:
@@ -185,7 +224,7 @@ def _accounts_item(sides: list[dict] | None) -> list[dict]:
 
 
 def _event_item(i: int, ev: EventRecord, accounts: list[dict] | None = None) -> dict:
-    sources = [{"iri": s.iri, "title": s.title or s.iri.rsplit("/", 1)[-1], "url": safe_url(s.url),
+    sources = [{"iri": s.iri, "title": s.title or unquote(s.iri.rsplit("/", 1)[-1]), "url": safe_url(s.url),
                 "publisher": s.publisher, "published": _iso(s.published)} for s in ev.sources]
     by_src = {s["iri"]: s for s in sources}
     evidence = []
@@ -320,6 +359,7 @@ def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, en
         it["dispute_ids"] = [dispute_index[d["iri"]] for d in it["disputes"]]
         it["node_ids"] = [node_ids[p["iri"]] for p in it["parties"] if p["iri"] in node_ids]
 
+    plotted, outliers = chart_range(events)
     dates = [ev.start for ev in events if ev.start] + [ev.last for ev in events if ev.last]
     lo, hi = parse_bound(start), parse_bound(end, end=True)
     meta = {
@@ -341,7 +381,9 @@ def build_view_model(corpus: Corpus, *, actor=None, dispute=None, start=None, en
     return {
         "meta": meta, "nodes": nodes, "edges": edges, "events": items,
         "timeline": sorted(listed, key=lambda it: (it["date"] is None, it["date"] or "", it["index"])),
-        "balance": trend(events), "legend": _legend(),
+        "balance": trend(plotted), "legend": _legend(),
+        "chart_outliers": [{"index": ev_index[ev.iri], "date": _iso(ev.start), "label": ev.label,
+                            "type": ev.type} for ev in outliers],
         "filters": {
             "classes": [k for k in CLASS_STYLE if any(n["kind"] == k for n in nodes)],
             "disputes": [{"id": i, "iri": d.iri, "label": d.label, "events": dispute_counts[d.iri]}

@@ -29,9 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -42,6 +40,7 @@ from pyvis.network import Network
 
 from graph.analysis import load_corpus
 from graph.analysis.accounts import accounts_view, happening_accounts
+from graph.outputs import make_folder, written
 from graph.views import ViewError
 from graph.views.model import TOOLTIP_EVENTS, build_view_model
 from graph.views.svg import balance_svg
@@ -277,18 +276,12 @@ def write_page(model: dict, output_path) -> Path:
     and scanned with :func:`assert_offline`, then moved into place, so a page
     that would reach the network is never left behind."""
     path = Path(output_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     html = render_html(model)
-    fd, tmp = tempfile.mkstemp(prefix=".uscn-page-", suffix=".html", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(html)
-        assert_offline(Path(tmp).read_text(encoding="utf-8"))
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is for reading
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with written(path, "w") as out:     # one line if it cannot be written
+        out.write(html)
+        out.flush()
+        assert_offline(Path(out.name).read_text(encoding="utf-8"))
     return path
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import ahocorasick
+
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
 from graph.extract.events.document import title_draft
@@ -31,6 +33,7 @@ class EventReader(RoleReader):
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
+        self.break_finder = break_finder(self.breaks)
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -236,13 +239,23 @@ class EventReader(RoleReader):
         if key in memo:
             return memo[key]
         start, end = s.start, s.end
-        for brk in self.breaks:
-            i = text.rfind(brk, s.start, hit.start)
-            if i >= 0 and i + len(brk) <= hit.start:
-                start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
-            j = text.find(brk, hit.end, s.end)
-            if j >= 0:
-                end = min(end, j)
+        if self.break_finder is not None and s.start <= hit.end and hit.start <= s.end:
+            # The breaks in the sentence, found once for all its triggers: the last one before
+            # the trigger and the first after it bound the clause (as the search per break did).
+            cuts = memo.get(("cuts", s.start, s.end))
+            if cuts is None:
+                cuts = memo[("cuts", s.start, s.end)] = [
+                    (e + 1 - n, n, adj) for e, (n, adj) in self.break_finder.iter(text, s.start, s.end)]
+            start = max([start] + [p + n - adj for p, n, adj in cuts if p + n <= hit.start])
+            end = min([end] + [p for p, _, _ in cuts if p >= hit.end])
+        else:
+            for brk in self.breaks:
+                i = text.rfind(brk, s.start, hit.start)
+                if i >= 0 and i + len(brk) <= hit.start:
+                    start = max(start, i + len(brk) - (1 if brk.endswith(" ") else 0))
+                j = text.find(brk, hit.end, s.end)
+                if j >= 0:
+                    end = min(end, j)
         memo[key] = start, end
         return start, end
 
@@ -303,6 +316,19 @@ def place_from_before(drafts: list[Draft]) -> None:
                 and (d.sentence == prev.sentence or 0 <= d.sentence.start - prev.sentence.end <= 2) and not d.planned \
                 and (d.when is None or prev.when is not None and d.when.start <= prev.when.end and prev.when.start <= d.when.end):
             d.place = prev.place
+
+
+def break_finder(breaks: list[str]) -> ahocorasick.Automaton | None:
+    """An automaton finding every clause break in one pass: (end offset, (length, 1 if it ends
+    in a space)). None when there is nothing to find, or an empty break (clause() then
+    searches break by break)."""
+    if not breaks or any(not b for b in breaks):
+        return None
+    auto = ahocorasick.Automaton()
+    for brk in breaks:
+        auto.add_word(brk, (len(brk), 1 if brk.endswith(" ") else 0))
+    auto.make_automaton()
+    return auto
 
 
 DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")

@@ -1,0 +1,59 @@
+"""Issue 8, item 6: `uscn validate` gives pySHACL-with-RDFS's answer, fast enough for the corpus.
+
+The speed is measured by scripts/bench_validate.py, not here; these tests check that
+the fast path finds exactly what the reference (pySHACL's own RDFS inference) finds.
+"""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEEDS
+from graph.cli import main
+from graph.rdf.store import GraphStore
+from graph.rdf.validate import class_choices, shapes_graph, validate, validate_rdfs
+
+SEED_TXT = SEEDS / "000_6ff26e526b4dd854.txt"
+BROKEN = """
+INSERT DATA { GRAPH <urn:g> {
+  <urn:e> a uscn:Meeting ; rdfs:label "a", "b" .
+  <urn:both> a uscn:Person, uscn:Country ; rdfs:label "Both" .
+  <urn:h> a uscn:Happening ; uscn:eventType uscn:Meeting, uscn:Summit ; rdfs:label "h" .
+  <urn:m> a uscn:Mention ; uscn:refersTo <urn:e> ; uscn:inArticle <urn:nowhere> ;
+          uscn:startOffset 1 ; uscn:endOffset 0 ; uscn:anchorText "" .
+} }
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    store = tmp_path_factory.mktemp("val") / "s"
+    assert run("ingest", SEED_TXT, "--store", store).exit_code == 0
+    assert run("query", BROKEN, "--update", "--store", store).exit_code == 0
+    return store
+
+
+def test_fast_validation_finds_what_pyshacl_with_rdfs_finds(broken):
+    s = GraphStore(broken, read_only=True)
+    fast, reference = validate(s), validate_rdfs(s)
+    s.close()
+    assert fast[0] is reference[0] is False
+    assert len(fast[1]) >= 5
+    assert fast[1] == reference[1]
+    assert any(line.startswith("urn:both ") for line in fast[1])          # the xone of classes
+    assert any(line.startswith("urn:m ") and "refersTo" in line for line in fast[1])   # an sh:or of classes
+
+
+def test_validate_command_lists_the_violations(broken):
+    result = run("validate", "--store", broken)
+    assert result.exit_code == 1
+    assert "urn:h" in result.stdout and "does not conform" in result.stderr
+
+
+def test_the_class_lists_of_the_shapes_are_checked_in_sparql():
+    kinds = [(str(c.kind).rsplit("#", 1)[-1], c.path and c.path.rsplit("#", 1)[-1]) for c in class_choices(shapes_graph(None))]
+    assert ("xone", None) in kinds and ("or", "mentions") in kinds and ("or", "refersTo") in kinds
