@@ -14,6 +14,7 @@ import re
 
 from graph.extract.dates import publication
 from graph.extract.events.model import Draft, Hit
+from graph.extract.events.roles import sides
 from graph.model import Entity, Mention, Sentence
 
 # "X's Call with Y", "Meeting between X and Y"; not "Press Call"
@@ -41,10 +42,11 @@ def title_draft(title: str | None, mentions: list[Mention], title_entities: dict
     before_end = title.find("|") if "|" in title else len(title)
     keys = list(dict.fromkeys(t.entity for t in mentions if t.end <= before_end
                               and title_entities.get(t.entity) and title_entities[t.entity].kind in AGENT_KINDS))
+    keys = [k for k in keys if k in entities]  # parties the text names too: a title's odd capitals are no one
+    kept = sides(set(keys), entities)  # "PRC Foreign Minister Wang Yi": the minister, not also his country
+    keys = [k for k in keys if k in kept]
     if len(keys) < 2:
-        return None
-    for k in keys:
-        entities.setdefault(k, title_entities[k])
+        return None  # "Wang Yi Holds Talks with U.S. Secretary Blinken" misread: one side only
     # by index: the sentences may report progress when iterated
     evidence = next((sentences[i] for i in range(len(sentences))
                      if any(k in entities and name_in(entities[k], sentences[i].text) for k in keys)), sentences[0])
