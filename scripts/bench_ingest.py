@@ -102,6 +102,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--sizes", default="1,10,40", help="How many times over to repeat the corpus.")
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--no-extract", action="store_true", help="Skip the extraction-only runs (they take long).")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     print(f"{os.cpu_count()} cores; --workers {args.workers}; corpus {args.corpus}")
@@ -116,7 +117,8 @@ def main() -> None:
             source = folder / "input.jsonl"
             n = repeated(args.corpus, size, source)
             floor_s, _ = timed([sys.executable, "-c", FLOOR, str(source)])
-            extract_s, _ = timed([sys.executable, "-c", EXTRACT, str(source), str(args.workers)])
+            extract_s = float("nan") if args.no_extract else \
+                timed([sys.executable, "-c", EXTRACT, str(source), str(args.workers)])[0]
             store = folder / "store"
             ingest_s, rss = timed([sys.executable, "-m", "graph", "ingest", str(source), "--store", str(store),
                                    "--quiet", "--workers", str(args.workers)])

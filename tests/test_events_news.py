@@ -472,3 +472,21 @@ def test_talks_included_in_someones_visit_are_theirs():
 def test_concern_in_quotation_marks():
     ev = one(extract('Secretary Blinken said Washington had "deep concerns" about Beijing\'s conduct.'), "Accusation")
     assert ev.target == (CHN,)
+
+
+def test_a_measure_noun_reported_by_its_relative_clauses_verb_is_one_event():
+    ex = extract("China said the step answered sanctions that Washington imposed earlier this month on Chinese officials.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_his_is_first_the_subject_of_its_own_sentence():
+    ex = extract("Peng Shuai dropped from public view in November. President Joe Biden said a boycott was under "
+                 "consideration shortly after his video summit with President Xi Jinping.", D(2021, 12, 7))
+    ev = one(ex, "Meeting")
+    assert parties(ev) == {BIDEN, XI} and ev.kind == "VirtualMeeting"
+
+
+def test_members_of_an_organization_are_no_party():
+    ex = extract("Beijing listed visa restrictions on Chinese students and Communist Party members.")
+    assert all("org/communist-party" not in parties(ev) for ev in ex.events)

@@ -207,3 +207,11 @@ def test_chart_range_follows_the_events_and_lists_the_outlier():
     assert any(it["date"] and it["date"].startswith("1974") for it in model["events"])   # still in the timeline
     html = render_html(model)
     assert "Trade &lt;Act&gt; of 1974" in html and "Not plotted" in html
+
+
+def test_page_names_an_untitled_article_by_its_id(tmp_path):
+    path = jsonl(tmp_path / "a.jsonl", {"id": "新闻 1/2", "text": BODY, "published": "2023-06-19"})
+    run("ingest", path, "--store", tmp_path / "s")
+    run("render", "-o", tmp_path / "p.html", "--store", tmp_path / "s")
+    html = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert "新闻 1/2" in html and "%E6%96%B0" not in html.replace(article_iri("新闻 1/2").value, "")

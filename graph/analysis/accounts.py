@@ -44,10 +44,11 @@ UNKNOWN = "unknown"
 _Q_CLASSES = f"SELECT DISTINCT ?sub ?sup WHERE {{ ?sub <{RDFS}subClassOf>+ ?sup }}"
 _Q_SIDES = f"""SELECT DISTINCT ?a ?s WHERE {{ ?a a <{USCN}Article> ; <{USCN}side> ?s }}"""
 _Q_SIDE_LABELS = f"""SELECT DISTINCT ?s ?l WHERE {{ ?s a <{USCN}Side> ; <{RDFS}label> ?l }}"""
+# a report is in its article's graph; its happening links it from the happenings graph
 _Q_CLAIMS = f"""SELECT DISTINCT ?h ?r ?g ?c WHERE {{
-  GRAPH ?g {{ ?r <{USCN}claimText> ?c . OPTIONAL {{ ?h <{USCN}report> ?r }} }} }}"""
+  GRAPH ?g {{ ?r <{USCN}claimText> ?c }} OPTIONAL {{ ?h <{USCN}report> ?r }} }}"""
 _Q_DISPUTES = f"""SELECT DISTINCT ?h ?r ?g ?d WHERE {{
-  GRAPH ?g {{ ?r <{USCN}concerns> ?d . OPTIONAL {{ ?h <{USCN}report> ?r }} }} }}"""
+  GRAPH ?g {{ ?r <{USCN}concerns> ?d }} OPTIONAL {{ ?h <{USCN}report> ?r }} }}"""
 
 
 @dataclass(frozen=True)

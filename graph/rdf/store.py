@@ -147,7 +147,7 @@ class GraphStore:
             if optimize:
                 self.ox.optimize()
             del self.ox
-            self.ox = ox.Store(str(self.path))
+            self.ox = open_writable(self.path)
 
     def close(self) -> None:
         self.flush()
@@ -162,6 +162,10 @@ def triples_text(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
+#: Quads written between flushes: bounds the memory RocksDB holds (its memtables) however long the run.
+FLUSH_EVERY = 200_000
+
+
 class BatchWriter:
     """Replaces articles in batches: each batch is one transaction, so each article is
     wholly old or wholly new whatever happens, and the happening index follows it.
@@ -173,6 +177,7 @@ class BatchWriter:
 
     def __init__(self, store: GraphStore, max_articles: int, max_quads: int):
         self.store = store
+        self.unflushed = 0
         self.thread: threading.Thread | None = None
         self.failure: BaseException | None = None
         self.in_flight: set[str] = set()
@@ -239,7 +244,7 @@ class BatchWriter:
         self.index.commit()
         self.wait()
         self.in_flight, self.in_flight_labels = set(self.bodies), set(self.labelled)
-        self.thread = threading.Thread(target=self._write, args=(update, len(self.bodies)), daemon=True)
+        self.thread = threading.Thread(target=self._write, args=(update, len(self.bodies), self.quads), daemon=True)
         self.thread.start()
         self.drops.clear()
         self.bodies.clear()
@@ -247,9 +252,13 @@ class BatchWriter:
         self.labelled.clear()
         self.quads = 0
 
-    def _write(self, update: str, articles: int) -> None:
+    def _write(self, update: str, articles: int, quads: int) -> None:
         try:
             self.store.ox.update(update)
+            self.unflushed += quads
+            if self.unflushed >= FLUSH_EVERY:   # RocksDB keeps written data in memory until flushed
+                self.store.ox.flush()
+                self.unflushed = 0
         except (OSError, SyntaxError, ValueError) as exc:
             self.failure = StoreError(
                 f"{self.store.path}: could not write {articles} article(s) ({exc}); nothing of them was "

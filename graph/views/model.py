@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import math
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from graph.analysis import (
     Corpus, EventRecord, actor_graph, community_map, involves, pagerank, parse_bound,
@@ -224,7 +224,7 @@ def _accounts_item(sides: list[dict] | None) -> list[dict]:
 
 
 def _event_item(i: int, ev: EventRecord, accounts: list[dict] | None = None) -> dict:
-    sources = [{"iri": s.iri, "title": s.title or s.iri.rsplit("/", 1)[-1], "url": safe_url(s.url),
+    sources = [{"iri": s.iri, "title": s.title or unquote(s.iri.rsplit("/", 1)[-1]), "url": safe_url(s.url),
                 "publisher": s.publisher, "published": _iso(s.published)} for s in ev.sources]
     by_src = {s["iri"]: s for s in sources}
     evidence = []

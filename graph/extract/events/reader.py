@@ -93,6 +93,10 @@ class EventReader(RoleReader):
             return self.demand(text, s, hit, agents, clause_start, before)
         if self.modality.ruled_out(before) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
+        if re.match(r"\s+(?:that|which)\s", text[hit.end:hit.end + 7]) and any(
+                h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
+                for h in self._sentence_hits):
+            return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
         if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)

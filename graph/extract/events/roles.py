@@ -28,7 +28,7 @@ AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+
 FRAME = re.compile(r"\b(?:ahead of|on the sidelines of|on the margins of|in the run-up to|toward|towards)\s+"
                    r"(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,6}$", re.I)
 ORG_TITLE = re.compile(r"\s+(?:secretary|chief|head|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|"
-                       r"director|official|deputy|envoy|leader|representative|ambassador|minister)\b")
+                       r"director|official|deputy|envoy|leader|representative|ambassador|minister|members?)\b")
 PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|than|since|toward|towards)\s+(?:the\s+)?$", re.I)
 MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
@@ -155,6 +155,9 @@ class RoleReader:
         if hit.word_class == "noun" and opening and not left:  # "The two sides had … discussions"
             return self.as_countries(opening.group(), self.last_group(drafts)) or self.recent_pair(s.start)
         if self.person_pronoun.search(span):
+            named = [a for a in self.agents_before(s, hit.start) if a.kind == "Person" and not a.modifier]
+            if named and not in_quotes(text, s.start, hit.start):
+                return [named[0].key]  # "Biden said …, shortly after his video summit with Xi": the sentence's subject
             here = [k for d in of_sentence(drafts, s) for k in d.actor
                     if entities.get(k) and entities[k].kind == "Person"]
             if here or last_person:
