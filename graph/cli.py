@@ -93,7 +93,7 @@ def main():
 
 # --- ingest ------------------------------------------------------------------
 def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: bool = False, batch: int = 100,
-               max_article_mb: float | None = None) -> int:
+               max_article_mb: float | None = None, dask: str | None = None) -> int:
     """Ingest with a progress line on stderr; returns how many inputs failed."""
     from graph.extract import default_extractor
     from graph.ingest import default_workers, ingest
@@ -110,7 +110,7 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
     progress = Progress(sys.stderr, count_articles(inputs) if show else None, enabled=not quiet)
     extractor = default_extractor().configured(max_article_mb, reading)
     report = ingest(inputs, store, warn_input, extractor=extractor, progress=progress.step,
-                    workers=workers or default_workers(), batch=batch)
+                    workers=workers or default_workers(), batch=batch, dask=dask)
     progress.close()
     click.echo(f"{report.articles} article(s) stored ({report.replaced} replaced), {report.events} event(s), "
                f"{triple_count(store)} triples in the store; {len(report.failed)} failed", err=True)
@@ -125,9 +125,11 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
               help="Articles written per transaction.")
 @click.option("--max-article-size", "max_article_mb", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Refuse an article of more text than this many MB (millions of characters) [default: 8].")
+@click.option("--dask", metavar="SCHEDULER_ADDRESS",
+              help="Extract on a Dask distributed cluster (pip install 'uscn[dask]'), e.g. tcp://10.0.0.5:8786.")
 @store_option
 @reports_errors
-def ingest(inputs, workers, quiet, batch, max_article_mb, store_path):
+def ingest(inputs, workers, quiet, batch, max_article_mb, dask, store_path):
     """Read articles into the store, replacing any article read before.
 
     INPUTS are files (.txt, .jsonl, .json, .html, .xml/.rss/.atom), folders (read
@@ -139,7 +141,7 @@ def ingest(inputs, workers, quiet, batch, max_article_mb, store_path):
       uscn ingest seeds/ ../shared/corpus/whitehouse.jsonl --store data/store
     """
     store = open_store(store_path)
-    failed = run_ingest(inputs, store, workers, quiet, batch, max_article_mb)
+    failed = run_ingest(inputs, store, workers, quiet, batch, max_article_mb, dask)
     store.close()
     if failed:
         sys.exit(1)

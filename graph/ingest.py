@@ -144,8 +144,9 @@ def prepared_in_order(articles: Iterator[Article], workers: int,
 def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
            extractor: Extractor | None = None,
            progress: Callable[[Article], None] | None = None,
-           workers: int = 1, batch: int = 100) -> IngestReport:
-    """Read every input into the store; bad inputs go to ``on_error`` and the rest carry on."""
+           workers: int = 1, batch: int = 100, dask: str | None = None) -> IngestReport:
+    """Read every input into the store; bad inputs go to ``on_error`` and the rest carry on.
+    With ``dask`` (a scheduler address) extraction runs on that Dask cluster (graph/cluster.py)."""
     report = IngestReport()
 
     def unreadable(err: UscnError) -> None:
@@ -154,12 +155,13 @@ def ingest(inputs: Iterable[str], store: GraphStore, on_error: ErrorHandler,
         on_error(err)
 
     return ingest_articles(iter_articles(list(inputs), unreadable), store, on_error, extractor, progress, workers,
-                           report, batch)
+                           report, batch, dask)
 
 
 def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: ErrorHandler,
                     extractor: Extractor | None = None, progress: Callable[[Prepared], None] | None = None,
-                    workers: int = 1, report: IngestReport | None = None, batch: int = 100) -> IngestReport:
+                    workers: int = 1, report: IngestReport | None = None, batch: int = 100,
+                    dask: str | None = None) -> IngestReport:
     """Store Articles already read (by a loader, or by ``uscn watch`` from a feed), in their order;
     an article that cannot be extracted goes to ``on_error`` and the rest carry on."""
     store.ensure_ontology(turtle_files())
@@ -171,7 +173,12 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
 
     writer = store.writer(max_articles=batch)
     try:
-        for prepared in prepared_in_order(iter(articles), workers, extractor):
+        if dask:
+            from graph.cluster import prepared_on_dask
+            source = prepared_on_dask(iter(articles), dask, extractor)
+        else:
+            source = prepared_in_order(iter(articles), workers, extractor)
+        for prepared in source:
             if progress:
                 progress(prepared)
             if prepared.error is not None:
