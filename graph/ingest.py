@@ -18,7 +18,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-import pyoxigraph as ox
 
 from graph.errors import InputError, InputWarning, UscnError
 from graph.extract import Extractor, default_extractor
@@ -27,8 +26,8 @@ from graph.model import Article
 from graph.ontology_files import turtle_files
 from graph.rdf.articles import stored_article_graph
 from graph.rdf.happenings import Report
-from graph.rdf.store import GraphStore, triples_text
-from graph.rdf.triples import entity_quads, extraction_quads, reports
+from graph.rdf.store import GraphStore, nquads_of
+from graph.rdf.triples import entity_text, extraction_quads, reports
 from graph.rdf.vocab import article_iri
 
 ErrorHandler = Callable[[UscnError], None]
@@ -56,9 +55,9 @@ class Prepared:
     origin: str
     article_id: str = ""
     graph: str = ""
-    body: str = ""                 # the article graph's triples, as SPARQL INSERT DATA text
+    nquads: bytes = b""            # the article graph, as N-Quads (what the bulk loader reads)
     quads: int = 0
-    entities: list[ox.Quad] = field(default_factory=list)
+    entities: list[tuple[str, str, str]] = field(default_factory=list)   # N-Triples terms
     reports: list[Report] = field(default_factory=list)
     events: int = 0
     error: UscnError | None = None
@@ -69,8 +68,8 @@ def prepare(article: Article, extractor: Extractor) -> Prepared:
     try:
         extraction = extractor.extract(article)
         quads = extraction_quads(extraction, extractor.event_scores)
-        return Prepared(article.origin, article.id, article_iri(article.id).value, triples_text(quads), len(quads),
-                        entity_quads(extraction), reports(extraction), len(extraction.events))
+        return Prepared(article.origin, article.id, article_iri(article.id).value, nquads_of(quads), len(quads),
+                        entity_text(extraction), reports(extraction), len(extraction.events))
     except UscnError as exc:
         return Prepared(article.origin, error=exc)
     except Exception as exc:  # a bug on one article must not stop the others
@@ -190,7 +189,7 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
                 if before is not None:   # written under the old naming: the new graph replaces it
                     writer.remove(before.value)
                     replaced = True
-            writer.put(prepared.graph, prepared.body, prepared.quads, prepared.entities, prepared.reports)
+            writer.put(prepared.graph, prepared.nquads, prepared.quads, prepared.entities, prepared.reports)
             report.replaced += replaced
             report.articles += 1
             report.events += prepared.events

@@ -44,16 +44,18 @@ def happenings(store: GraphStore) -> dict[str, dict]:
 
 
 def body(r: Report) -> str:
-    """The report's own triples, as an article graph would hold them."""
+    """The report's own triples, as an article graph would hold them (N-Quads, as a worker sends them)."""
     u = "https://w3id.org/uscn/ontology#"
-    lines = [f"<{r.iri}> a <{u}{r.kind}> ; <http://www.w3.org/2000/01/rdf-schema#label> {json.dumps(r.label)} ;"
-             f" <{u}source> <{r.article}> ."]
+    s = f"<{r.iri}>"
+    lines = [f"{s} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{u}{r.kind}> .",
+             f"{s} <http://www.w3.org/2000/01/rdf-schema#label> {json.dumps(r.label)} .",
+             f"{s} <{u}source> <{r.article}> ."]
     if r.start:
-        lines.append(f'<{r.iri}> <{u}startDate> "{r.start}"^^<http://www.w3.org/2001/XMLSchema#date> ; '
-                     f'<{u}endDate> "{r.end}"^^<http://www.w3.org/2001/XMLSchema#date> .')
+        lines.append(f'{s} <{u}startDate> "{r.start}"^^<http://www.w3.org/2001/XMLSchema#date> .')
+        lines.append(f'{s} <{u}endDate> "{r.end}"^^<http://www.w3.org/2001/XMLSchema#date> .')
     if r.place:
-        lines.append(f"<{r.iri}> <{u}place> <{r.place}> .")
-    return "\n".join(lines)
+        lines.append(f"{s} <{u}place> <{r.place}> .")
+    return "".join(line[:-1] + f"<{r.article}> .\n" for line in lines).encode()
 
 
 def write(store: GraphStore, reps: list[Report]) -> None:

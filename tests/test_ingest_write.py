@@ -11,7 +11,7 @@ import pytest
 import graph.ingest as ingest_module
 from graph.ingest import ingest
 from graph.rdf.store import GraphStore
-from graph.rdf.vocab import HAPPENINGS_GRAPH, ONTOLOGY_GRAPH
+from graph.rdf.vocab import ENTITIES_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY_GRAPH
 
 from conftest import CORPUS, ROOT, need
 
@@ -68,13 +68,14 @@ def test_two_workers_write_the_same_quads_as_one(tmp_path, monkeypatch):
     two.close()
 
 
-def test_the_same_articles_in_either_order_give_the_same_happenings_and_articles(tmp_path):
+def test_the_same_articles_in_either_order_give_the_same_happenings_articles_and_entities(tmp_path):
     forward = fill(tmp_path / "f", corpus_part(tmp_path, 30, name="f.jsonl"), batch=7)
     backward = fill(tmp_path / "b", corpus_part(tmp_path, 30, reverse=True, name="b.jsonl"), batch=4)
     happenings_f = quads(forward, {HAPPENINGS_GRAPH})
     assert happenings_f and happenings_f == quads(backward, {HAPPENINGS_GRAPH})
     articles = set(g for g in forward.article_graphs() if "/article/" in g.value)
     assert quads(forward, articles) == quads(backward, articles)
+    assert quads(forward, {ENTITIES_GRAPH}) == quads(backward, {ENTITIES_GRAPH})
     forward.close()
     backward.close()
 

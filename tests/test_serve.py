@@ -182,6 +182,15 @@ def test_default_graph_is_the_union_and_graphs_have_names(endpoint):
     assert chosen["results"]["bindings"][0]["n"]["value"] == "1"
 
 
+def test_one_row_per_person_on_the_endpoint(endpoint):
+    """Each triple lives in one graph, so the union default graph gives a person's type and label once."""
+    q = ("PREFIX uscn: <https://w3id.org/uscn/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+         "SELECT ?p WHERE { ?p a uscn:Person ; rdfs:label ?l }")
+    people = [r["p"]["value"] for r in json.loads(get(endpoint, q, ACCEPT["json"])[2])["results"]["bindings"]]
+    assert "https://w3id.org/uscn/id/person/antony-blinken" in people
+    assert len(people) == len(set(people))
+
+
 # --- bounds: time limit, read-only --------------------------------------------------------
 def test_runaway_query_stops_at_the_limit_and_the_endpoint_carries_on(endpoint):
     start = time.perf_counter()

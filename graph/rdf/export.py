@@ -1,5 +1,10 @@
 """Serialize the store: Turtle/N-Triples as the union of the article graphs, TriG/N-Quads/JSON-LD
-keeping each article's graph apart."""
+keeping each article's graph apart.
+
+An entity the catalog describes has its description (type, label, country...) in the ontology
+graph only (each triple lives in one graph, README "Where data is kept"), so without
+``--with-ontology`` an export still carries the catalog's description of every entity an
+article mentions (in TriG/N-Quads, under the ontology graph's name), and nothing else of it."""
 from __future__ import annotations
 
 from typing import BinaryIO, Iterator
@@ -18,6 +23,18 @@ FORMATS = {
     "jsonld": (ox.RdfFormat.JSON_LD, True, ".jsonld"),
 }
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+# An entity's description: the properties an article's description of it has
+# (graph/rdf/triples.py entity_triples), not the catalog's other facts (tenures of offices...).
+MENTIONED_IN_CATALOG = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX uscn: <https://w3id.org/uscn/ontology#> PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+CONSTRUCT { ?s ?p ?o } WHERE {
+  { SELECT DISTINCT ?s WHERE { GRAPH ?a { ?a uscn:mentions ?s } } }
+  VALUES ?p { rdf:type rdfs:label skos:altLabel owl:sameAs uscn:country skos:broader uscn:partOf uscn:position
+              skos:inScheme geo:lat geo:long }
+  GRAPH <%s> { ?s ?p ?o }
+}""" % ONTOLOGY_GRAPH.value
 
 
 def format_for(name: str) -> tuple[ox.RdfFormat, bool, str]:
@@ -33,15 +50,21 @@ def graphs_to_export(store: GraphStore, with_ontology: bool) -> list[ox.NamedNod
 
 
 def union_triples(store: GraphStore, graphs: list[ox.NamedNode]) -> Iterator[ox.Triple]:
-    """Each triple once, whichever article graphs hold it."""
+    """Each triple once, whichever article graphs hold it; and the catalog's descriptions of the
+    entities mentioned, unless the whole ontology graph is exported."""
     if not graphs:
         return iter(())
-    return iter(store.ox.query(UNION, default_graph=graphs))
+    yield from store.ox.query(UNION, default_graph=graphs)
+    if ONTOLOGY_GRAPH not in graphs:
+        yield from store.query(MENTIONED_IN_CATALOG, union=False)
 
 
 def dataset_quads(store: GraphStore, graphs: list[ox.NamedNode]) -> Iterator[ox.Quad]:
     wanted = set(graphs)
-    return (q for q in store.ox.quads_for_pattern(None, None, None) if q.graph_name in wanted)
+    yield from (q for q in store.ox.quads_for_pattern(None, None, None) if q.graph_name in wanted)
+    if graphs and ONTOLOGY_GRAPH not in wanted:
+        yield from (ox.Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
+                    for t in store.query(MENTIONED_IN_CATALOG, union=False))
 
 
 def export(store: GraphStore, out: BinaryIO, fmt: str = "turtle", *, with_ontology: bool = False) -> None:

@@ -28,8 +28,9 @@ import pyoxigraph as ox
 
 from graph.errors import StoreError
 from graph.rdf.happenings import HappeningIndex
-from graph.rdf.opening import open_read_only, open_writable
-from graph.rdf.vocab import ENTITIES_GRAPH, FEEDS_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, uscn, term
+from graph.rdf.opening import open_read_only, open_writable, writer_active
+from graph.rdf.vocab import (BOOKKEEPING_GRAPHS, ENTITIES_GRAPH, HAPPENINGS_GRAPH, JOURNAL_GRAPH, ONTOLOGY_GRAPH,
+                             PREFIXES, term, uscn)
 
 STORE_ENV = "USCN_STORE"
 ONTOLOGY_DIGEST = uscn("ontologyDigest")
@@ -58,8 +59,23 @@ class GraphStore:
             if not (self.path / "CURRENT").exists():
                 raise StoreError(f"{self.path}: no uscn store here; run `uscn ingest FILES --store {self.path}` first")
             self.ox = open_read_only(self.path)    # retried while a writer swaps files
+            if self.ox.contains_named_graph(JOURNAL_GRAPH) and not writer_active(self.path):
+                self._recover_then_read()
         else:
             self.ox = open_writable(self.path)     # one line per cause: read-only disk, lock, ...
+            recover(self)                          # the graphs of a bulk load that was cut short
+
+    def _recover_then_read(self) -> None:
+        """A run was cut short during a bulk load and no writer is at work: drop what it left
+        (see :class:`BatchWriter`) before reading, when the store can be written."""
+        del self.ox
+        try:
+            writable = open_writable(self.path)
+            recover_store(writable)
+            del writable
+        except StoreError:
+            pass   # a read-only disk: read it as it is
+        self.ox = open_read_only(self.path)
 
     # --- articles -------------------------------------------------------------
     def writer(self, max_articles: int = 100, max_quads: int = 50_000) -> "BatchWriter":
@@ -84,7 +100,22 @@ class GraphStore:
                        f"INSERT DATA {{ GRAPH {graph} {{\n{triples_text(quads)}\n}} }}")
 
     def has_label(self, node: ox.NamedNode) -> bool:
-        return any(True for _ in self.ox.quads_for_pattern(node, LABEL, None, ENTITIES_GRAPH))
+        """Whether the entity has its label, in the entities graph or (a catalog entity) the ontology's."""
+        return bool(self.stored_label(node))
+
+    def stored_label(self, node: ox.NamedNode) -> str:
+        """The entity's label in the entities graph (N-Triples), ``"catalog"`` when the ontology graph
+        labels it, else ``""``."""
+        if any(True for _ in self.ox.quads_for_pattern(node, LABEL, None, ONTOLOGY_GRAPH)):
+            return "catalog"
+        labels = [str(q.object) for q in self.ox.quads_for_pattern(node, LABEL, None, ENTITIES_GRAPH)]
+        return min(labels, key=label_rank) if labels else ""
+
+    def described_triples(self) -> set[TextTriple]:
+        """The ontology graph's triples as N-Triples terms: an entity triple already there is not
+        written again to the entities graph, so the union gives it once."""
+        return {(str(q.subject), str(q.predicate), str(q.object))
+                for q in self.ox.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH)}
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove an article's graph and its reports from the happenings; True if there was one."""
@@ -98,7 +129,7 @@ class GraphStore:
     def article_graphs(self) -> list[ox.NamedNode]:
         """Every named graph except the ontology's and the feed state's: the articles', the
         entities' and the happenings'."""
-        return [g for g in self.ox.named_graphs() if g != ONTOLOGY_GRAPH and g != FEEDS_GRAPH]
+        return [g for g in self.ox.named_graphs() if g not in BOOKKEEPING_GRAPHS]
 
     # --- ontology -------------------------------------------------------------
     def ensure_ontology(self, files: list[Path]) -> bool:
@@ -118,6 +149,7 @@ class GraphStore:
             except SyntaxError as exc:
                 raise StoreError(f"{f}: the ontology file does not parse ({exc}); fix it") from exc
         self.replace_graph(ONTOLOGY_GRAPH, quads)
+        self.ox.update(ONE_GRAPH_PER_TRIPLE)
         return True
 
     # --- reading --------------------------------------------------------------
@@ -157,6 +189,18 @@ class GraphStore:
         del self.ox
 
 
+#: After the ontology changed: what it now states is taken out of the entities graph, and so is
+#: all but the altLabels of the entities it labels (the catalog describes them), so each triple
+#: (and each entity's label) is in one graph.
+ONE_GRAPH_PER_TRIPLE = f"""
+DELETE {{ GRAPH {ENTITIES_GRAPH} {{ ?s ?p ?o }} }}
+WHERE {{ GRAPH {ONTOLOGY_GRAPH} {{ ?s ?p ?o }} GRAPH {ENTITIES_GRAPH} {{ ?s ?p ?o }} }} ;
+DELETE {{ GRAPH {ENTITIES_GRAPH} {{ ?s ?p ?o }} }}
+WHERE {{ GRAPH {ONTOLOGY_GRAPH} {{ ?s {LABEL} ?c }} GRAPH {ENTITIES_GRAPH} {{ ?s ?p ?o }}
+        FILTER (?p != <http://www.w3.org/2004/02/skos/core#altLabel>) }}
+"""
+
+
 def triples_text(quads: Iterable[ox.Quad]) -> str:
     """Quads as the triples of a SPARQL ``INSERT DATA``/``DELETE DATA`` graph block."""
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
@@ -166,9 +210,35 @@ def triples_text(quads: Iterable[ox.Quad]) -> str:
 FLUSH_EVERY = 200_000
 
 
+#: A triple as three N-Triples terms (``"<s>"``, ``"<p>"``, ``'"o"'``): how entity descriptions
+#: travel from the worker processes to the writer, hashable and cheap to pickle.
+TextTriple = tuple[str, str, str]
+LABEL_TEXT = str(LABEL)
+ALT_TEXT = str(term("skos", "altLabel"))
+#: What :meth:`GraphStore.stored_label` gives for an entity the catalog labels.
+CATALOG_LABEL = "catalog"
+
+
+def label_rank(label: str) -> tuple:
+    """Which of two names is an entity's label: not all capitals, then the longer, then the
+    first in code-point order; a total order, so the label does not depend on the input's order."""
+    return label.isupper(), -len(label), label
+
+
 class BatchWriter:
-    """Replaces articles in batches: each batch is one transaction, so each article is
-    wholly old or wholly new whatever happens, and the happening index follows it.
+    """Replaces articles in batches, so each article is wholly old or wholly new whatever
+    happens, and the happening index follows it.
+
+    An article whose graph is not in the store yet goes in with Oxigraph's bulk loader (it
+    writes the index files directly, several times faster than a transaction), the rest
+    of the batch (replaced articles, removals, entity descriptions, the happenings) in
+    one SPARQL update, which Oxigraph applies as one transaction. The bulk loader is not
+    atomic, so the new graphs are first listed in the journal graph (``ent:graph/journal``,
+    one transaction), then bulk-loaded, and the journal entries are removed by the batch's
+    transaction. A kill before that transaction leaves the journal: the next open drops
+    the graphs it lists (:func:`recover`), and those articles are wholly absent, as they
+    were before the run. A store without a bulk loader (a remote endpoint) gets it all in
+    the one update.
 
     A batch is written by a background thread (Oxigraph lets go of the GIL while it
     writes) while the next batch is prepared; at most one batch is in flight, and
@@ -181,79 +251,145 @@ class BatchWriter:
         self.thread: threading.Thread | None = None
         self.failure: BaseException | None = None
         self.in_flight: set[str] = set()
-        self.in_flight_labels: set[ox.NamedNode] = set()
         self.index = store.happening_index()
         self.max_articles, self.max_quads = max_articles, max_quads
+        self.bulk = isinstance(store.ox, ox.Store)
         self.drops: set[str] = set()
-        self.bodies: dict[str, str] = {}
-        self.entities: dict[ox.Quad, None] = {}
-        self.labelled: set[ox.NamedNode] = set()
-        self.seen: set[ox.Quad] = set()
+        self.bodies: dict[str, bytes] = {}   # replaced articles (N-Quads): written in the transaction
+        self.new: dict[str, bytes] = {}      # articles not in the store (N-Quads): bulk-loaded
+        self.entities: dict[TextTriple, None] = {}
+        self.described = store.described_triples()
+        self.labels: dict[str, str] = {}     # subject -> its label, stored or on its way
+        self.label_dels: list[TextTriple] = []
+        self.seen: set[TextTriple] = set()
         self.quads = 0
 
     def exists(self, graph: str) -> bool:
         """Whether the article is stored, or was put earlier in this batch."""
-        return graph in self.bodies or graph in self.in_flight or (
+        return graph in self.bodies or graph in self.new or graph in self.in_flight or (
             graph not in self.drops and self.store.ox.contains_named_graph(ox.NamedNode(graph)))
 
-    def put(self, graph: str, body: str, quads: int, entities: list[ox.Quad], reports) -> bool:
-        """Put an article (its graph's triples as text) in place of what it was; True if it replaced one."""
-        replaced = self.exists(graph)
-        if replaced:
+    def put(self, graph: str, body: bytes, quads: int, entities: list[TextTriple], reports) -> bool:
+        """Put an article (its graph as N-Quads, :func:`nquads_of`) in place of what it was;
+        True if it replaced one."""
+        if graph in self.new:
+            self.new[graph] = body
+            replaced = True
+        elif self.exists(graph):
             self.drops.add(graph)
-        self.bodies[graph] = body
+            self.bodies[graph] = body
+            replaced = True
+        else:
+            self.new[graph] = body
+            replaced = False
         self.quads += quads
-        for q in entities:
-            if q in self.seen:
-                continue
-            if q.predicate == LABEL:
-                if q.subject in self.labelled or q.subject in self.in_flight_labels or self.store.has_label(q.subject):
-                    continue
-                self.labelled.add(q.subject)
-            self.entities[q] = None
-            self.seen.add(q)
-        if len(self.seen) > 500_000:
-            self.seen.clear()
+        self.add_entities(entities)
         self.index.replace_article(graph, reports)
-        if len(self.bodies) >= self.max_articles or self.quads >= self.max_quads:
+        if len(self.bodies) + len(self.new) >= self.max_articles or self.quads >= self.max_quads:
             self.commit()
         return replaced
 
+    def add_entities(self, triples: list[TextTriple]) -> None:
+        """Keep the entity triples not yet stored. An entity the catalog labels is described by the
+        catalog, in the ontology graph: only the other names articles used (skos:altLabel) are
+        added for it (README "Where data is kept"). Any other entity has one label: the
+        :func:`label_rank` first of the names given as its label, whatever the order the articles
+        came in; the other names stay as its skos:altLabel."""
+        seen, described = self.seen, self.described
+        for t in triples:
+            if t in seen or t in described:
+                continue
+            if self.label_of(t[0]) == CATALOG_LABEL:
+                if t[1] != ALT_TEXT:
+                    continue
+            elif t[1] == LABEL_TEXT and not self.take_label(t):
+                continue
+            self.entities[t] = None
+            seen.add(t)
+        if len(seen) > 500_000:
+            seen.clear()
+        if len(self.labels) > 500_000:
+            self.labels.clear()
+
+    def label_of(self, subject: str) -> str:
+        """The subject's label (N-Triples), stored or on its way; :data:`CATALOG_LABEL`; or ""."""
+        label = self.labels.get(subject)
+        if label is None:
+            label = self.labels[subject] = self.store.stored_label(ox.NamedNode(subject[1:-1]))
+        return label
+
+    def take_label(self, t: TextTriple) -> bool:
+        """Whether label triple ``t`` is to be written; a label it outranks is taken back."""
+        subject, label = t[0], t[2]
+        current = self.label_of(subject)
+        if current == label:
+            return False
+        if current and label_rank(current) < label_rank(label):
+            self.entities[(subject, ALT_TEXT, label)] = None
+            return False
+        if current:
+            old = (subject, LABEL_TEXT, current)
+            if self.entities.pop(old, 0) is not None:   # not in this batch: stored, or on its way
+                self.label_dels.append(old)
+            self.seen.discard(old)
+            self.entities[(subject, ALT_TEXT, current)] = None
+        self.labels[subject] = label
+        return True
+
     def remove(self, graph: str) -> None:
         self.bodies.pop(graph, None)
+        self.new.pop(graph, None)
         self.drops.add(graph)
         self.index.replace_article(graph, [])
 
     def commit(self) -> None:
-        """Write the batch as one SPARQL update (one transaction), in the background."""
-        if not (self.bodies or self.drops):
+        """Write the batch (bulk load and one transaction), in the background."""
+        if not (self.bodies or self.drops or self.new):
             return
         diff = self.index.diff
+        bodies = dict(self.bodies)
+        new = self.new if self.bulk else {}
+        if not self.bulk:
+            bodies.update(self.new)
         ops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(self.drops)]
+        if new:
+            ops.append(f"DROP SILENT GRAPH {JOURNAL_GRAPH}")   # only this batch is listed there
+        if self.label_dels:
+            ops.append(f"DELETE DATA {{ GRAPH {ENTITIES_GRAPH} {{\n"
+                       + "\n".join(" ".join(t) + " ." for t in self.label_dels) + "\n} }")
         if diff.dels:
             ops.append(f"DELETE DATA {{ GRAPH {HAPPENINGS_GRAPH} {{\n{triples_text(diff.dels)}\n}} }}")
-        blocks = [f"GRAPH <{g}> {{\n{body}\n}}" for g, body in self.bodies.items()]
+        blocks = [f"GRAPH <{g}> {{\n{triples_of(g, body)}\n}}" for g, body in bodies.items()]
         if self.entities:
-            blocks.append(f"GRAPH {ENTITIES_GRAPH} {{\n{triples_text(self.entities)}\n}}")
+            blocks.append(f"GRAPH {ENTITIES_GRAPH} {{\n" + "\n".join(" ".join(t) + " ." for t in self.entities)
+                          + "\n}")
         if diff.adds:
             blocks.append(f"GRAPH {HAPPENINGS_GRAPH} {{\n{triples_text(diff.adds)}\n}}")
         if blocks:
             ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         update = " ;\n".join(ops)
+        journal = f"INSERT DATA {{ GRAPH {JOURNAL_GRAPH} {{\n{journal_text(new)}\n}} }}" if new else ""
+        nquads = b"".join(new.values())
         self.index.set_pending(True)   # cleared in close(): a kill before then rebuilds the index
         self.index.commit()
         self.wait()
-        self.in_flight, self.in_flight_labels = set(self.bodies), set(self.labelled)
-        self.thread = threading.Thread(target=self._write, args=(update, len(self.bodies), self.quads), daemon=True)
+        self.in_flight = set(bodies) | set(new)
+        articles = len(self.in_flight)
+        self.thread = threading.Thread(target=self._write, args=(journal, nquads, update, articles, self.quads),
+                                       daemon=True)
         self.thread.start()
         self.drops.clear()
         self.bodies.clear()
+        self.new = {}
         self.entities.clear()
-        self.labelled.clear()
+        self.label_dels = []
         self.quads = 0
 
-    def _write(self, update: str, articles: int, quads: int) -> None:
+    def _write(self, journal: str, nquads: bytes, update: str, articles: int, quads: int) -> None:
         try:
+            if nquads:
+                self.store.ox.update(journal)
+                self.store.ox.bulk_load(nquads, ox.RdfFormat.N_QUADS, lenient=True)
             self.store.ox.update(update)
             self.unflushed += quads
             if self.unflushed >= FLUSH_EVERY:   # RocksDB keeps written data in memory until flushed
@@ -269,9 +405,13 @@ class BatchWriter:
         if self.thread is not None:
             self.thread.join()
             self.thread = None
-            self.in_flight, self.in_flight_labels = set(), set()
+            self.in_flight = set()
         if self.failure is not None:
             failure, self.failure = self.failure, None
+            try:
+                recover(self.store)       # else the next open does it
+            except (OSError, SyntaxError, ValueError):
+                pass
             rebuild_index(self.store, self.index)
             raise failure
 
@@ -280,8 +420,9 @@ class BatchWriter:
         self.index.rollback()
         self.drops.clear()
         self.bodies.clear()
+        self.new = {}
         self.entities.clear()
-        self.labelled.clear()
+        self.label_dels = []
         self.quads = 0
         self.wait()
         self.index.set_pending(False)
@@ -293,6 +434,43 @@ class BatchWriter:
         self.wait()
         self.index.set_pending(False)
         self.index.commit()
+
+
+JOURNAL_ENTRY = uscn("loading")
+
+
+def journal_text(graphs: Iterable[str]) -> str:
+    """The journal's triples for the graphs a bulk load writes."""
+    return "\n".join(f"{JOURNAL_GRAPH} {JOURNAL_ENTRY} <{g}> ." for g in graphs)
+
+
+def nquads_of(quads: Iterable[ox.Quad]) -> bytes:
+    """An article graph's quads as N-Quads, one per line: what a worker sends the writer, which
+    hands it to the bulk loader as it is (no Python work per quad in the writer)."""
+    return "".join(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in quads).encode()
+
+
+def triples_of(graph: str, nquads: bytes) -> str:
+    """An article graph's N-Quads as the triples of a SPARQL ``INSERT DATA`` graph block.
+
+    Every line ends in `` <graph> .`` (a newline inside a literal is escaped as ``\n``), so
+    this is one replacement for the whole article."""
+    return nquads.replace(f" <{graph}> .\n".encode(), b" .\n").decode()
+
+
+def recover(store: GraphStore) -> list[str]:
+    """Drop the article graphs an interrupted bulk load left (those the journal lists) and the
+    journal; their batch's transaction never ran, so nothing else refers to them."""
+    return recover_store(store.ox)
+
+
+def recover_store(db) -> list[str]:
+    """:func:`recover` on an Oxigraph store (or remote endpoint) itself."""
+    if not db.contains_named_graph(JOURNAL_GRAPH):
+        return []
+    graphs = [q.object.value for q in db.quads_for_pattern(JOURNAL_GRAPH, JOURNAL_ENTRY, None, JOURNAL_GRAPH)]
+    db.update(" ;\n".join([f"DROP SILENT GRAPH <{g}>" for g in graphs] + [f"DROP SILENT GRAPH {JOURNAL_GRAPH}"]))
+    return graphs
 
 
 REBUILD_REPORTS = """

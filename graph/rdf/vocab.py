@@ -29,6 +29,10 @@ ENTITIES_GRAPH = ox.NamedNode(ENT + "graph/entities")
 HAPPENINGS_GRAPH = ox.NamedNode(ENT + "graph/happenings")
 #: What ``uscn watch`` remembers of feeds (graph/rdf/feed_state.py); not an article's graph.
 FEEDS_GRAPH = ox.NamedNode(ENT + "graph/feeds")
+#: The article graphs a bulk load is writing, listed before and cleared after (graph/rdf/store.py).
+JOURNAL_GRAPH = ox.NamedNode(ENT + "graph/journal")
+#: Graphs that are not the data of articles: left out of stats, exports and the article list.
+BOOKKEEPING_GRAPHS = (ONTOLOGY_GRAPH, FEEDS_GRAPH, JOURNAL_GRAPH)
 
 
 def uscn(name: str) -> ox.NamedNode:
