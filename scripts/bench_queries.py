@@ -137,6 +137,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="keep the store here and reuse it")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", help="run only the named queries whose name contains this")
+    parser.add_argument("--examples-only", action="store_true", help="skip the unbound runs")
     args = parser.parse_args()
     tmp = None
     path = args.store
@@ -160,7 +161,7 @@ def main() -> None:
     for name, nq in named_queries().items():
         if args.only and args.only not in name:
             continue
-        for params in ({}, example_params(nq.example)):
+        for params in ([] if args.examples_only else [{}]) + [example_params(nq.example)]:
             n = [0]
 
             def once():
