@@ -454,3 +454,32 @@ def test_joint_subjects_with_a_title_between_are_both_actors():
     ev = one(extract("President Donald Trump and Chinese leader Xi Jinping spoke by phone on Thursday."),
              "PhoneCall")
     assert set(ev.actor) == {"person/donald-trump", "person/xi-jinping"}
+
+
+def test_tit_for_tat_on_one_day_are_two_reports_with_one_label_each():
+    """Measures each way on one day are two happenings: their report nodes must differ, or the
+    store folds them into one event with two opposite labels (found by `uscn validate`)."""
+    from graph.rdf.triples import extraction_quads
+    ex = extract("On Tuesday, the United States imposed new tariffs on China over its trade practices. "
+                 "On Tuesday, China imposed retaliatory tariffs on the United States.")
+    sanctions = of_kind(ex, "Tariff") + of_kind(ex, "Sanction")
+    assert {(e.actor, e.target) for e in sanctions} == {((USA,), (CHN,)), ((CHN,), (USA,))}
+    labels: dict[str, set[str]] = {}
+    for q in extraction_quads(ex):
+        if q.predicate.value.endswith("#label") and "/event/" in q.subject.value:
+            labels.setdefault(q.subject.value, set()).add(q.object.value)
+    assert len(labels) == 2 and all(len(v) == 1 for v in labels.values())
+
+
+def test_a_measure_one_way_does_not_merge_with_one_the_other_way_that_names_no_target():
+    """"China's tariff on the United States" and "tariffs the United States imposed on March 3" are two
+    measures: the one naming no target must not lend its actor's date to the other."""
+    ex = extract("Beijing will keep its 15% tariff on the United States. "
+                 "Washington will lift the duties it imposed on March 3, 2024.")
+    assert all(not (e.actor == (CHN,) and e.when and e.when.start == D(2024, 3, 3)) for e in ex.events)
+
+
+def test_a_measure_a_past_relative_clause_reports_is_not_planned_and_takes_its_date():
+    ex = extract("- Beijing will also suspend its 20% tariff on the United States it announced on March 4, 2024 for 60 days.")
+    tariff = next(e for e in ex.events if e.actor == (CHN,) and e.target == (USA,))
+    assert not tariff.planned and day(tariff)[0] == D(2024, 3, 4)

@@ -100,7 +100,7 @@ class EventReader(RoleReader):
         if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
-        draft.planned = self.modality.is_planned(before, hit)
+        draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
             return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
