@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from graph.errors import UscnError
+from graph.errors import UscnError, system_failure
 from graph.rdf.store import GraphStore, default_store_path, STORE_ENV
 
 DEFAULT_SEEDS = "seeds"
@@ -48,6 +49,12 @@ def reports_errors(fn):
             return fn(*args, **kwargs)
         except UscnError as exc:
             raise click.ClickException(str(exc)) from None
+        except (OSError, sqlite3.OperationalError) as exc:    # a disk that fills up midway, ...
+            given = kwargs.get("store_path") or kwargs.get("output") or kwargs.get("out_dir")
+            line = system_failure(exc, str(given) if given else None)
+            if line is None:
+                raise
+            raise click.ClickException(line) from None
     return wrapper
 
 
