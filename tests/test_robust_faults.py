@@ -132,7 +132,7 @@ def read_only_fs(tmp_path):
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
         yield mnt
     finally:
-        subprocess.run(["umount", str(mnt)], check=False)
+        subprocess.run(["umount", "--lazy", str(mnt)], check=False)   # lazy: the failed command may still hold a file
 
 
 def test_store_on_a_read_only_file_system(read_only_fs):
@@ -195,7 +195,7 @@ def full_disk(tmp_path):
     try:
         yield mnt
     finally:
-        subprocess.run(["umount", str(mnt)], check=False)
+        subprocess.run(["umount", "--lazy", str(mnt)], check=False)   # lazy: the failed command may still hold a file
 
 
 def test_outputs_on_a_full_disk_are_one_line_and_leave_nothing(full_disk, seeded):
@@ -216,7 +216,7 @@ def test_a_store_whose_disk_fills_up_is_one_line(tmp_path, command):
         line = one_error_line(run(*args))
         assert "disk is full" in line and str(mnt) in line, line
     finally:
-        subprocess.run(["umount", str(mnt)], check=False)
+        subprocess.run(["umount", "--lazy", str(mnt)], check=False)   # lazy: the failed command may still hold a file
 
 
 def test_the_happening_index_survives_a_commit_the_disk_rolled_back(tmp_path):
