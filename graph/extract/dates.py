@@ -259,6 +259,15 @@ def ago(m, anchor, future):
     return When(d, d, "day", "relative", approximate, m.group())
 
 
+# Each rule with the keywords (as KEYWORDS matches them, lower-cased; "digits" for a year's
+# digits) one of which every match of it holds: a window is searched only with the rules whose
+# keywords it holds, which gives the same matches (a rule's match lies inside one window, and
+# KEYWORDS found its keyword there) at a fraction of the searches.
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RULE_KEYS = [MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",), MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",),
+             ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night", "tomorrow"),
+             WEEKDAY_KEYS, WEEKDAY_KEYS, ("week",), ("week",), ("mon",), ("year",), ("year",), ("week",), ("ago",)]
 RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0), f) for p, f, flags in [
     (rf"\b{MONTH}\s+{DAY}{UPTO}{DAY2}\b(?:,?\s+{YEAR})?", explicit_range, False),
     (rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?(?!\s*(?:-|–)\s*\d)", explicit_day, False),
@@ -281,6 +290,7 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (r"\b(?:earlier|later)\s+in\s+the\s+week\b", this_week, True),
     (rf"\b(?:{APPROX}\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", ago, True),
 ]]
+assert len(RULE_KEYS) == len(RULES)
 
 
 # "a day later", "the same day", "earlier in the day": a day counted from the last day the
@@ -398,16 +408,28 @@ KEYWORDS = re.compile(r"\b(?=\w)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|D
 WINDOW_BEFORE, WINDOW_AFTER = 45, 70
 
 
-def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Disjoint stretches of text around the words a time expression needs."""
-    spans: list[list[int]] = []
+def windows(text: str, start: int, end: int) -> list[tuple[int, int, list]]:
+    """Disjoint stretches of text around the words a time expression needs, each with the
+    rules worth searching it with (those whose keywords it holds), in table order."""
+    spans: list[list] = []
     for m in KEYWORDS.finditer(text, start, end):
         a, b = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
+        word = m.group()
+        key = "digits" if word[0].isdigit() else word.lower()
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
+            spans[-1][2].add(key)
         else:
-            spans.append([a, b])
-    return [(a, b) for a, b in spans]
+            spans.append([a, b, {key}])
+    rules_for: dict[frozenset, list] = {}
+    out = []
+    for a, b, keys in spans:
+        keys = frozenset(keys)
+        rules = rules_for.get(keys)
+        if rules is None:
+            rules = rules_for[keys] = [rule for rule, needs in zip(RULES, RULE_KEYS) if keys.intersection(needs)]
+        out.append((a, b, rules))
+    return out
 
 
 def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | None = None,
@@ -415,8 +437,8 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
     """Every time expression in ``text[start:end]``, resolved; the longest wins where they overlap."""
     end = len(text) if end is None else end
     found: list[TimeMention] = []
-    for a, b in windows(text, start, end):
-        for pattern, rule in RULES:
+    for a, b, rules in windows(text, start, end):
+        for pattern, rule in rules:
             for m in pattern.finditer(text, a, b):
                 if cited(text, m):
                     continue

@@ -129,6 +129,8 @@ class EntityFinder:
             rf"\s+(?P<name>{CAP}(?:\s+{INITIAL})?\s+{CAP})(?=\s*(?:[,.;:)]|\s[a-z]|$))")
         heads = "|".join(re.escape(h) for h in sorted(self.place_heads, key=len, reverse=True))
         self.place_re = re.compile(rf"\b(?=[A-Z])(?:{CAP}\s+){{1,3}}(?:{heads})\b") if heads else None
+        heads_of = "|".join(re.escape(h) for h in sorted(words.get("place-of-heads", ()), key=len, reverse=True))
+        self.place_of_re = re.compile(rf"\b(?:{heads_of})\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP})?\b") if heads_of else None
 
     # --- public -----------------------------------------------------------------------
     def find(self, text: str, published: dt.date | None) -> tuple[list[Mention], dict[str, Entity]]:
@@ -140,6 +142,7 @@ class EntityFinder:
         org_ends = shortest_org_ends(catalog)
         orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, org_ends)]
         orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text, self.org_heads)
+        people = [p for p in people if not extends_known_person(p, catalog, text)]
         chosen = settle(catalog + people + orgs)
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
         chosen = add_nested_orgs(chosen, catalog)
@@ -302,6 +305,13 @@ class EntityFinder:
             key = self.catalog_key(label, "Place") or f"place/{slugify(label)}"
             entity = None if key in self.cat.entities else Entity(key, "Place", label)
             found.append(Candidate(start, m.end(), key, "Place", "pattern", entity))
+        for m in self.place_of_re.finditer(text) if self.place_of_re is not None else ():
+            # "the Sea of Japan", "the Gulf of Tonkin": one place, not the country it is named after
+            if any(c.start <= m.start() and m.end() <= c.end for c in catalog_at.overlapping(m.start(), m.end())):
+                continue
+            key = self.catalog_key(m.group(), "Place") or f"place/{slugify(m.group())}"
+            entity = None if key in self.cat.entities else Entity(key, "Place", m.group())
+            found.append(Candidate(m.start(), m.end(), key, "Place", "pattern", entity))
         return found
 
     def person_from(self, text: str, start: int, end: int, titled: bool, strong: bool = False) -> list[Candidate]:
@@ -653,6 +663,14 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
             extra.append(k)
     unique = {(c.start, c.end, c.key): c for c in chosen + extra}
     return sorted(unique.values(), key=lambda c: c.start)
+
+
+def extends_known_person(p: Candidate, catalog: list[Candidate], text: str) -> bool:
+    """A name pattern that runs a known person's full name into the next capitalised word
+    ("President Donald J. Trump Continues the Suspension…" in a title): the known name wins."""
+    return p.kind == "Person" and any(c.kind == "Person" and c.start == p.start and c.end < p.end
+                                      and " " in text[c.start:c.end] and not re.fullmatch(SUFFIX, text[c.end:p.end])
+                                      for c in catalog)
 
 
 def settle(candidates: list[Candidate]) -> list[Candidate]:

@@ -15,6 +15,14 @@ REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|announces|told\s+\w+|dec
                              r"(?:it|they|he|she|the\s+\w+|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+$")
 
 
+# After a noun trigger: "(on the United States) (that) it announced on …", "Washington imposed last
+# month": a relative clause in the past tense that reports the happening as done.
+TAKEN_BEFORE = re.compile(r"(?:\s+(?:on|against|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
+                          r"\s+(?:that\s+|which\s+)?(?:it|they|he|she|we|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
+                          r"(?:had\s+)?(?:announced|imposed|introduced|levied|placed|put|slapped|adopted|enacted|issued)\s+"
+                          r"(?:\w+\s+){0,3}?(?:on|in|last|earlier|since)\b")
+
+
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -41,8 +49,12 @@ class Modality:
         """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
         return hit.word_class == "noun" and bool(self.negated_after.match(after))
 
-    def is_planned(self, before: str, hit: Hit) -> bool:
-        """A planning cue just before the trigger, or "upcoming visit", or "said it would"."""
+    def is_planned(self, before: str, hit: Hit, after: str = "") -> bool:
+        """A planning cue just before the trigger, or "upcoming visit", or "said it would"; not
+        a measure a past relative clause reports as taken ("will lift the tariff it imposed in
+        April": the lifting is planned, the tariff was imposed)."""
+        if hit.word_class == "noun" and TAKEN_BEFORE.match(after):
+            return False
         return bool(self.planned.search(before[-40:]) or REPORTED_FUTURE.search(before[-60:])) \
             or hit.text.lower().startswith("upcoming")
 

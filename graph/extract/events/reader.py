@@ -10,7 +10,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
-from graph.extract.events.document import title_draft
+from graph.extract.events.document import action_draft, covered, title_draft
 from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
@@ -82,6 +82,10 @@ class EventReader(RoleReader):
         self.place_at_dateline(drafts, text, published, entities)
         place_from_before(drafts)
         merged = merge(drafts, entities)
+        action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
+                              self.cat.entities)
+        if action is not None and not covered(action, merged):
+            merged.insert(0, action)
         fallback_dates(merged, times, text, published)
         merged = merge_country_level(merged, entities)
         return [self.event(d, entities) for d in merged]
@@ -100,7 +104,7 @@ class EventReader(RoleReader):
         if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
         draft = Draft(hit.event_class, hit, s)
-        draft.planned = self.modality.is_planned(before, hit)
+        draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
             return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
@@ -117,7 +121,8 @@ class EventReader(RoleReader):
             right = [a for a in right if a.key not in draft.actor]
         else:
             draft.actor = self.subject(text, clause_start, hit, left, drafts, last_person, entities, s)
-            previous = self.coordinated_with(text, hit, clause_start, drafts, s)
+            previous = self.coordinated_with(text, hit, clause_start, drafts, s) or \
+                self.conjoined_measure(text, hit, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \

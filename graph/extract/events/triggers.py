@@ -20,6 +20,9 @@ CONCERN = re.compile(r"\b(?:had|has|have|expressed|expresses|voiced|voices|raise
                      r"concerns?\b[\"”]?")
 
 
+ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
+
+
 class TriggerFinder:
     """Finds trigger words in sentences; built once from the catalog's triggers."""
 
@@ -48,6 +51,8 @@ class TriggerFinder:
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
+            if word_class == "noun" and text[a:b].endswith("ed") and ADVERB_BEFORE.search(text, max(0, a - 12), a):
+                word_class = "verb"  # "Trump first imposed", "they last met": an adverb, not a determiner
             if word_class not in classes and word_class == "noun":
                 continue  # "an alleged upgrade": a verb form used as an adjective
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
