@@ -530,3 +530,27 @@ def test_a_verb_after_first_or_last_is_still_a_verb():
     ex = extract("The new duties come on top of tariffs that Donald Trump first imposed on Chinese goods in 2018.")
     tariff = next(e for e in ex.events if e.family == "Sanction")
     assert tariff.actor == ("person/donald-trump",) and tariff.target == (CHN,) and day(tariff)[0].year == 2018
+
+
+def test_an_official_document_naming_a_countrys_conduct_as_wrongful_accuses_it():
+    ex = extract_titled("Statement by President Joe Biden on Protecting Our Steel Industry",
+                        "Today I directed new steps to shield American steelworkers from the PRC’s unfair trade practices. "
+                        "These steps follow months of review.")
+    (acc,) = of_kind(ex, "Accusation")
+    assert acc.actor == (BIDEN,) and acc.target == (CHN,) and day(acc)[0] == THU
+
+
+def test_conduct_laid_on_a_country_by_a_phrase_or_its_verb():
+    for text in ("The order protects our networks from threats posed by foreign adversaries like the People’s Republic of China.",
+                 "The People’s Republic of China routinely engages in non-market policies in the steel sector."):
+        ex = extract_titled("FACT SHEET: New Actions on Steel", text)
+        (acc,) = of_kind(ex, "Accusation")
+        assert acc.actor == (USA,) and acc.target == (CHN,)
+
+
+def test_conduct_in_news_prose_or_a_countrys_own_belief_is_no_accusation():
+    news = extract_titled("Steel makers brace for new rules", "WASHINGTON — Critics point to China’s unfair trade practices.")
+    assert not of_kind(news, "Accusation")
+    belief = extract_titled("FACT SHEET: New Actions on Supply Chains",
+                            "The United States believes that forced labor has no place in supply chains.")
+    assert not of_kind(belief, "Accusation")

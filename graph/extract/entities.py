@@ -666,10 +666,11 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
 
 
 def extends_known_person(p: Candidate, catalog: list[Candidate], text: str) -> bool:
-    """A name pattern that runs a known person's full name into the next capitalised word
-    ("President Donald J. Trump Continues the Suspension…" in a title): the known name wins."""
-    return p.kind == "Person" and any(c.kind == "Person" and c.start == p.start and c.end < p.end
-                                      and " " in text[c.start:c.end] and not re.fullmatch(SUFFIX, text[c.end:p.end])
+    """A name pattern that runs a known person's name into the next capitalised words
+    ("President Donald J. Trump Continues the Suspension…", "President Biden Takes Action" in
+    a title): the known name wins."""
+    return p.kind == "Person" and any(c.kind == "Person" and c.start <= p.start < c.end < p.end
+                                      and not re.fullmatch(SUFFIX, text[c.end:p.end])
                                       for c in catalog)
 
 

@@ -10,6 +10,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
+from graph.extract.events import conduct
 from graph.extract.events.document import action_draft, covered, title_draft
 from graph.extract.events.labels import label
 from graph.extract.events.merging import merge, merge_country_level, split
@@ -30,6 +31,7 @@ class EventReader(RoleReader):
         self.triggers = TriggerFinder(catalog)
         w = catalog.words
         self.modality = Modality(w)
+        self.conduct = conduct.ConductReader(w)
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
@@ -86,6 +88,10 @@ class EventReader(RoleReader):
                               self.cat.entities)
         if action is not None and not covered(action, merged):
             merged.insert(0, action)
+        for accusation in self.conduct.drafts(title, title_found, text, mentions, entities, sentences, published,
+                                              self.cat.entities):
+            if not conduct.covered(accusation, merged):
+                merged.append(accusation)
         fallback_dates(merged, times, text, published)
         merged = merge_country_level(merged, entities)
         return [self.event(d, entities) for d in merged]
