@@ -118,6 +118,10 @@ def prepared_in_order(articles: Iterator[Article], workers: int,
         yield prepare(article, extractor)
     if workers <= 1:
         return
+    following = next(articles, None)   # no worker processes (seconds to start) for a short input
+    if following is None:
+        return
+    articles = itertools.chain([following], articles)
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,

@@ -257,8 +257,10 @@ class EventReader(RoleReader):
             # the trigger and the first after it bound the clause (as the search per break did).
             cuts = memo.get(("cuts", s.start, s.end))
             if cuts is None:
+                # On a slice: the automaton copies the whole string it is given, so iterating
+                # the full text per sentence cost time in the article's length each time.
                 cuts = memo[("cuts", s.start, s.end)] = [
-                    (e + 1 - n, n, adj) for e, (n, adj) in self.break_finder.iter(text, s.start, s.end)]
+                    (s.start + e + 1 - n, n, adj) for e, (n, adj) in self.break_finder.iter(text[s.start:s.end])]
             start = max([start] + [p + n - adj for p, n, adj in cuts if p + n <= hit.start])
             end = min([end] + [p for p, _, _ in cuts if p >= hit.end])
         else:
