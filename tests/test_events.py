@@ -563,8 +563,9 @@ def test_a_guest_meeting_the_hosts_in_their_country_is_on_a_visit_there():
 
 
 def test_no_implied_visit_for_a_planned_or_background_meeting_or_one_the_text_reports():
-    planned = extract("Joe Biden will meet Xi Jinping in Beijing next month.")
-    background = extract("Joe Biden met Xi Jinping in Beijing in March 2019, long before the dispute.")
-    told = extract("Antony Blinken visited Beijing on Monday. On Tuesday Xi Jinping received Blinken in Beijing.")
-    assert not of_kind(planned, "Visit") and not of_kind(background, "Visit")
+    planned = extract("BEIJING — Joe Biden will meet Xi Jinping in Beijing next month.")
+    background = extract("BEIJING — Joe Biden met Xi Jinping in Beijing in March 2019, long before the dispute.")
+    told = extract("BEIJING — Antony Blinken visited Beijing on Monday. On Tuesday Xi Jinping received Blinken in Beijing.")
+    readout = extract("Xi Jinping received Antony Blinken in Beijing on Tuesday.")
+    assert not of_kind(planned, "Visit") and not of_kind(background, "Visit") and not of_kind(readout, "Visit")
     assert len(of_kind(told, "Visit")) == 1

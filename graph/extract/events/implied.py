@@ -1,7 +1,8 @@
 """Happenings a report implies: an official who meets the hosts in their own country is on a
 visit there ("Xi received Blinken in Beijing", "Sherman held talks in Tianjin with Xie Feng").
 The visit is the guest's, to the meeting's place, on the meeting's days; it merges with the
-text's own report of the visit when there is one."""
+text's own report of the visit when there is one. Only news stories told from where they
+happened (a dateline) are read so: an official readout says so when its principal travelled."""
 from __future__ import annotations
 
 import datetime as dt

@@ -84,7 +84,8 @@ class EventReader(RoleReader):
         inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
         place_from_before(drafts)
-        drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
+        if dateline(text, self._mention_starts, entities) is not None:  # news told from where it happened
+            drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
         merged = merge(drafts, entities)
         action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
                               self.cat.entities)
