@@ -554,3 +554,18 @@ def test_conduct_in_news_prose_or_a_countrys_own_belief_is_no_accusation():
     belief = extract_titled("FACT SHEET: New Actions on Supply Chains",
                             "The United States believes that forced labor has no place in supply chains.")
     assert not of_kind(belief, "Accusation")
+
+
+def test_a_guest_meeting_the_hosts_in_their_country_is_on_a_visit_there():
+    ex = extract("BEIJING — Xi Jinping received Antony Blinken in Beijing on Tuesday and told him ties were improving.")
+    (visit,) = of_kind(ex, "Visit")
+    assert visit.actor == (BLINKEN,) and visit.target == (CHN,) and day(visit)[0] == D(2024, 4, 30)
+
+
+def test_no_implied_visit_for_a_planned_or_background_meeting_or_one_the_text_reports():
+    planned = extract("BEIJING — Joe Biden will meet Xi Jinping in Beijing next month.")
+    background = extract("BEIJING — Joe Biden met Xi Jinping in Beijing in March 2019, long before the dispute.")
+    told = extract("BEIJING — Antony Blinken visited Beijing on Monday. On Tuesday Xi Jinping received Blinken in Beijing.")
+    readout = extract("Xi Jinping received Antony Blinken in Beijing on Tuesday.")
+    assert not of_kind(planned, "Visit") and not of_kind(background, "Visit") and not of_kind(readout, "Visit")
+    assert len(of_kind(told, "Visit")) == 1

@@ -223,18 +223,53 @@ def test_at_word_boundary_agrees_with_the_regex_definition():
             assert at_word_boundary(text, start, end) == by_regex(text, start, end), (start, end)
 
 
+NAME_TEXTS = [
+    "& Co. Ltd. and the Ministry of Commerce; Mr. John Smith; Deputy Secretary Kurt Campbell said.",
+    "Women’s Federation, U.S. Department of State, Yanqi Lake, the Rose Garden in Beijing",
+    "McDonald met O’Brien, DeSantis, Smith-Jones and the USA's NATO envoy; xMcKay, aO’Neil, theSecretary, "
+    "_Ambassador Burns, 2Director Yang, the Biden-Harris administration, the Trump Administration, "
+    "Mc Donald, O'Neil-Smith, ÉMILE Zola, Zürich-born Briseño Xi Jinping; the Secretary said."]
+
+
 def test_the_look_aheads_of_the_name_patterns_change_no_match():
     import re
     finder = default_extractor().entities
-    texts = [a.text for a in load(SEEDS)] + [
-        "& Co. Ltd. and the Ministry of Commerce; Mr. John Smith; Deputy Secretary Kurt Campbell said.",
-        "Women’s Federation, U.S. Department of State, Yanqi Lake, the Rose Garden in Beijing"]
-    for name in ("org_re", "titled_re", "role_re", "place_re"):
+    texts = [a.text for a in load(SEEDS)] + NAME_TEXTS
+    for name in ("org_re",):
         fast = getattr(finder, name)
         plain = re.compile(re.sub(r"^\\b\(\?=(?:\[[^\]]*\])?\)", r"\\b", fast.pattern), fast.flags)
         assert plain.pattern != fast.pattern, name
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def test_word_starts_written_as_first_characters_change_no_match():
+    """The patterns that open with a word's first character and (?<!\\w.) match what they
+    match with the plain \\b before it (and WORD_START_CAP what \\bCAP does)."""
+    import re
+    from graph.extract import entities as E
+    finder = default_extractor().entities
+    texts = [a.text for a in load(SEEDS)] + NAME_TEXTS
+    patterns = [finder.titled_re, finder.role_re, finder.place_re, finder.chinese_re, E.ADMINISTRATION,
+                E.TITLE_ALONE, E.CAPITALISED_WORD, E.WORD_START_CAP_RE]
+    for fast in patterns:
+        plain = fast.pattern.replace(E.WORD_START_CAP, rf"\b{E.CAP}")
+        plain = re.compile(re.sub(r"(\[[^\]]*\]|\\?.)\(\?<!\\w\.\)", r"\\b\1", plain), fast.flags)
+        assert "(?<!\\w.)" in fast.pattern and "(?<!\\w.)" not in plain.pattern
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], fast.pattern[:60]
+
+
+def test_at_word_start_is_the_plain_alternation_after_a_word_boundary():
+    import re
+    from graph.extract.entities import at_word_start
+    rng = random.Random(7)
+    words = ["Secretary", "Sec", "Senator", "S", "Ambassador", "Amb.", "Mr.", "Mr", "Dr", "X", "Über"]
+    text = " ".join(rng.choice(words + ["aSecretary", "_Mr", "9Dr", "(Amb.", "—Über", "xx"]) for _ in range(400))
+    for chosen in (words, words[::-1], ["-Dash", "Mr"], []):
+        fast = re.compile(at_word_start(chosen) + r"\.?")
+        plain = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in chosen)})\.?")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], chosen
 
 
 def test_clauses_from_the_break_automaton_are_those_of_the_search_per_break():

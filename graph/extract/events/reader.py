@@ -13,6 +13,7 @@ from graph.extract.dates import TimeMention
 from graph.extract.events import conduct
 from graph.extract.events.document import action_draft, covered, title_draft
 from graph.extract.events.labels import label
+from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
@@ -83,6 +84,8 @@ class EventReader(RoleReader):
         inherit_dates(drafts, published)
         self.place_at_dateline(drafts, text, published, entities)
         place_from_before(drafts)
+        if dateline(text, self._mention_starts, entities) is not None:  # news told from where it happened
+            drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
         merged = merge(drafts, entities)
         action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
                               self.cat.entities)
