@@ -7,7 +7,7 @@ import re
 import ahocorasick
 
 from graph.extract.catalog import Catalog
-from graph.extract.entities import at_word_boundary
+from graph.extract.entities import at_word_boundary, at_word_start
 from graph.extract.events.model import FAMILIES, Hit
 from graph.extract.spans import longest_first
 from graph.model import Sentence
@@ -15,7 +15,9 @@ from graph.model import Sentence
 
 # Concern voiced about another's conduct, in the forms a word list cannot hold (a possessive or
 # an opening quotation mark between the verb and the noun).
-CONCERN = re.compile(r"\b(?:had|has|have|expressed|expresses|voiced|voices|raised|raises|conveyed|reiterated|underscored)\s+"
+# (at_word_start: "\b(?:had|has|…)" written so that the scan skips to the verbs' first letters)
+CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voices raised raises conveyed reiterated "
+                                   "underscored".split()) + r"\s+"
                      r"(?:(?:his|her|their|its|our)\s+)?[\"“]?(?:(?:deep|serious|grave|strong|continued|significant|growing)\s+)?"
                      r"concerns?\b[\"”]?")
 
