@@ -583,3 +583,9 @@ def test_a_negation_of_an_earlier_coordinated_verb_does_not_rule_out_a_past_trig
     acc = one(ex, "Accusation")
     assert acc.actor == (WANG_YI,) and acc.target == (USA,)
     assert ex_has_no(extract("Wang Yi did not accuse or blame Washington."), "Accusation")
+
+
+def test_a_meeting_both_sides_said_they_would_work_toward_is_planned():
+    ex = extract("Both governments said they would work toward a meeting between Joe Biden and Xi Jinping in Beijing next month.")
+    meeting = one(ex, "Meeting")
+    assert meeting.planned and {BIDEN, XI} <= parties(meeting)
