@@ -583,3 +583,19 @@ def test_a_negation_of_an_earlier_coordinated_verb_does_not_rule_out_a_past_trig
     acc = one(ex, "Accusation")
     assert acc.actor == (WANG_YI,) and acc.target == (USA,)
     assert ex_has_no(extract("Wang Yi did not accuse or blame Washington."), "Accusation")
+
+
+def test_a_meeting_both_sides_said_they_would_work_toward_is_planned():
+    ex = extract("Both governments said they would work toward a meeting between Joe Biden and Xi Jinping in Beijing next month.")
+    meeting = one(ex, "Meeting")
+    assert meeting.planned and {BIDEN, XI} <= parties(meeting)
+
+
+def test_you_in_a_two_principal_transcript_is_the_one_addressed():
+    text = ("Remarks Before Their Meeting\n\nPRESIDENT XI: It is good to see you, Mr. President.\n\n"
+            "PRESIDENT BIDEN: Thank you. You were kind enough to call me after the election.")
+    ex = extract_titled("Remarks by President Biden and President Xi Jinping Before Bilateral Meeting", text)
+    call = one(ex, "PhoneCall")
+    assert call.actor == (XI,) and call.target == (BIDEN,)
+    plain = extract_titled("Statement on the Visit", "You were kind enough to call me after the election.")
+    assert ex_has_no(plain, "PhoneCall")

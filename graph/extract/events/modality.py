@@ -12,7 +12,8 @@ DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims
 
 
 REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|announces|told\s+\w+|declared)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-                             r"(?:it|they|he|she|the\s+\w+|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+$")
+                             r"(?:it|they|he|she|the\s+\w+|both\s+(?:sides|governments|countries)|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+"
+                             r"(?:(?:work|move|push|press|aim)\s+(?:toward|towards|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 
 
 # After a noun trigger: "(on the United States) (that) it announced on …", "Washington imposed last
