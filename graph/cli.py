@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from graph.errors import UscnError
+from graph.errors import UscnError, system_failure
 from graph.rdf.store import GraphStore, default_store_path, STORE_ENV
 
 DEFAULT_SEEDS = "seeds"
@@ -48,6 +49,12 @@ def reports_errors(fn):
             return fn(*args, **kwargs)
         except UscnError as exc:
             raise click.ClickException(str(exc)) from None
+        except (OSError, sqlite3.OperationalError) as exc:    # a disk that fills up midway, ...
+            given = kwargs.get("store_path") or kwargs.get("output") or kwargs.get("out_dir")
+            line = system_failure(exc, str(given) if given else None)
+            if line is None:
+                raise
+            raise click.ClickException(line) from None
     return wrapper
 
 
@@ -153,14 +160,18 @@ def ingest(inputs, workers, quiet, batch, max_article_mb, dask, store_path):
 @click.option("--once", is_flag=True, help="Poll every feed once, then stop.")
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a server.")
 @click.option("--delay", default=1.0, show_default=True, help="Least seconds between two requests to one host.")
+@click.option("--retry-now", is_flag=True, help="Poll feeds that are backing off after failures now, not when due.")
 @store_option
 @reports_errors
-def watch(sources, every, once, timeout, delay, store_path):
+def watch(sources, every, once, timeout, delay, retry_now, store_path):
     """Follow RSS/Atom feeds (URLs or files) and store each new entry, until Ctrl-C.
 
     Entries seen before are remembered in the store and never fetched again; an entry
     with only a summary is read from its page. A feed or page that fails is one line and
-    the others go on; with --once the exit code is then 1. Ctrl-C stops between articles.
+    the others go on; with --once the exit code is then 1. A feed that keeps failing is
+    polled half as often after each failure, across runs (--retry-now to poll it anyway).
+    Pages found in feeds are fetched only where the site's robots.txt allows uscn.
+    Ctrl-C stops between articles.
 
     \b
     Example:
@@ -169,7 +180,7 @@ def watch(sources, every, once, timeout, delay, store_path):
     from graph.watch import parse_duration, watch as do_watch
     interval = parse_duration(every)
     store = open_store(store_path)
-    report = do_watch(sources, store, every=interval, once=once, timeout=timeout, delay=delay,
+    report = do_watch(sources, store, every=interval, once=once, timeout=timeout, delay=delay, retry_now=retry_now,
                       on_error=lambda e: warn(str(e)), on_info=lambda s: click.echo(s, err=True))
     store.close()
     click.echo(f"{report.stored} article(s) stored; {report.failed} failed", err=True)

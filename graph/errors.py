@@ -5,6 +5,9 @@ where the problem is and ends with what to do about it.
 """
 from __future__ import annotations
 
+import errno
+import re
+
 
 class UscnError(Exception):
     """Root of every error uscn raises on purpose; the CLI turns it into one line."""
@@ -69,3 +72,38 @@ class QueryError(UscnError):
 
 class ExtractionError(UscnError):
     """Extraction cannot run, e.g. because a catalog file is missing or broken."""
+
+
+_FILE_IN_MESSAGE = re.compile(r"(?:file|directory)[: ]+(/[^:\s]+)")
+_SYSTEM_CAUSES = (
+    ({errno.ENOSPC, errno.EDQUOT}, ("No space left", "database or disk is full", "Disk quota exceeded"),
+     "the disk is full", "free some space, or use a --store or output on another disk, and run again"),
+    ({errno.EROFS}, ("Read-only file system",),
+     "the file system is read-only", "use a --store or output on a writable disk"),
+    ({errno.EACCES, errno.EPERM}, ("Permission denied", "Operation not permitted"),
+     "permission denied", "check the folder's owner and mode, or use another --store or output"),
+)
+
+
+def system_failure(exc: BaseException, where: str | None = None) -> str | None:
+    """One line for a write the operating system refused midway (a disk that filled up, a
+    file system remounted read-only, a mode changed under us), wherever it surfaced (RocksDB,
+    SQLite, a plain file); None for any other exception, which stays a bug to report.
+    ``where`` (the store or output the command was given) is named when the error names no file.
+
+    The store's own writes are whole per batch, so the line says what was kept.
+
+    >>> system_failure(OSError("IO error: No space left on device: While appending to file: /s/000008.log: No space left on device"))
+    '/s/000008.log: cannot be written: the disk is full; free some space, or use a --store or output on another disk, and run again (what was stored before is whole: each batch of articles is written at once)'
+    >>> system_failure(ValueError("x")) is None
+    True
+    """
+    text, code = str(exc), getattr(exc, "errno", None)
+    for codes, phrases, why, fix in _SYSTEM_CAUSES:
+        if code in codes or any(p in text for p in phrases):
+            named = (getattr(exc, "filename", None) or (m[1] if (m := _FILE_IN_MESSAGE.search(text)) else None)
+                     or where)
+            where = f"{named}: " if named else ""
+            return (f"{where}cannot be written: {why}; {fix} "
+                    "(what was stored before is whole: each batch of articles is written at once)")
+    return None

@@ -6,12 +6,20 @@ Last-Modified, answered by 304), spaces its requests to one host (a delay per
 host), reads at most :data:`MAX_BYTES` of one response, and turns every
 failure into one :class:`FetchError` that says whether trying later may help.
 
+It also reads each host's robots.txt (RFC 9309, through urllib.robotparser) before
+fetching a page found in a feed: :meth:`PoliteClient.allowed` says whether the
+site lets uscn fetch it, and a Crawl-delay the site asks for (up to
+:data:`MAX_CRAWL_DELAY`) widens the delay between requests to that host. A feed
+the user names is fetched as a feed reader does, without asking robots.txt: it
+is the user's request, not a link uscn followed.
+
 httpx does the HTTP; this module adds the manners.
 """
 from __future__ import annotations
 
 import email.utils
 import time
+import urllib.robotparser
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlsplit
@@ -23,6 +31,12 @@ from graph.errors import UscnError
 
 USER_AGENT = f"uscn/{__version__} (feed watcher of the uscn knowledge graph; python-httpx)"
 MAX_BYTES = 20 * 1024 * 1024
+#: The name uscn answers to in robots.txt ("User-agent: uscn").
+ROBOTS_AGENT = "uscn"
+#: A site's rules are read again after this many seconds (RFC 9309 asks for no more than a day).
+ROBOTS_TTL = 24 * 3600.0
+#: The longest Crawl-delay honoured, in seconds (one slow site must not hold every feed up for long).
+MAX_CRAWL_DELAY = 60.0
 #: Statuses worth trying again later (the server is busy or failing, not refusing).
 TRANSIENT = {408, 425, 429, 500, 502, 503, 504}
 
@@ -85,6 +99,8 @@ class PoliteClient:
     transport: httpx.BaseTransport | None = None
     _last: dict[str, float] = field(default_factory=dict, repr=False)
     _client: httpx.Client | None = field(default=None, repr=False)
+    _robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = field(default_factory=dict, repr=False)
+    _host_delay: dict[str, float] = field(default_factory=dict, repr=False)
 
     def _http(self) -> httpx.Client:
         if self._client is None:
@@ -105,7 +121,7 @@ class PoliteClient:
         """Sleep until ``delay`` seconds have passed since the last answer from ``host`` ended."""
         last = self._last.get(host)
         if last is not None:
-            pause = last + self.delay - self.clock()
+            pause = last + max(self.delay, self._host_delay.get(host, 0.0)) - self.clock()
             if pause > 0:
                 self.sleep(pause)
 
@@ -167,3 +183,37 @@ class PoliteClient:
         except httpx.HTTPError as exc:
             raise FetchError(url, f"could not be fetched ({type(exc).__name__}: {exc})",
                              "it is tried again later", transient=True) from None
+
+    # ------------------------------------------------------------------ robots.txt
+    def allowed(self, url: str) -> bool:
+        """Whether the site's robots.txt lets uscn fetch ``url``.
+
+        The rules are fetched once per host (and again after :data:`ROBOTS_TTL`). As RFC 9309
+        says: no robots.txt (a 4xx) allows everything; one that cannot be fetched now (a 5xx,
+        a timeout) allows nothing yet, so this raises a transient :class:`FetchError` and the
+        page is tried again at the next poll.
+        """
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc.lower()}"
+        cached = self._robots.get(site)
+        if cached is None or self.clock() - cached[0] > ROBOTS_TTL:
+            cached = self._robots[site] = (self.clock(), self._read_robots(site))
+        rules = cached[1]
+        delay = rules.crawl_delay(ROBOTS_AGENT)
+        if delay:
+            self._host_delay[parts.netloc.lower()] = min(float(delay), MAX_CRAWL_DELAY)
+        return rules.can_fetch(ROBOTS_AGENT, url)
+
+    def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser:
+        rules = urllib.robotparser.RobotFileParser(site + "/robots.txt")
+        try:
+            r = self.get(site + "/robots.txt")
+        except FetchError as exc:
+            if exc.transient:
+                raise FetchError(site + "/robots.txt", "could not be read, so no page of the site is fetched yet "
+                                 f"({str(exc).split(': ', 1)[-1].split(';')[0]})", "it is tried again later",
+                                 transient=True, retry_after=exc.retry_after) from None
+            rules.allow_all = True          # none there (4xx): every page may be fetched
+            return rules
+        rules.parse(r.body.decode("utf-8", "replace").splitlines())
+        return rules

@@ -35,6 +35,8 @@ ErrorHandler = Callable[[UscnError], None]
 #: Articles read in this process before worker processes are started (short runs, the
 #: tests, never pay for starting them); it goes on reading while they start up.
 INLINE_FIRST = 16
+# While the workers start up, this process goes on extracting (off only in tests, to make the split certain).
+EXTRACT_WHILE_WORKERS_START = True
 #: Articles sent to a worker at a time, and chunks in flight per worker.
 CHUNK, IN_FLIGHT = 4, 3
 
@@ -115,13 +117,17 @@ def prepared_in_order(articles: Iterator[Article], workers: int,
         yield prepare(article, extractor)
     if workers <= 1:
         return
+    following = next(articles, None)   # no worker processes (seconds to start) for a short input
+    if following is None:
+        return
+    articles = itertools.chain([following], articles)
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
                                  initargs=(extractor.max_mb,)) as pool:
             # the workers start up (imports, catalog) while this process goes on extracting
             ready = [pool.submit(_ready) for _ in range(workers)]
-            while not all(f.done() for f in ready):
+            while EXTRACT_WHILE_WORKERS_START and not all(f.done() for f in ready):
                 article = next(articles, None)
                 if article is None:
                     return

@@ -21,12 +21,15 @@ Faults stay local: a feed or page that fails is one line and the others go
 on. A failure that may pass (a timeout, a 5xx, a refused connection) is left
 unmarked to be tried again; a feed that keeps failing is polled less often
 (the interval doubles after each failure, up to :data:`MAX_BACKOFF`, or
-longer when the server sends Retry-After). A page that is fetched but holds no
+longer when the server sends Retry-After); the count and the time it is due
+again are kept in the store, so a restart or the next ``--once`` from cron
+waits too, unless told to retry now. A page that is fetched but holds no
 readable text is reported once, and the entry's summary is stored instead
 when the feed has one. Ctrl-C stops cleanly between two articles.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import signal
 import threading
@@ -262,6 +265,10 @@ class Watcher:
                             source=publisher or page.source, url=link)
 
     def page_article(self, url: str) -> Article:
+        """The article an entry's page holds, if the site's robots.txt lets uscn fetch it."""
+        if not self.client.allowed(url):
+            raise InputError(url, "may not be fetched: the site's robots.txt disallows it for uscn",
+                             "the entry is skipped")
         r = self.client.get(url)
         kind = r.content_type.split(";")[0].strip().lower()
         if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
@@ -270,12 +277,16 @@ class Watcher:
 
     # ------------------------------------------------------------------ many feeds, many polls
     def run(self, sources: Iterable[str], *, every: float = 900.0, once: bool = False,
-            clock: Callable[[], float] = time.monotonic) -> WatchReport:
-        """Poll every feed now, then each again when it is due, until stopped (or once).
+            clock: Callable[[], float] = time.monotonic, retry_now: bool = False,
+            wall: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> WatchReport:
+        """Poll every feed now (a failing one when its back-off ends), then each again when it
+        is due, until stopped (or once).
 
         A feed is due ``every`` seconds after a good poll, and after ``n``
         failures in a row ``every * 2**n`` seconds (at most :data:`MAX_BACKOFF`),
-        or when the server's Retry-After says, if later.
+        or when the server's Retry-After says, if later. The failures and the time
+        due are read from and kept in the store (``wall`` is the clock for that);
+        ``retry_now`` polls failing feeds at once all the same.
         """
         sources = list(dict.fromkeys(sources))
         if not sources:
@@ -283,24 +294,43 @@ class Watcher:
         report = WatchReport()
         due = {s: clock() for s in sources}
         failures = {s: 0 for s in sources}
+        for s in sources:
+            record = self.state.load(s)
+            failures[s] = record.failures
+            if record.next_poll is not None and not retry_now:
+                due[s] += max(0.0, (record.next_poll - wall()).total_seconds())
         while not self.stop.requested:
             report.polls += 1
             for source in sources:
                 if self.stop.requested:
                     break
                 if due[source] > clock():
+                    if once:
+                        self.on_info(self.backing_off(source, failures[source], wall() + dt.timedelta(
+                            seconds=due[source] - clock())))
                     continue
+                before = failures[source]
                 result = self.poll(source)
                 report.results.append(result)
                 report.stored += result.stored
                 report.failed += len(result.failed)
                 if result.feed_failed is None:  # a failed feed already had its one line
                     self.on_info(self.describe(result))
-                due[source] = clock() + self.next_wait(result, failures, every)
+                wait = self.next_wait(result, failures, every)
+                due[source] = clock() + wait
+                if failures[source] or before:
+                    self.state.save_backoff(source, failures[source],
+                                            wall() + dt.timedelta(seconds=wait) if failures[source] else None)
             if once:
                 break
             self.stop.wait(min(due.values()) - clock())
         return report
+
+    @staticmethod
+    def backing_off(source: str, failures: int, when: dt.datetime) -> str:
+        """The line for a failing feed left alone until its back-off ends."""
+        return (f"{source}: not polled: it failed {failures} time(s) in a row and is next tried after "
+                f"{when.astimezone(dt.timezone.utc):%Y-%m-%d %H:%M} UTC (--retry-now polls it now)")
 
     @staticmethod
     def next_wait(result: FeedResult, failures: dict[str, int], every: float) -> float:
@@ -334,7 +364,7 @@ class Watcher:
 
 
 def watch(sources: Iterable[str], store, *, every: float = 900.0, once: bool = False,
-          timeout: float = 20.0, delay: float = 1.0,
+          timeout: float = 20.0, delay: float = 1.0, retry_now: bool = False,
           on_error: Callable[[UscnError], None] = lambda e: None,
           on_info: Callable[[str], None] = lambda s: None) -> WatchReport:
     """Watch feeds into ``store`` with Ctrl-C stopping between articles; see :class:`Watcher`."""
@@ -342,7 +372,7 @@ def watch(sources: Iterable[str], store, *, every: float = 900.0, once: bool = F
     with Stop(on_signal=lambda: on_info("stopping after this article (Ctrl-C again to abort)")) as stop:
         try:
             return Watcher(store, client=client, on_error=on_error, on_info=on_info,
-                           stop=stop).run(sources, every=every, once=once)
+                           stop=stop).run(sources, every=every, once=once, retry_now=retry_now)
         finally:
             client.close()
             store.flush()

@@ -364,3 +364,44 @@ def test_a_stretch_of_days_ended_or_begun_on_a_day(text, anchor, surface, start,
 ])
 def test_a_stretch_of_days_without_one_bounding_day_is_no_time(text):
     assert not [t for t in find_times(text, NOV16) if "day" in text[t.start:t.end] and "-day" in t.when.text]
+
+
+# --- speed: a window is searched only with the rules whose keywords it holds ----------
+MIXED = ("On Monday, March 3, 2025, the envoys met; two days later, on Wednesday and Thursday, they met again. "
+         "Last month's talks, held from Jan. 4 to 6, followed the 2024-05-06 call. Earlier this week, and "
+         "this morning, officials said a three-day visit would start next Friday. Three years ago, in 2019, "
+         "and since the beginning of the year, since June, last June, this weekend, next week, 4 July 2023, "
+         "in mid-2021, yesterday, tonight and later in the week, nothing changed. It may rain.")
+
+
+def test_windows_give_the_same_times_as_every_rule_everywhere(monkeypatch):
+    """The keyword gate of ``windows`` skips only searches that cannot match: with every rule
+    tried in every window, the times found are the same."""
+    from graph.extract import dates
+    anchors = (None, D(2025, 3, 12), D(2024, 1, 2))
+    gated = {a: find_times(MIXED, a) for a in anchors}
+    assert len(gated[anchors[1]]) >= 15
+    every = tuple(k for keys in dates.RULE_KEYS for k in keys)
+    monkeypatch.setattr(dates, "RULE_KEYS", [every] * len(dates.RULES))
+    assert {a: find_times(MIXED, a) for a in anchors} == gated
+
+
+def test_a_window_with_only_a_year_is_not_searched_for_months():
+    from graph.extract import dates
+    [(_, _, rules)] = dates.windows("The treaty of 1979 holds.", 0, 25)
+    assert {f.__name__ for _, f in rules} == {"iso_day", "year_only"}
+
+
+def test_keywords_scan_finds_what_the_plain_case_blind_pattern_finds():
+    """KEYWORDS opens with a keyword's first letter and steps back over it (group 1); it finds
+    what r"\\b(?=\\w)(?:…)" with re.I finds, in every case and inside words."""
+    import re
+    from graph.extract import dates
+    plain = re.compile(r"\b(?=\w)(?:" + dates.KEYWORD_WORDS + ")", re.I)
+    text = (MIXED + " " + MIXED.upper() + " " + MIXED.lower() + " xMonday 2024x _May 12019 1999-2000 Yesterday"
+            " TODAY, sTomorrow, the AGO ago; evenings; Decade; weekends; 2099.")
+    fast = [(m.start(1), m.end(1)) for m in dates.KEYWORDS.finditer(text)]
+    assert len(fast) > 40
+    assert fast == [m.span() for m in plain.finditer(text)]
+    assert [(m.start(1), m.end(1)) for m in dates.KEYWORDS.finditer(text, 30, 200)] == \
+        [m.span() for m in plain.finditer(text, 30, 200)]

@@ -437,3 +437,18 @@ def test_the_foreign_ministry_is_that_of_the_country_the_article_names_most():
 def test_a_capital_before_a_modal_is_its_government():
     ex = extract("Washington must not cross the red lines, the spokesman said.")
     assert key_for(ex, "Washington") == "country/USA"
+
+
+def kinds_in(text: str) -> dict[str, str]:
+    ex = extract(text)
+    return {m.text: ex.entities[m.entity].kind for m in ex.mentions if ex.entities[m.entity].kind != "Dispute"}
+
+
+def test_a_water_body_named_of_a_country_is_a_place_not_the_country():
+    found = kinds_in("Jets flew over the Sea of Japan and the Gulf of Tonkin near the Bay of Bengal.")
+    assert found == {"Sea of Japan": "Place", "Gulf of Tonkin": "Place", "Bay of Bengal": "Place"}
+
+
+def test_a_known_name_in_a_title_does_not_run_into_the_next_capitalised_word():
+    found = kinds_in("Fact Sheet: President Joe Biden Extends the Pause of Tariffs")
+    assert found.get("Joe Biden") == "Person" and not any("Extends" in k for k in found)

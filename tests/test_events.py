@@ -454,3 +454,148 @@ def test_joint_subjects_with_a_title_between_are_both_actors():
     ev = one(extract("President Donald Trump and Chinese leader Xi Jinping spoke by phone on Thursday."),
              "PhoneCall")
     assert set(ev.actor) == {"person/donald-trump", "person/xi-jinping"}
+
+
+def test_tit_for_tat_on_one_day_are_two_reports_with_one_label_each():
+    """Measures each way on one day are two happenings: their report nodes must differ, or the
+    store folds them into one event with two opposite labels (found by `uscn validate`)."""
+    from graph.rdf.triples import extraction_quads
+    ex = extract("On Tuesday, the United States imposed new tariffs on China over its trade practices. "
+                 "On Tuesday, China imposed retaliatory tariffs on the United States.")
+    sanctions = of_kind(ex, "Tariff") + of_kind(ex, "Sanction")
+    assert {(e.actor, e.target) for e in sanctions} == {((USA,), (CHN,)), ((CHN,), (USA,))}
+    labels: dict[str, set[str]] = {}
+    for q in extraction_quads(ex):
+        if q.predicate.value.endswith("#label") and "/event/" in q.subject.value:
+            labels.setdefault(q.subject.value, set()).add(q.object.value)
+    assert len(labels) == 2 and all(len(v) == 1 for v in labels.values())
+
+
+def test_a_measure_one_way_does_not_merge_with_one_the_other_way_that_names_no_target():
+    """"China's tariff on the United States" and "tariffs the United States imposed on March 3" are two
+    measures: the one naming no target must not lend its actor's date to the other."""
+    ex = extract("Beijing will keep its 15% tariff on the United States. "
+                 "Washington will lift the duties it imposed on March 3, 2024.")
+    assert all(not (e.actor == (CHN,) and e.when and e.when.start == D(2024, 3, 3)) for e in ex.events)
+
+
+def test_a_measure_a_past_relative_clause_reports_is_not_planned_and_takes_its_date():
+    ex = extract("- Beijing will also suspend its 20% tariff on the United States it announced on March 4, 2024 for 60 days.")
+    tariff = next(e for e in ex.events if e.actor == (CHN,) and e.target == (USA,))
+    assert not tariff.planned and day(tariff)[0] == D(2024, 3, 4)
+
+
+def extract_titled(title: str, text: str, published: dt.date = THU) -> Extraction:
+    ex = default_extractor().extract(Article("test", text, title, published))
+    check_evidence(ex)
+    return ex
+
+
+def test_an_executive_document_imposing_duties_on_a_country_is_a_sanction_dated_by_signing():
+    ex = extract_titled("Imposing Additional Duties on Steel Imports from the People’s Republic of China",
+                        "By the authority vested in me as President, I hereby order as follows. "
+                        "Section 1. The duties set out in this order take effect on May 6, 2024.")
+    (sanction,) = [e for e in ex.events if e.family == "Sanction"]
+    assert sanction.actor == (USA,) and sanction.target == (CHN,) and day(sanction)[0] == D(2024, 5, 6)
+
+
+def test_a_document_suspending_tariffs_is_a_cancellation_by_the_side_acting():
+    ex = extract_titled("President Extends the Pause of Higher Tariffs on Goods from China",
+                        "The President signed an order today. The order keeps the higher duties on hold for 90 days.")
+    (pause,) = of_kind(ex, "Cancellation")
+    assert pause.actor == (USA,) and pause.target == (CHN,) and day(pause)[0] == THU
+    assert "suspends measures against China" in pause.label
+
+
+def test_a_title_without_a_measure_in_its_opening_gives_no_document_action():
+    ex = extract_titled("Imposing Duties on Imports from China", "The President met farmers in Iowa on Monday.")
+    assert not of_kind(ex, "Cancellation") and not [e for e in ex.events if e.family == "Sanction"]
+
+
+def test_measures_announced_by_china_against_the_us_take_china_as_actor():
+    ex = extract_titled("Announcement on Imposing Countermeasures on United States Defense Firms",
+                        "The Ministry announced countermeasures today against several companies.")
+    (measure,) = [e for e in ex.events if e.family == "Sanction"]
+    assert measure.actor == (CHN,) and measure.target == (USA,)
+
+
+def test_a_second_measure_listed_after_the_first_keeps_its_actor():
+    ex = extract("On Monday, Joe Biden said he is putting a 20% tariff on imports from Canada and a 15% tariff "
+                 "on imports from China.")
+    pairs = {(e.actor, e.target) for e in ex.events if e.family == "Sanction"}
+    assert ((BIDEN,), (CHN,)) in pairs and not any("country/CAN" in a for a, _ in pairs)
+
+
+def test_a_verb_after_first_or_last_is_still_a_verb():
+    ex = extract("The new duties come on top of tariffs that Donald Trump first imposed on Chinese goods in 2018.")
+    tariff = next(e for e in ex.events if e.family == "Sanction")
+    assert tariff.actor == ("person/donald-trump",) and tariff.target == (CHN,) and day(tariff)[0].year == 2018
+
+
+def test_an_official_document_naming_a_countrys_conduct_as_wrongful_accuses_it():
+    ex = extract_titled("Statement by President Joe Biden on Protecting Our Steel Industry",
+                        "Today I directed new steps to shield American steelworkers from the PRC’s unfair trade practices. "
+                        "These steps follow months of review.")
+    (acc,) = of_kind(ex, "Accusation")
+    assert acc.actor == (BIDEN,) and acc.target == (CHN,) and day(acc)[0] == THU
+
+
+def test_conduct_laid_on_a_country_by_a_phrase_or_its_verb():
+    for text in ("The order protects our networks from threats posed by foreign adversaries like the People’s Republic of China.",
+                 "The People’s Republic of China routinely engages in non-market policies in the steel sector."):
+        ex = extract_titled("FACT SHEET: New Actions on Steel", text)
+        (acc,) = of_kind(ex, "Accusation")
+        assert acc.actor == (USA,) and acc.target == (CHN,)
+
+
+def test_conduct_in_news_prose_or_a_countrys_own_belief_is_no_accusation():
+    news = extract_titled("Steel makers brace for new rules", "WASHINGTON — Critics point to China’s unfair trade practices.")
+    assert not of_kind(news, "Accusation")
+    belief = extract_titled("FACT SHEET: New Actions on Supply Chains",
+                            "The United States believes that forced labor has no place in supply chains.")
+    assert not of_kind(belief, "Accusation")
+
+
+def test_a_guest_meeting_the_hosts_in_their_country_is_on_a_visit_there():
+    ex = extract("BEIJING — Xi Jinping received Antony Blinken in Beijing on Tuesday and told him ties were improving.")
+    (visit,) = of_kind(ex, "Visit")
+    assert visit.actor == (BLINKEN,) and visit.target == (CHN,) and day(visit)[0] == D(2024, 4, 30)
+
+
+def test_no_implied_visit_for_a_planned_or_background_meeting_or_one_the_text_reports():
+    planned = extract("BEIJING — Joe Biden will meet Xi Jinping in Beijing next month.")
+    background = extract("BEIJING — Joe Biden met Xi Jinping in Beijing in March 2019, long before the dispute.")
+    told = extract("BEIJING — Antony Blinken visited Beijing on Monday. On Tuesday Xi Jinping received Blinken in Beijing.")
+    readout = extract("Xi Jinping received Antony Blinken in Beijing on Tuesday.")
+    assert not of_kind(planned, "Visit") and not of_kind(background, "Visit") and not of_kind(readout, "Visit")
+    assert len(of_kind(told, "Visit")) == 1
+
+
+def test_criticism_a_spokesman_reports_of_his_government_is_his():
+    ex = extract("Zhou Pengfei, a spokesman for the Chinese Embassy in London, said on Monday that Beijing "
+                 "\"firmly opposes\" the new rules and accused the United States of bullying.")
+    acc = one(ex, "Accusation")
+    assert acc.actor == ("person/zhou-pengfei",) and acc.target == (USA,)
+
+
+def test_a_negation_of_an_earlier_coordinated_verb_does_not_rule_out_a_past_trigger():
+    ex = extract("Wang Yi said the line must not be crossed and accused Washington of stirring up trouble.")
+    acc = one(ex, "Accusation")
+    assert acc.actor == (WANG_YI,) and acc.target == (USA,)
+    assert ex_has_no(extract("Wang Yi did not accuse or blame Washington."), "Accusation")
+
+
+def test_a_meeting_both_sides_said_they_would_work_toward_is_planned():
+    ex = extract("Both governments said they would work toward a meeting between Joe Biden and Xi Jinping in Beijing next month.")
+    meeting = one(ex, "Meeting")
+    assert meeting.planned and {BIDEN, XI} <= parties(meeting)
+
+
+def test_you_in_a_two_principal_transcript_is_the_one_addressed():
+    text = ("Remarks Before Their Meeting\n\nPRESIDENT XI: It is good to see you, Mr. President.\n\n"
+            "PRESIDENT BIDEN: Thank you. You were kind enough to call me after the election.")
+    ex = extract_titled("Remarks by President Biden and President Xi Jinping Before Bilateral Meeting", text)
+    call = one(ex, "PhoneCall")
+    assert call.actor == (XI,) and call.target == (BIDEN,)
+    plain = extract_titled("Statement on the Visit", "You were kind enough to call me after the election.")
+    assert ex_has_no(plain, "PhoneCall")

@@ -57,3 +57,29 @@ def test_validate_command_lists_the_violations(broken):
 def test_the_class_lists_of_the_shapes_are_checked_in_sparql():
     kinds = [(str(c.kind).rsplit("#", 1)[-1], c.path and c.path.rsplit("#", 1)[-1]) for c in class_choices(shapes_graph(None))]
     assert ("xone", None) in kinds and ("or", "mentions") in kinds and ("or", "refersTo") in kinds
+
+
+def test_the_data_reaches_rdflib_as_its_parser_reads_it():
+    """pySHACL sees the same graph as through rdflib's N-Triples parser: every kind of term."""
+    import io
+
+    import pyoxigraph as ox
+    import rdflib
+    import rdflib.compare
+
+    from graph.rdf.validate import _to_rdflib
+    text = ('<http://x/a> <http://x/p> "plain" .\n'
+            '<http://x/a> <http://x/p> "tagged"@en-GB .\n'
+            '<http://x/a> <http://x/p> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+            '<http://x/a> <http://x/p> "2024-05-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+            '<http://x/a> <http://x/p> "x"^^<http://www.w3.org/2001/XMLSchema#string> .\n'
+            '<http://x/a> <http://x/p> "tab\\tquote\\" \\u00e9"^^<http://x/custom> .\n'
+            '_:b1 <http://x/q> <http://x/a> .\n_:b1 <http://x/q> _:b2 .\n')
+    store = ox.Store()
+    store.load(text.encode(), ox.RdfFormat.N_TRIPLES)
+    got = _to_rdflib(store)
+    buf = io.BytesIO()
+    store.dump(buf, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    want = rdflib.Graph().parse(data=buf.getvalue(), format="nt")
+    assert len(got) == len(want) == 8
+    assert rdflib.compare.isomorphic(got, want)

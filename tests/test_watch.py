@@ -191,7 +191,7 @@ def test_per_host_delay_spaces_requests(server, tmp_path):
         server.routes[f"/pages/d{i}.html"] = Route(page(f"Readout {i}", MEETING_PAGE), content_type="text/html")
     run_watch(tmp_path / "store", server.url("/news.xml"), ok=True, extra=("--delay", "0.4"))
     times = [h.at for h in server.log]
-    assert len(times) == 3
+    assert [h.path for h in server.log] == ["/news.xml", "/robots.txt", "/pages/d0.html", "/pages/d1.html"]
     assert all(b - a >= 0.35 for a, b in zip(times, times[1:])), times
 
 
@@ -244,3 +244,81 @@ def test_a_relative_link_is_read_against_the_feeds_address(server, tmp_path):
     run_watch(tmp_path / "store", server.url("/feeds/news.xml"), ok=True)
     assert len(server.hits("/pages/rel.html")) == 1
     assert any("met Foreign Minister Wang Yi" in ev for ev in evidence(tmp_path / "store", "tag:test,2024:rel"))
+
+
+# --- robots.txt: a page found in a feed is fetched only if the site allows it ----------------
+def test_robots_txt_is_honoured_for_pages_found_in_a_feed(server, tmp_path):
+    store = tmp_path / "store"
+    server.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /\n\nUser-agent: uscn\nDisallow: /private/\n"
+                                         b"Crawl-delay: 1\n", content_type="text/plain")
+    server.routes["/news.xml"] = Route(rss("Ministry", [
+        summary_entry("open", "Blinken meets Wang Yi", server.url("/pages/open.html")),
+        summary_entry("closed", "A private readout", server.url("/private/closed.html"),
+                      summary="Treasury Secretary Janet Yellen met Vice Premier He Lifeng in Beijing on April 7, 2024."),
+        summary_entry("bare", "A private page with no summary", server.url("/private/bare.html"), summary=None),
+    ]))
+    server.routes["/pages/open.html"] = Route(page("Blinken meets Wang Yi", MEETING_PAGE), content_type="text/html")
+    server.routes["/private/closed.html"] = Route(page("Private", ACCUSATION_PAGE), content_type="text/html")
+    server.routes["/private/bare.html"] = Route(page("Private", ACCUSATION_PAGE), content_type="text/html")
+    r = run_watch(store, server.url("/news.xml"), ok=False)
+    # the disallowed pages are never asked for; the one with a summary is stored from it, with a warning
+    assert server.hits("/private/closed.html") == [] and server.hits("/private/bare.html") == []
+    assert len(server.hits("/pages/open.html")) == 1 and len(server.hits("/robots.txt")) == 1
+    warned = [l for l in r.stderr.splitlines() if "/private/closed.html" in l]
+    assert len(warned) == 1 and "robots.txt" in warned[0] and "summary" in warned[0]
+    errors = error_lines(r)
+    assert len(errors) == 1 and "/private/bare.html" in errors[0] and "robots.txt" in errors[0]
+    assert set(stored(store)) == {"tag:test,2024:open", "tag:test,2024:closed"}
+    # the site's Crawl-delay (1 s, more than --delay 0) spaced the requests after robots.txt
+    times = [h.at for h in server.log if h.path != "/news.xml"]
+    assert len(times) == 2 and all(b - a >= 0.95 for a, b in zip(times, times[1:])), times
+    # the disallowed entry with no text is remembered as skipped: the next poll does not ask again
+    r = run_watch(store, server.url("/news.xml"), ok=True)
+    assert server.hits("/private/bare.html") == [] and error_lines(r) == []
+
+
+def test_robots_txt_missing_allows_and_unreachable_waits(server, tmp_path):
+    store = tmp_path / "store"
+    server.routes["/news.xml"] = Route(rss("Ministry", [summary_entry("p", "Blinken meets Wang Yi",
+                                                                      server.url("/pages/p.html"), summary=None)]))
+    server.routes["/pages/p.html"] = Route(page("Blinken meets Wang Yi", MEETING_PAGE), content_type="text/html")
+    server.routes["/robots.txt"] = Route(b"down", status=503, content_type="text/plain")
+    r = run_watch(store, server.url("/news.xml"), ok=False)
+    errors = error_lines(r)
+    assert len(errors) == 1 and "robots.txt: could not be read" in errors[0] and "tried again later" in errors[0]
+    assert server.hits("/pages/p.html") == [] and stored(store) == {}
+    del server.routes["/robots.txt"]                      # now a 404: no rules, every page may be fetched
+    run_watch(store, server.url("/news.xml"), ok=True)
+    assert len(server.hits("/pages/p.html")) == 1 and set(stored(store)) == {"tag:test,2024:p"}
+
+
+# --- the back-off holds across runs: cron's --once does not hammer a failing feed -------------
+def test_back_off_is_kept_in_the_store_across_runs(server, tmp_path):
+    import datetime as dt
+    store = tmp_path / "store"
+    server.routes["/down.xml"] = Route(b"no", status=500, content_type="text/plain")
+    server.routes["/ok.xml"] = Route(rss("Fine", [CALL]))
+    r = run_watch(store, server.url("/down.xml"), server.url("/ok.xml"), ok=False, extra=("--every", "10m"))
+    assert len(server.hits("/down.xml")) == 1 and len(error_lines(r)) == 1
+    # the next run (a restart, or cron's next --once) leaves the failing feed alone, with one line
+    r = run_watch(store, server.url("/down.xml"), server.url("/ok.xml"), ok=True, extra=("--every", "10m"))
+    assert len(server.hits("/down.xml")) == 1 and len(server.hits("/ok.xml")) == 2
+    waiting = [l for l in r.stderr.splitlines() if l.startswith(server.url("/down.xml"))]
+    assert len(waiting) == 1 and "not polled: it failed 1 time(s) in a row" in waiting[0] and "--retry-now" in waiting[0]
+    # --retry-now polls it anyway; a second failure doubles the wait (10 min * 2**2 = 40 min from now)
+    before = dt.datetime.now(dt.timezone.utc)
+    run_watch(store, server.url("/down.xml"), ok=False, extra=("--every", "10m", "--retry-now"))
+    assert len(server.hits("/down.xml")) == 2
+    s = GraphStore(store)
+    record = Watcher(s).state.load(server.url("/down.xml"))
+    assert record.failures == 2
+    assert dt.timedelta(minutes=39) < record.next_poll - before < dt.timedelta(minutes=41)
+    # once the time has come (a clock 41 minutes on), it is polled; it works again and the back-off is gone
+    server.routes["/down.xml"] = Route(rss("Back", [{**CALL, "id": "tag:test,2024:back"}]))
+    later = lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=41)
+    Watcher(s, client=PoliteClient(delay=0, timeout=2)).run([server.url("/down.xml")], once=True, wall=later)
+    assert len(server.hits("/down.xml")) == 3
+    record = Watcher(s).state.load(server.url("/down.xml"))
+    assert record.failures == 0 and record.next_poll is None
+    s.close()
+    assert "tag:test,2024:back" in stored(store)

@@ -259,6 +259,15 @@ def ago(m, anchor, future):
     return When(d, d, "day", "relative", approximate, m.group())
 
 
+# Each rule with the keywords (as KEYWORDS matches them, lower-cased; "digits" for a year's
+# digits) one of which every match of it holds: a window is searched only with the rules whose
+# keywords it holds, which gives the same matches (a rule's match lies inside one window, and
+# KEYWORDS found its keyword there) at a fraction of the searches.
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RULE_KEYS = [MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",), MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",),
+             ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night", "tomorrow"),
+             WEEKDAY_KEYS, WEEKDAY_KEYS, ("week",), ("week",), ("mon",), ("year",), ("year",), ("week",), ("ago",)]
 RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0), f) for p, f, flags in [
     (rf"\b{MONTH}\s+{DAY}{UPTO}{DAY2}\b(?:,?\s+{YEAR})?", explicit_range, False),
     (rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?(?!\s*(?:-|–)\s*\d)", explicit_day, False),
@@ -281,6 +290,7 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (r"\b(?:earlier|later)\s+in\s+the\s+week\b", this_week, True),
     (rf"\b(?:{APPROX}\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", ago, True),
 ]]
+assert len(RULE_KEYS) == len(RULES)
 
 
 # "a day later", "the same day", "earlier in the day": a day counted from the last day the
@@ -292,6 +302,9 @@ FROM_LAST_DAY = re.compile(  # (?=\w): a word starts here; the alternatives are 
     r"(?(dir)(?!\s+(?!the\b)[a-z]))"
     r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
     r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I)
+
+
+DAY_WORD, DAYS_WORD = re.compile(r"\sday"), re.compile(r"\sdays")
 
 
 def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> list[TimeMention]:
@@ -392,22 +405,39 @@ def speaks_of_future(text: str, pos: int, floor: int) -> bool:
 
 # Every rule needs one of these words or a year, so only the stretches around them are searched.
 # (?=\w): only where a word starts is the long alternation tried (twice as fast, same matches).
-KEYWORDS = re.compile(r"\b(?=\w)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
-                      r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|week|weekend|month|"
-                      r"year|ago|(?:19|20)\d\d)", re.I)
+KEYWORD_WORDS = (r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+                 r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|week|weekend|month|"
+                 r"year|ago|(?:19|20)\d\d")
+# The same matches as r"\b(?=\w)(?:KEYWORD_WORDS)" with re.I, as group 1: the scan stops only at a
+# word's first letter that a keyword can open with (a case-blind pattern cannot skip ahead), and
+# the look-behind steps back over that letter to match the keyword from it. (Keywords lie inside
+# one word, so these matches never overlap, as a plain scan's would not.)
+KEYWORDS = re.compile(r"[JFMASONDTWYEjfmasondtwye12](?<!\w.)(?<=(?=((?i:" + KEYWORD_WORDS + "))).)")
 WINDOW_BEFORE, WINDOW_AFTER = 45, 70
 
 
-def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Disjoint stretches of text around the words a time expression needs."""
-    spans: list[list[int]] = []
+def windows(text: str, start: int, end: int) -> list[tuple[int, int, list]]:
+    """Disjoint stretches of text around the words a time expression needs, each with the
+    rules worth searching it with (those whose keywords it holds), in table order."""
+    spans: list[list] = []
     for m in KEYWORDS.finditer(text, start, end):
-        a, b = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
+        a, b = max(start, m.start(1) - WINDOW_BEFORE), min(end, m.end(1) + WINDOW_AFTER)
+        word = m.group(1)
+        key = "digits" if word[0].isdigit() else word.lower()
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
+            spans[-1][2].add(key)
         else:
-            spans.append([a, b])
-    return [(a, b) for a, b in spans]
+            spans.append([a, b, {key}])
+    rules_for: dict[frozenset, list] = {}
+    out = []
+    for a, b, keys in spans:
+        keys = frozenset(keys)
+        rules = rules_for.get(keys)
+        if rules is None:
+            rules = rules_for[keys] = [rule for rule, needs in zip(RULES, RULE_KEYS) if keys.intersection(needs)]
+        out.append((a, b, rules))
+    return out
 
 
 def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | None = None,
@@ -415,8 +445,8 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
     """Every time expression in ``text[start:end]``, resolved; the longest wins where they overlap."""
     end = len(text) if end is None else end
     found: list[TimeMention] = []
-    for a, b in windows(text, start, end):
-        for pattern, rule in RULES:
+    for a, b, rules in windows(text, start, end):
+        for pattern, rule in rules:
             for m in pattern.finditer(text, a, b):
                 if cited(text, m):
                     continue
@@ -424,10 +454,14 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
                 if when is not None:
                     found.append(TimeMention(m.start(), m.end(), when))
     found = longest_first({(t.start, t.end): t for t in found}.values())
-    later = from_last_day(text, found, start, end)
+    # Every day reference counted from another has a space and "day" in it ("a day later", "the
+    # same day"), and every stretch of days "-day" or a space and "days": a text with neither is
+    # not scanned for them (a plain search finds them in a fraction of the scan's time).
+    low = text[start:end].lower()
+    later = from_last_day(text, found, start, end) if DAY_WORD.search(low) else []
     if later:
         found = longest_first(found + later)
-    spans = lasting(text, found, start, end)
+    spans = lasting(text, found, start, end) if "-day" in low or DAYS_WORD.search(low) else []
     if spans:
         found = longest_first(found + spans)
     return found

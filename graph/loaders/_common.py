@@ -274,6 +274,10 @@ def _ymd(year: str, month: int | str | None, day: str) -> dt.date | None:
         return None
 
 
+#: No date with its weekday, prefix and time runs longer than this.
+MAX_DATE_CHARS = 120
+
+
 def parse_date(value: str) -> dt.date | None:
     """The calendar date a string names, or None when it names none.
 
@@ -283,7 +287,10 @@ def parse_date(value: str) -> dt.date | None:
     too). The whole string must be the date, so a sentence never passes.
     The date is taken as written, not moved to UTC: it is the publisher's day.
     """
-    text = _PREFIX.sub("", value.strip())
+    text = value.strip()
+    if len(text) > MAX_DATE_CHARS:     # a paragraph, not a date (and a huge one costs seconds to scan)
+        return None
+    text = _PREFIX.sub("", text)
     text = _WEEKDAY.sub("", text)
     if m := _NUMERIC.fullmatch(text):
         return _ymd(m[1], m[2], m[3])

@@ -4,7 +4,9 @@ A small named graph, ``ent:graph/feeds``, holds one ``uscn:Feed`` node per
 feed (its location, and the ETag and Last-Modified its server last sent) and
 one ``uscn:FeedEntry`` node per entry handled, with the key it was known by,
 the article graph it became (``uscn:article``) or why it was skipped
-(``uscn:skipped``), and when. Because it lives in the store, beside the
+(``uscn:skipped``), and when. A feed that is failing also keeps how many polls in a row
+failed (``uscn:failures``) and when it may be polled again (``uscn:nextPoll``), so the
+back-off holds across restarts and between runs of ``--once`` from cron. Because it lives in the store, beside the
 articles, a restart neither loses what was seen nor repeats it, and the state
 moves with the store.
 
@@ -22,6 +24,7 @@ import pyoxigraph as ox
 from graph.rdf.vocab import ENT, FEEDS_GRAPH, USCN
 
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def _digest(text: str) -> str:
@@ -44,11 +47,16 @@ class FeedRecord:
     etag: str | None = None
     last_modified: str | None = None
     seen: set[str] = field(default_factory=set)
+    failures: int = 0
+    next_poll: dt.datetime | None = None
 
 
 def _now() -> ox.Literal:
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    return ox.Literal(stamp, datatype=XSD_DATETIME)
+    return _stamp(dt.datetime.now(dt.timezone.utc))
+
+
+def _stamp(when: dt.datetime) -> ox.Literal:
+    return ox.Literal(when.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat(), datatype=XSD_DATETIME)
 
 
 class FeedState:
@@ -69,6 +77,10 @@ class FeedState:
                 record.etag = o
             elif p == USCN + "lastModified":
                 record.last_modified = o
+            elif p == USCN + "failures":
+                record.failures = int(o)
+            elif p == USCN + "nextPoll":
+                record.next_poll = dt.datetime.fromisoformat(o)
         for row in self.store.query(
                 f"SELECT ?k WHERE {{ GRAPH {g} {{ ?e <{USCN}feed> {f} ; <{USCN}entryKey> ?k }} }}"):
             record.seen.add(row[0].value)
@@ -86,6 +98,20 @@ class FeedState:
             f"DELETE WHERE {{ GRAPH {g} {{ {f} <{USCN}etag> ?e }} }} ;\n"
             f"DELETE WHERE {{ GRAPH {g} {{ {f} <{USCN}lastModified> ?m }} }} ;\n"
             f"INSERT DATA {{ GRAPH {g} {{ {' '.join(lines)} }} }}")
+
+    def save_backoff(self, location: str, failures: int, next_poll: dt.datetime | None) -> None:
+        """Keep how many polls in a row failed and when the feed is due again (none: healthy)."""
+        f, g = feed_iri(location), f"<{FEEDS_GRAPH.value}>"
+        update = (f"DELETE WHERE {{ GRAPH {g} {{ {f} <{USCN}failures> ?n }} }} ;\n"
+                  f"DELETE WHERE {{ GRAPH {g} {{ {f} <{USCN}nextPoll> ?t }} }}")
+        if failures:
+            lines = [f"{f} a <{USCN}Feed> ; <{USCN}feedLocation> {ox.Literal(location)} ;"
+                     f" <{USCN}failures> {ox.Literal(str(failures), datatype=XSD_INTEGER)} ."]
+            if next_poll is not None:
+                lines.append(f"{f} <{USCN}nextPoll> {_stamp(next_poll)} .")
+            update += f" ;\nINSERT DATA {{ GRAPH {g} {{ {' '.join(lines)} }} }}"
+        self.store.update(update)
+        self.store.flush()
 
     def mark(self, location: str, key: str, article: ox.NamedNode | None = None,
              skipped: str | None = None) -> None:

@@ -163,14 +163,16 @@ class HappeningIndex:
 
     def commit(self) -> None:
         if self.in_transaction:
-            self.db.execute("COMMIT")
-            self.in_transaction = False
+            try:
+                self.db.execute("COMMIT")
+            finally:   # a COMMIT that fails (a full disk) may have rolled back already
+                self.in_transaction = self.db.in_transaction
         self.diff.clear()
 
     def rollback(self) -> None:
-        if self.in_transaction:
+        if self.in_transaction and self.db.in_transaction:
             self.db.execute("ROLLBACK")
-            self.in_transaction = False
+        self.in_transaction = False
         self.diff.clear()
 
     def close(self) -> None:

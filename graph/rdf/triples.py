@@ -44,9 +44,20 @@ def decimal(value: float) -> ox.Literal:
     return ox.Literal("0" if text in ("-0", "") else text, datatype=XSD_DEC)
 
 
+SYMMETRIC = frozenset({"Meeting", "PhoneCall", "Agreement"})  # "X met Y" is "Y met X"
+
+
 def happening_key(ev: Event) -> str:
-    """Type and parties: what two reports of one happening share whatever their dates."""
-    return f"{ev.family or ev.kind}|{','.join(sorted(set(ev.actor + ev.target + ev.participants)))}"
+    """Type and parties: what two reports of one happening share whatever their dates.
+
+    A directed happening also keeps who acted on whom: "X sanctions Y" and "Y sanctions X"
+    on one day are two happenings (tit-for-tat tariffs, accusations each way), and must
+    not fold into one node with two labels."""
+    family = ev.family or ev.kind
+    key = f"{family}|{','.join(sorted(set(ev.actor + ev.target + ev.participants)))}"
+    if family in SYMMETRIC:
+        return key
+    return f"{key}|{','.join(sorted(ev.actor))}>{','.join(sorted(ev.target))}"
 
 
 def happening_identity(ev: Event, article_id: str) -> str:

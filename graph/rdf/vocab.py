@@ -1,6 +1,7 @@
 """Namespaces and IRIs: the one place that knows how uscn names things in RDF."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -35,11 +36,14 @@ JOURNAL_GRAPH = ox.NamedNode(ENT + "graph/journal")
 BOOKKEEPING_GRAPHS = (ONTOLOGY_GRAPH, FEEDS_GRAPH, JOURNAL_GRAPH)
 
 
+@functools.lru_cache(maxsize=1024)
 def uscn(name: str) -> ox.NamedNode:
-    """The ontology term ``uscn:name``."""
+    """The ontology term ``uscn:name`` (remembered: an article's quads name the same few
+    terms thousands of times, and building a node checks its IRI each time)."""
     return ox.NamedNode(USCN + name)
 
 
+@functools.lru_cache(maxsize=1024)
 def term(prefix: str, name: str) -> ox.NamedNode:
     """A term in one of the known namespaces, e.g. ``term("rdfs", "label")``."""
     return ox.NamedNode(PREFIXES[prefix] + name)

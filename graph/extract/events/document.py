@@ -6,11 +6,19 @@ Biden and President Xi Jinping Before Bilateral Meeting | Lima, Peru". The title
 class (a call or a meeting), the parties (the people and governments it names) and sometimes
 the place; the evidence is the first sentence of the text that names one of the parties. Such
 a draft merges with the text's own report of the happening when there is one.
+
+An executive order, proclamation or fact sheet names its action the same way: "Imposing
+Duties to Address … in the People's Republic of China", "President Trump Continues the
+Suspension of the Heightened Tariffs on China". When its opening speaks of the measures too,
+the document is a Sanction (a Cancellation when it suspends or pauses them) by the side its
+title names, else by the other side than the country acted on, dated by the signing or
+effective date its opening gives, else by publication (``action_draft``).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from graph.extract.dates import publication
 from graph.extract.events.model import Draft, Hit
@@ -68,3 +76,73 @@ def name_in(e: Entity, sentence: str) -> bool:
     """Whether the sentence names the entity by its label, another name or a person's surname."""
     names = [e.label, *e.alt_labels] + ([e.label.split()[-1]] if e.kind == "Person" else [])
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names if n)
+
+
+# "Imposing Duties …", "Raises Tariffs on …", "Continues the Suspension of the Heightened Tariffs on …"
+ACTION = re.compile(r"\b(?P<verb>(?:(?:Continu|Extend)(?:es|ing)\s+)?(?:the\s+)?(?P<pause>Suspen(?:ds?|ding|sion\s+of)|"
+                    r"Paus(?:es?|ing)|Pause\s+(?:of|on)|Delay(?:s|ing)?)|Impos(?:es?|ing)|Rais(?:es?|ing)|Increas(?:es?|ing)|"
+                    r"(?:Further\s+)?(?:Modif(?:ies|ying|y)|Amend(?:s|ing|ment\s+to)|Adjust(?:s|ing)|Expand(?:s|ing))|Announc(?:es?|ing)|"
+                    r"Adopt(?:s|ing)|Tak(?:es|ing))\b(?:\s+[\w’'%-]+){0,5}?\s+(?P<what>Duties|Tariffs?(?:\s+Rates)?|Restrictions|"
+                    r"Export\s+Controls|Sanctions|Countermeasures|Counter-measures)\b", re.I)
+OPENING = 800  # the opening lines that must speak of the measures as well
+MEASURES = re.compile(r"\b(?:dut(?:y|ies)|tariffs?|restrictions?|export controls?|sanctions?|countermeasures?)\b", re.I)
+SIGNED = re.compile(r"\b(?:signed|signs|effective|takes?\s+effect|took\s+effect|beginning|starting)\b[^.]{0,60}$", re.I)
+US, CN = "country/USA", "country/CHN"
+
+
+def action_draft(title: str | None, mentions: list[Mention], title_entities: dict[str, Entity],
+                 entities: dict[str, Entity], sentences: list[Sentence], text: str, times: list,
+                 published: dt.date | None, catalog: dict[str, Entity]) -> Draft | None:
+    """The measure an executive document's title says it takes on a country, or None
+    (``catalog`` gives the other side when the title names no actor)."""
+    if not title or not sentences or not MEASURES.search(text[:OPENING]):
+        return None
+    m = ACTION.search(title.split("|")[0])
+    if m is None:
+        return None
+    named = [t for t in mentions if title_entities.get(t.entity) and title_entities[t.entity].kind in AGENT_KINDS]
+    targets = list(dict.fromkeys(t.entity for t in named if t.start > m.start("what")
+                                 and title_entities[t.entity].kind == "Country"))
+    actor = list(dict.fromkeys(t.entity for t in named if t.end <= m.start()))[:1]
+    targets = [k for k in targets if k not in actor]
+    if not targets:
+        return None
+    if not actor:
+        actor = [US] if US not in targets else [CN] if CN not in targets else []
+    if not actor:
+        return None
+    for k in actor + targets:
+        found = title_entities.get(k) or catalog.get(k)
+        if found is None:
+            return None
+        entities.setdefault(k, found)
+    family = "Cancellation" if m.group("pause") else "Sanction"
+    evidence = next((s for s in sentences if MEASURES.search(s.text)), sentences[0])
+    hit = Hit(evidence.start, evidence.start, m.group(0), family, "noun",
+              "Tariff" if family == "Sanction" and re.match(r"(?i)dut|tarif", m.group("what")) else family)
+    draft = Draft(family, hit, evidence, actor=actor, target=targets)
+    draft.called_off = "Sanction" if family == "Cancellation" else ""
+    draft.when = signing_time(times, text, published)
+    return draft
+
+
+def signing_time(times: list, text: str, published: dt.date | None):
+    """The day the opening says the document was signed or takes effect, else the publication day."""
+    for t in times:
+        if t.start > OPENING:
+            break
+        if t.when.precision == "day" and SIGNED.search(text, max(0, t.start - 70), t.start):
+            return t.when
+    return publication(published) if published else None
+
+
+def covered(doc: Draft, drafts: list[Draft]) -> bool:
+    """Whether the text itself reports the document's action: a draft of its class on one of its
+    targets, undated or dated within the document's days. Undated ones that are no plan are
+    the document's action and take its date ("the President is implementing a 10% tariff")."""
+    found = [d for d in drafts if d.kind == doc.kind and set(d.target) & set(doc.target) and not set(d.actor) & set(doc.target)
+             and (d.when is None or doc.when is None or d.when.start <= doc.when.end and doc.when.start <= d.when.end)]
+    for d in found:
+        if d.when is None and not d.planned and doc.when is not None:
+            d.when = replace(doc.when, basis="context")
+    return bool(found)

@@ -52,6 +52,9 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
             text = f"{actor} {pick(('plans to visit', 'plan to visit')) if d.planned else pick(('visits', 'visit'))} {where}"
         else:
             text = f"{actor} {pick(('makes a visit', 'make a visit'))}"
+    elif d.kind == "Cancellation" and d.called_off == "Sanction":
+        text = f"{actor} {pick(('suspends measures', 'suspend measures'))}" + (f" against {target}" if target else "") \
+            if actor else f"Measures against {target or 'a party'} are suspended"
     elif d.kind == "Cancellation":
         thing = CALLED_OFF.get(d.called_off, "meeting with")
         planned = f"a planned {thing} {target}" if target else f"a planned {thing.split()[0]}"

@@ -78,8 +78,8 @@ def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None
         return False
     if not (b.parties <= a.parties or a.parties <= b.parties):
         return False
-    if a.kind in ("Accusation", "Sanction", "Cancellation") and set(a.actor) & set(b.target) and set(b.actor) & set(a.target):
-        return False  # "X accused Y; Y blamed X": two accusations, one each way
+    if a.kind in ("Accusation", "Sanction", "Cancellation") and (set(a.actor) & set(b.target) or set(b.actor) & set(a.target)):
+        return False  # "X accused Y; Y blamed X": two accusations, one each way (even when one names no target)
     if a.place and b.place and a.place != b.place and not within(a.place, b.place, entities):
         return False
     if a.when and b.when:

@@ -177,6 +177,20 @@ class RoleReader:
             return None
         return None
 
+    def conjoined_measure(self, text, hit, drafts, s) -> Draft | None:
+        """The measure a noun trigger is listed after ("a 25% tariff on imports from X and a 10%
+        tariff on imports from Y"): the second is the same actor's, not X's."""
+        if hit.word_class != "noun":
+            return None
+        here = [d for d in of_sentence(drafts, s) if d.hit.end <= hit.start]
+        if not here or here[-1].kind != hit.event_class or here[-1].hit.word_class != "noun" or not here[-1].actor:
+            return None
+        prev = here[-1]
+        between = text[prev.hit.end:hit.start]
+        if re.search(r"[;.]", between) or not CONJOINED_NOUN.search(between):
+            return None
+        return prev
+
     def listing(self, text, hit, clause_start, left, draft) -> tuple[list[str], list[str]] | None:
         """"A added X and Y to the Entity List" / "X was added to … by A": who listed whom."""
         if hit.word_class != "noun" or hit.event_class != "Sanction":
@@ -232,6 +246,9 @@ class RoleReader:
         if hit.word_class == "noun" and not (linked or between):
             return []  # "talks and a working dinner with X", "talks on maritime safety with X"
         candidates = [a for a in right if a.key not in actor and (not linked or a.start >= hit.end + linked.end())]
+        if linked:  # "duties on solar cells, in a move he said would protect American workers": the phrase ends
+            stop = PHRASE_END.search(text, hit.end + linked.end(), hit.end + linked.end() + 200)
+            candidates = [a for a in candidates if stop is None or a.start < stop.start()]
         if hit.event_class == "Meeting":  # "met on the sidelines of the APEC summit": the frame, not a party
             candidates = [a for a in candidates if not SETTING.search(text, max(hit.end, a.start - 40), a.start)]
         if hit.text.lower().startswith(("receiv", "spen")):
@@ -435,3 +452,10 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
     """Whether a quotation opened between start and pos is still open at pos."""
     before = text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# The end of "… and a 10% additional", "…, and new": a second noun listed after the first.
+CONJOINED_NOUN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:a|an|the|new|further)?\s*(?:[\w%.-]+\s+){0,3}$")
+
+# Where a noun's prepositional phrase ends: a comma opening another phrase or clause.
+PHRASE_END = re.compile(r",\s+(?:in\s+(?:a|an|what)|as|which|who|while|amid|saying|calling|a\s+move|after|before|when)\b")

@@ -117,16 +117,27 @@ def date_draft(d: Draft, time: TimeMention | None, published: dt.date | None, te
 def inherit_dates(drafts: list[Draft], published: dt.date | None = None) -> None:
     """Things said during a dated call or meeting happened then ("He raised concerns…"): the
     last one told before them that shares a party, one of the week before publication (the
-    article's own news) before one further back (background: "since they met in November")."""
+    article's own news) before one further back (background: "since they met in November").
+
+    The last such meeting or call of each party is kept as the drafts are read, so a long
+    article costs time in its length, not in the square of its reports."""
+    last: dict[str, int] = {}      # party -> index of the last dated meeting or call with it
+    recent: dict[str, int] = {}    # the same, among those of the week before publication
     for i, d in enumerate(drafts):
-        if d.when is not None or d.kind not in SPEECH_LIKE:
-            continue
-        priors = [p for p in reversed(drafts[:i]) if p.kind in ("Meeting", "PhoneCall") and p.when
-                  and p.when.basis != "context" and d.parties & p.parties]
-        recent = [p for p in priors if published and 0 <= (published - p.when.end).days <= 7]
-        prior = (recent or priors or [None])[0]
-        if prior is not None:
-            d.when = replace(prior.when, basis="context") if prior.when.basis != "publication" else prior.when
+        if d.when is None and d.kind in SPEECH_LIKE:
+            parties = d.parties
+            j = max((recent[x] for x in parties if x in recent), default=None)
+            if j is None:
+                j = max((last[x] for x in parties if x in last), default=None)
+            if j is not None:
+                prior = drafts[j]
+                d.when = replace(prior.when, basis="context") if prior.when.basis != "publication" else prior.when
+        if d.kind in ("Meeting", "PhoneCall") and d.when and d.when.basis != "context":
+            is_recent = published is not None and 0 <= (published - d.when.end).days <= 7
+            for x in d.parties:
+                last[x] = i
+                if is_recent:
+                    recent[x] = i
 
 
 # What stops a later time in the sentence from dating a trigger before it: another clause.

@@ -7,7 +7,7 @@ import re
 import ahocorasick
 
 from graph.extract.catalog import Catalog
-from graph.extract.entities import at_word_boundary
+from graph.extract.entities import at_word_boundary, at_word_start
 from graph.extract.events.model import FAMILIES, Hit
 from graph.extract.spans import longest_first
 from graph.model import Sentence
@@ -15,9 +15,14 @@ from graph.model import Sentence
 
 # Concern voiced about another's conduct, in the forms a word list cannot hold (a possessive or
 # an opening quotation mark between the verb and the noun).
-CONCERN = re.compile(r"\b(?:had|has|have|expressed|expresses|voiced|voices|raised|raises|conveyed|reiterated|underscored)\s+"
+# (at_word_start: "\b(?:had|has|…)" written so that the scan skips to the verbs' first letters)
+CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voices raised raises conveyed reiterated "
+                                   "underscored".split()) + r"\s+"
                      r"(?:(?:his|her|their|its|our)\s+)?[\"“]?(?:(?:deep|serious|grave|strong|continued|significant|growing)\s+)?"
                      r"concerns?\b[\"”]?")
+
+
+ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
 
 
 class TriggerFinder:
@@ -48,6 +53,8 @@ class TriggerFinder:
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
+            if word_class == "noun" and text[a:b].endswith("ed") and ADVERB_BEFORE.search(text, max(0, a - 12), a):
+                word_class = "verb"  # "Trump first imposed", "they last met": an adverb, not a determiner
             if word_class not in classes and word_class == "noun":
                 continue  # "an alleged upgrade": a verb form used as an adjective
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
