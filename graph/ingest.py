@@ -176,7 +176,8 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
         report.failed.append(str(err))
         on_error(err)
 
-    writer = store.writer(max_articles=batch)
+    # a first ingest takes the bulk loader (graph/rdf/store.py BatchWriter says why only then)
+    writer = store.writer(max_articles=batch, bulk=not store.holds_articles())
     try:
         if dask:
             from graph.cluster import prepared_on_dask

@@ -29,8 +29,8 @@ import pyoxigraph as ox
 from graph.errors import StoreError
 from graph.rdf.happenings import HappeningIndex
 from graph.rdf.opening import open_read_only, open_writable, writer_active
-from graph.rdf.vocab import (BOOKKEEPING_GRAPHS, ENTITIES_GRAPH, HAPPENINGS_GRAPH, JOURNAL_GRAPH, ONTOLOGY_GRAPH,
-                             PREFIXES, term, uscn)
+from graph.rdf.vocab import (ARTICLE as ARTICLE_PREFIX, BOOKKEEPING_GRAPHS, ENTITIES_GRAPH, HAPPENINGS_GRAPH,
+                             JOURNAL_GRAPH, ONTOLOGY_GRAPH, PREFIXES, term, uscn)
 
 STORE_ENV = "USCN_STORE"
 ONTOLOGY_DIGEST = uscn("ontologyDigest")
@@ -78,9 +78,14 @@ class GraphStore:
         self.ox = open_read_only(self.path)
 
     # --- articles -------------------------------------------------------------
-    def writer(self, max_articles: int = 100, max_quads: int = 50_000) -> "BatchWriter":
-        """A writer that replaces articles in batches, each batch one transaction."""
-        return BatchWriter(self, max_articles, max_quads)
+    def writer(self, max_articles: int = 100, max_quads: int = 50_000, bulk: bool = False) -> "BatchWriter":
+        """A writer that replaces articles in batches, each article wholly old or wholly new;
+        with ``bulk``, new article graphs go in with the bulk loader (see :class:`BatchWriter`)."""
+        return BatchWriter(self, max_articles, max_quads, bulk)
+
+    def holds_articles(self) -> bool:
+        """Whether any article graph is stored."""
+        return any(g.value.startswith(ARTICLE_PREFIX) for g in self.ox.named_graphs())
 
     def happening_index(self) -> HappeningIndex:
         """The happening index beside the store, rebuilt from the store when it does not match."""
@@ -229,23 +234,26 @@ class BatchWriter:
     """Replaces articles in batches, so each article is wholly old or wholly new whatever
     happens, and the happening index follows it.
 
-    An article whose graph is not in the store yet goes in with Oxigraph's bulk loader (it
-    writes the index files directly, several times faster than a transaction), the rest
+    With ``bulk`` (``uscn ingest`` asks for it when the store holds no article yet: a first
+    ingest), an article whose graph is not in the store yet goes in with Oxigraph's bulk loader
+    (it writes the index files directly, several times faster than a transaction), the rest
     of the batch (replaced articles, removals, entity descriptions, the happenings) in
     one SPARQL update, which Oxigraph applies as one transaction. The bulk loader is not
     atomic, so the new graphs are first listed in the journal graph (``ent:graph/journal``,
     one transaction), then bulk-loaded, and the journal entries are removed by the batch's
     transaction. A kill before that transaction leaves the journal: the next open drops
     the graphs it lists (:func:`recover`), and those articles are wholly absent, as they
-    were before the run. A store without a bulk loader (a remote endpoint) gets it all in
-    the one update.
+    were before the run. Without ``bulk``, or on a store without a bulk loader (a remote
+    endpoint), the whole batch is the one update. The bulk loader is kept to first ingests
+    because it replaces RocksDB's files under a reader that has the store open: a reader of a
+    store being re-ingested could fail with a missing file (tests/test_robust_faults.py).
 
     A batch is written by a background thread (Oxigraph lets go of the GIL while it
     writes) while the next batch is prepared; at most one batch is in flight, and
     :meth:`close` waits for it.
     """
 
-    def __init__(self, store: GraphStore, max_articles: int, max_quads: int):
+    def __init__(self, store: GraphStore, max_articles: int, max_quads: int, bulk: bool = False):
         self.store = store
         self.unflushed = 0
         self.thread: threading.Thread | None = None
@@ -253,7 +261,7 @@ class BatchWriter:
         self.in_flight: set[str] = set()
         self.index = store.happening_index()
         self.max_articles, self.max_quads = max_articles, max_quads
-        self.bulk = isinstance(store.ox, ox.Store)
+        self.bulk = bulk and isinstance(store.ox, ox.Store)
         self.drops: set[str] = set()
         self.bodies: dict[str, bytes] = {}   # replaced articles (N-Quads): written in the transaction
         self.new: dict[str, bytes] = {}      # articles not in the store (N-Quads): bulk-loaded
