@@ -390,3 +390,18 @@ def test_a_window_with_only_a_year_is_not_searched_for_months():
     from graph.extract import dates
     [(_, _, rules)] = dates.windows("The treaty of 1979 holds.", 0, 25)
     assert {f.__name__ for _, f in rules} == {"iso_day", "year_only"}
+
+
+def test_keywords_scan_finds_what_the_plain_case_blind_pattern_finds():
+    """KEYWORDS opens with a keyword's first letter and steps back over it (group 1); it finds
+    what r"\\b(?=\\w)(?:…)" with re.I finds, in every case and inside words."""
+    import re
+    from graph.extract import dates
+    plain = re.compile(r"\b(?=\w)(?:" + dates.KEYWORD_WORDS + ")", re.I)
+    text = (MIXED + " " + MIXED.upper() + " " + MIXED.lower() + " xMonday 2024x _May 12019 1999-2000 Yesterday"
+            " TODAY, sTomorrow, the AGO ago; evenings; Decade; weekends; 2099.")
+    fast = [(m.start(1), m.end(1)) for m in dates.KEYWORDS.finditer(text)]
+    assert len(fast) > 40
+    assert fast == [m.span() for m in plain.finditer(text)]
+    assert [(m.start(1), m.end(1)) for m in dates.KEYWORDS.finditer(text, 30, 200)] == \
+        [m.span() for m in plain.finditer(text, 30, 200)]

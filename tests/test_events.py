@@ -569,3 +569,33 @@ def test_no_implied_visit_for_a_planned_or_background_meeting_or_one_the_text_re
     readout = extract("Xi Jinping received Antony Blinken in Beijing on Tuesday.")
     assert not of_kind(planned, "Visit") and not of_kind(background, "Visit") and not of_kind(readout, "Visit")
     assert len(of_kind(told, "Visit")) == 1
+
+
+def test_criticism_a_spokesman_reports_of_his_government_is_his():
+    ex = extract("Zhou Pengfei, a spokesman for the Chinese Embassy in London, said on Monday that Beijing "
+                 "\"firmly opposes\" the new rules and accused the United States of bullying.")
+    acc = one(ex, "Accusation")
+    assert acc.actor == ("person/zhou-pengfei",) and acc.target == (USA,)
+
+
+def test_a_negation_of_an_earlier_coordinated_verb_does_not_rule_out_a_past_trigger():
+    ex = extract("Wang Yi said the line must not be crossed and accused Washington of stirring up trouble.")
+    acc = one(ex, "Accusation")
+    assert acc.actor == (WANG_YI,) and acc.target == (USA,)
+    assert ex_has_no(extract("Wang Yi did not accuse or blame Washington."), "Accusation")
+
+
+def test_a_meeting_both_sides_said_they_would_work_toward_is_planned():
+    ex = extract("Both governments said they would work toward a meeting between Joe Biden and Xi Jinping in Beijing next month.")
+    meeting = one(ex, "Meeting")
+    assert meeting.planned and {BIDEN, XI} <= parties(meeting)
+
+
+def test_you_in_a_two_principal_transcript_is_the_one_addressed():
+    text = ("Remarks Before Their Meeting\n\nPRESIDENT XI: It is good to see you, Mr. President.\n\n"
+            "PRESIDENT BIDEN: Thank you. You were kind enough to call me after the election.")
+    ex = extract_titled("Remarks by President Biden and President Xi Jinping Before Bilateral Meeting", text)
+    call = one(ex, "PhoneCall")
+    assert call.actor == (XI,) and call.target == (BIDEN,)
+    plain = extract_titled("Statement on the Visit", "You were kind enough to call me after the election.")
+    assert ex_has_no(plain, "PhoneCall")

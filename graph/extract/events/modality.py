@@ -12,7 +12,8 @@ DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims
 
 
 REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|announces|told\s+\w+|declared)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-                             r"(?:it|they|he|she|the\s+\w+|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+$")
+                             r"(?:it|they|he|she|the\s+\w+|both\s+(?:sides|governments|countries)|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+"
+                             r"(?:(?:work|move|push|press|aim)\s+(?:toward|towards|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 
 
 # After a noun trigger: "(on the United States) (that) it announced on …", "Washington imposed last
@@ -36,14 +37,17 @@ class Modality:
         self.event_hypothetical = cue_pattern(words.get("event-hypothetical", ()))
         self.negated_after = re.compile(r"^[^.;:,]{0,40}?" + cue_pattern(words.get("event-negated-after", ())).pattern, re.I)
 
-    def ruled_out(self, before: str) -> bool:
+    def ruled_out(self, before: str, hit: Hit | None = None) -> bool:
         """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
         reported speech ("China said it would impose tariffs") is an announced plan, not a condition."""
         before = QUOTED.sub(" ", before)  # a quotation's own "not" is not the trigger's: '"partners, not rivals," even as X warned'
         hypothetical = self.hypothetical.search(before[-45:])
         if hypothetical and REPORTED_FUTURE.search(before[-60:]):
             hypothetical = self.hypothetical.search(REPORTED_FUTURE.sub(" ", before[-60:]))
-        return bool(self.negation.search(before[-40:]) or hypothetical or self.event_hypothetical.search(before[-45:]))
+        negated = self.negation.search(before[-40:])
+        if negated and hit is not None and own_verb_after(before[-40:], negated.end(), hit):
+            negated = None
+        return bool(negated or hypothetical or self.event_hypothetical.search(before[-45:]))
 
     def negated_later(self, after: str, hit: Hit) -> bool:
         """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
@@ -57,6 +61,13 @@ class Modality:
             return False
         return bool(self.planned.search(before[-40:]) or REPORTED_FUTURE.search(before[-60:])) \
             or hit.text.lower().startswith("upcoming")
+
+
+def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:
+    """"said Taiwan must not be crossed and accused Washington…": a finite verb in the past
+    coordinated after another verb is not under that verb's negation."""
+    return hit.word_class == "verb" and hit.text.lower().endswith("ed") and \
+        bool(re.search(r"\b[a-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
 
 
 def denies_a_claim(text: str, hit: Hit) -> bool:

@@ -46,6 +46,7 @@ class EventReader(RoleReader):
         """The events of an article: its sentences' and, from its title, the call or meeting a
         readout or a transcript is about (``title_found`` is the entity finder's answer on the title)."""
         drafts: list[Draft] = []
+        self._principals = principals(title, title_found, entities)
         named = title_draft(title, title_found[0], title_found[1], entities, sentences, text, published)
         if named is not None:
             named.place = named.place or self.heading_place(text, entities)
@@ -104,7 +105,7 @@ class EventReader(RoleReader):
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
-        if self.modality.ruled_out(before) or self.modality.negated_later(text[hit.end:clause_end], hit):
+        if self.modality.ruled_out(before, hit) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
         if re.match(r"\s+(?:that|which)\s", text[hit.end:hit.end + 7]) and any(
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
@@ -146,6 +147,8 @@ class EventReader(RoleReader):
                                                             and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
+        if hit.event_class == "Accusation" and len(draft.actor) == 1:
+            draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
             owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
@@ -182,7 +185,46 @@ class EventReader(RoleReader):
             return None  # "deny basic rights" is no denial of a claim
         if hit.event_class == "Cancellation":
             return self.cancelled(text, s, hit, draft, drafts)
+        if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
+            self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
+
+    def between_you_and_me(self, text, s, hit, draft, clause_start, clause_end) -> None:
+        """In a transcript of two principals' remarks, "you" is the one the speaker addresses:
+        "You were kind enough to call me", "thank you for your congratulatory call". The call is
+        between the speaker (the last "PRESIDENT BIDEN:" heading) and the other principal, made by
+        whoever the words before the trigger name."""
+        if len(self._principals) != 2 or not re.search(r"\b(?:you|your)\b", text[clause_start:clause_end], re.I):
+            return
+        heading = None
+        for heading in HEADING.finditer(text, 0, s.start):
+            pass
+        if heading is None:
+            return
+        word = heading.group("name").split()[-1].lower()
+        speaker = next((k for k in self._principals if self._entities[k].label.split()[-1].lower() == word), None)
+        if speaker is None:
+            return
+        other = next(k for k in self._principals if k != speaker)
+        if re.search(r"\b(?:you|your)\b", text[clause_start:hit.start], re.I):
+            draft.actor, draft.target = [other], [speaker]
+        else:
+            draft.actor, draft.target = [speaker], [other]
+
+    def speaker_for(self, text, s, hit, actor, agents, entities) -> list[str]:
+        """Criticism a person reports of their own government ("Liu, a spokesman for the embassy,
+        said on Friday that Beijing 'firmly opposes' …") is the speaker's: the actor is the person
+        who said it, when the government is theirs (or their side is not known)."""
+        key = actor[0]
+        if key not in entities or entities[key].kind != "Country":
+            return []
+        at = next((a for a in reversed(agents) if a.key == key and s.start <= a.start < hit.start), None)
+        if at is None or not SAID_THAT.search(text, s.start, at.start):
+            return []
+        speaker = [k for k in self.main_subject(text, s, at.start, agents) if k in entities and entities[k].kind == "Person"]
+        if speaker and entities[speaker[0]].country in (None, key):
+            return speaker
+        return []
 
     def demand(self, text, s, hit, agents, clause_start, before) -> Draft | None:
         """"X told Y that Z must stop…", "X urged Z to stop…": X criticises Z's conduct. Z stands
@@ -320,6 +362,23 @@ class EventReader(RoleReader):
 
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
+# A transcript heading: "PRESIDENT BIDEN: …" at the start of a paragraph.
+HEADING = re.compile(r"(?m)^(?P<name>[A-Z][A-Z.’' -]{2,40}):\s")
+
+
+def principals(title: str | None, title_found, entities: dict[str, Entity]) -> list[str]:
+    """The people a transcript's title names ("Remarks by President Biden and President Xi …"),
+    as the text knows them."""
+    if not title or not title.lower().startswith("remarks"):
+        return []
+    t_mentions, t_entities = title_found
+    return list(dict.fromkeys(m.entity for m in t_mentions if m.entity in entities
+                              and t_entities.get(m.entity) and t_entities[m.entity].kind == "Person"))
+
+
+# The end of "X said (on Friday) (that)": what follows is X's account.
+SAID_THAT = re.compile(r"\b(?:said|says|stated|declared|added|insisted)(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?,?(?:\s+that)?\s+"
+                       r"(?:the\s+)?$")
 COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
