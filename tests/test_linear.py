@@ -365,3 +365,10 @@ def test_inherit_dates_gives_what_the_rule_gives_in_time_linear_in_the_reports()
     small = lines_executed(lambda: inherit_dates(random_drafts(random.Random(1), 300), dt.date(2024, 5, 1)))
     large = lines_executed(lambda: inherit_dates(random_drafts(random.Random(1), 2400), dt.date(2024, 5, 1)))
     assert large / small <= 10, f"{large / small:.1f}x the work for 8x the reports"
+
+
+def test_the_default_extractor_moves_its_catalog_out_of_the_collectors_sight():
+    """Its catalog's objects sit in the permanent generation, so collections do not walk them."""
+    import gc
+    extractor = default_extractor()
+    assert gc.get_freeze_count() > len(extractor.catalog.names)

@@ -83,3 +83,33 @@ def test_the_data_reaches_rdflib_as_its_parser_reads_it():
     want = rdflib.Graph().parse(data=buf.getvalue(), format="nt")
     assert len(got) == len(want) == 8
     assert rdflib.compare.isomorphic(got, want)
+
+
+MORE_BROKEN = """
+INSERT DATA { GRAPH <urn:g2> {
+  <urn:m2> a uscn:EvidenceSpan ; uscn:inArticle "not a node", <urn:e> ;
+           uscn:startOffset "x"^^xsd:integer, 3 ; uscn:endOffset -1 ; uscn:anchorText "t"@en, "u" .
+  <urn:m3> a uscn:Mention, uscn:EvidenceSpan ; uscn:startOffset 5 ; uscn:endOffset 9 ; uscn:anchorText _:b .
+  <urn:e2> a uscn:Statement ; rdfs:label "said"@en ; uscn:source "not an IRI" ; uscn:evidence 7 .
+  <urn:h2> a uscn:Happening ; rdfs:label "one", "two" ; uscn:report <urn:m3> .
+} }
+"""
+
+
+def test_the_simple_property_shapes_checked_in_sparql_give_what_pyshacl_gives(broken, tmp_path, monkeypatch):
+    """Counts, node kinds, classes, datatypes (ill-typed, language-tagged), bounds, lengths and
+    lessThan, several values and blank nodes: the same lines as pySHACL on the same data."""
+    import shutil
+    import graph.rdf.validate as V
+    store = tmp_path / "s"
+    shutil.copytree(broken, store)
+    assert run("query", MORE_BROKEN, "--update", "--store", store).exit_code == 0
+    kinds = {name for p in V.simple_properties(shapes_graph(None)) for name, _ in p.constraints}
+    assert kinds == {"minCount", "maxCount", "nodeKind", "class", "datatype", "minInclusive", "minLength", "lessThan"}
+    s = GraphStore(store, read_only=True)
+    fast = validate(s)
+    monkeypatch.setattr(V, "simple_properties", lambda shapes: [])
+    by_pyshacl = validate(s)
+    s.close()
+    assert fast == by_pyshacl and len(fast[1]) >= 20
+    assert any(line.startswith("urn:m2 ") and "startOffset" in line for line in fast[1])

@@ -3,6 +3,7 @@ trigger whose clause names the parties its class needs, dates it, and merges the
 one happening."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -196,12 +197,14 @@ class EventReader(RoleReader):
         whoever the words before the trigger name."""
         if len(self._principals) != 2 or not re.search(r"\b(?:you|your)\b", text[clause_start:clause_end], re.I):
             return
-        heading = None
-        for heading in HEADING.finditer(text, 0, s.start):
-            pass
-        if heading is None:
+        memo_text, headings = getattr(self, "_headings", (None, []))
+        if memo_text is not text:  # found once per text, not per sentence
+            headings = [(m.start(), m.group("name")) for m in HEADING.finditer(text)]
+            self._headings = (text, headings)
+        i = bisect.bisect_left(headings, (s.start, "")) - 1
+        if i < 0:
             return
-        word = heading.group("name").split()[-1].lower()
+        word = headings[i][1].split()[-1].lower()
         speaker = next((k for k in self._principals if self._entities[k].label.split()[-1].lower() == word), None)
         if speaker is None:
             return
