@@ -372,3 +372,29 @@ def test_the_default_extractor_moves_its_catalog_out_of_the_collectors_sight():
     import gc
     extractor = default_extractor()
     assert gc.get_freeze_count() > len(extractor.catalog.names)
+
+
+
+def test_a_name_run_into_a_known_person_is_found_by_position_as_by_the_rule():
+    """extends_known_person looks the catalog's people up by position (it once compared every
+    name pattern with every catalog person: quadratic in a long text); same answers as the rule."""
+    import re
+    from graph.extract.entities import SUFFIX, Candidate, extends_known_person
+    rng = random.Random(7)
+    text = " ".join(rng.choice(["Joe", "Biden", "Takes", "Action", "Jr.", "and", "the", "Xi"])
+                    for _ in range(400))
+    known = []
+    for _ in range(120):
+        start = rng.randrange(len(text) - 20)
+        known.append(Candidate(start, start + rng.randrange(3, 15), "k", rng.choice(["Person", "Country"])))
+    index = Overlaps(c for c in known if c.kind == "Person")
+    found = 0
+    for _ in range(400):
+        start = rng.randrange(len(text) - 30)
+        p = Candidate(start, start + rng.randrange(3, 30), "p", rng.choice(["Person", "Organization"]))
+        by_rule = p.kind == "Person" and any(
+            c.kind == "Person" and c.start <= p.start < c.end < p.end
+            and not re.fullmatch(SUFFIX, text[c.end:p.end]) for c in known)
+        assert extends_known_person(p, index, text) == by_rule, p
+        found += by_rule
+    assert found > 20  # the sample reaches both answers

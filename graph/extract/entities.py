@@ -166,7 +166,8 @@ class EntityFinder:
         org_ends = shortest_org_ends(catalog)
         orgs = [c for c in self.org_candidates(text) if not starts_catalog_org(c, org_ends)]
         orgs = truncate_before(orgs, [p for p in people + catalog if p.kind == "Person"], text, self.org_heads)
-        people = [p for p in people if not extends_known_person(p, catalog, text)]
+        known_people = Overlaps(c for c in catalog if c.kind == "Person")
+        people = [p for p in people if not extends_known_person(p, known_people, text)]
         chosen = settle(catalog + people + orgs)
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
         chosen = add_nested_orgs(chosen, catalog)
@@ -730,13 +731,13 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
     return sorted(unique.values(), key=lambda c: c.start)
 
 
-def extends_known_person(p: Candidate, catalog: list[Candidate], text: str) -> bool:
+def extends_known_person(p: Candidate, known_people: Overlaps, text: str) -> bool:
     """A name pattern that runs a known person's name into the next capitalised words
     ("President Donald J. Trump Continues the Suspension…", "President Biden Takes Action" in
-    a title): the known name wins."""
-    return p.kind == "Person" and any(c.kind == "Person" and c.start <= p.start < c.end < p.end
-                                      and not re.fullmatch(SUFFIX, text[c.end:p.end])
-                                      for c in catalog)
+    a title): the known name wins. ``known_people`` holds the catalog's Person candidates,
+    looked up by position so that a long text costs no more per name than a short one."""
+    return p.kind == "Person" and any(c.end < p.end and not re.fullmatch(SUFFIX, text[c.end:p.end])
+                                      for c in known_people.overlapping(p.start, p.start + 1))
 
 
 def settle(candidates: list[Candidate]) -> list[Candidate]:
