@@ -6,6 +6,8 @@ Weekdays of the publication dates used: 2024-05-02 Thu, 2023-07-19 Wed.
 """
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 
 from test_events import BLINKEN, CHN, USA, WANG_YI, XI, BIDEN, day, extract, of_kind, one, parties
@@ -496,3 +498,25 @@ def test_his_is_first_the_subject_of_its_own_sentence():
 def test_members_of_an_organization_are_no_party():
     ex = extract("Beijing listed visa restrictions on Chinese students and Communist Party members.")
     assert all("org/communist-party" not in parties(ev) for ev in ex.events)
+
+
+def test_bodies_named_in_a_title_persons_description_are_no_parties():
+    ex = titled("Secretary Blinken met the minister for two hours. Wang Yi said both sides should keep talking.",
+                "Readout of Secretary Blinken's Meeting with Chinese Communist Party Politburo Member, Director of "
+                "the Office of the Central Foreign Affairs Commission, and Foreign Minister Wang Yi")
+    ev = one(ex, "Meeting")
+    assert parties(ev) == {"person/antony-blinken", "person/wang-yi"}
+
+
+
+@pytest.mark.parametrize("title, inside", [
+    ("Meeting with Chinese Communist Party Politburo Member and Foreign Minister Wang Yi",
+     {"org/cn-chinese-communist-party", "org/cn-politburo"}),
+    ("Meeting with the Politburo and Wang Yi", set()),            # two parties, coordinated
+    ("Call with the Politburo, then with Foreign Minister Wang Yi", set()),
+])
+def test_title_bodies_are_those_of_a_persons_description_only(title, inside):
+    from graph.extract import default_extractor
+    from graph.extract.events.document import title_bodies
+    mentions, entities = default_extractor().entities.find(title, None)
+    assert title_bodies(title, mentions, entities) == inside

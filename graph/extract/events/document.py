@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from graph.extract.dates import publication
 from graph.extract.events.model import Draft, Hit
-from graph.extract.events.roles import sides
+from graph.extract.events.roles import is_title_run, sides
 from graph.model import Entity, Mention, Sentence
 
 # "X's Call with Y", "Meeting between X and Y"; not "Press Call"
@@ -51,6 +51,8 @@ def title_draft(title: str | None, mentions: list[Mention], title_entities: dict
     keys = list(dict.fromkeys(t.entity for t in mentions if t.end <= before_end
                               and title_entities.get(t.entity) and title_entities[t.entity].kind in AGENT_KINDS))
     keys = [k for k in keys if k in entities]  # parties the text names too: a title's odd capitals are no one
+    in_titles = title_bodies(title[:before_end], mentions, title_entities)
+    keys = [k for k in keys if k not in in_titles]
     kept = sides(set(keys), entities)  # "PRC Foreign Minister Wang Yi": the minister, not also his country
     keys = [k for k in keys if k in kept]
     if len(keys) < 2:
@@ -70,6 +72,23 @@ def title_draft(title: str | None, mentions: list[Mention], title_entities: dict
     if AT.search(title) and published:
         draft.when = publication(published)  # remarks before a meeting: given that day
     return draft
+
+
+def title_bodies(title: str, mentions: list[Mention], title_entities: dict[str, Entity]) -> set[str]:
+    """Organizations named only inside a person's title ("Meeting with Chinese Communist Party
+    Politburo Member, Director of the Office of the Foreign Affairs Commission, and Foreign
+    Minister Wang Yi"): the person is the party, not the bodies of the title."""
+    ordered = sorted((t for t in mentions if t.end <= len(title) and title_entities.get(t.entity)),
+                     key=lambda t: t.start)
+    inside, party = set(), set()
+    for i, t in enumerate(ordered):
+        if title_entities[t.entity].kind != "Organization":
+            continue
+        person = next((n for n in ordered[i + 1:] if title_entities[n.entity].kind == "Person"), None)
+        titled = person is not None and is_title_run(title[t.end:person.start]) \
+            and not title[t.end:person.start].strip().startswith("and")
+        (inside if titled else party).add(t.entity)
+    return inside - party
 
 
 def name_in(e: Entity, sentence: str) -> bool:
