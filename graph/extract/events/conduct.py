@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from graph.extract.dates import publication
+from graph.extract.events.document import adopt, other_side
 from graph.extract.events.model import Draft, Hit
 from graph.model import Entity, Mention, Sentence
 
@@ -24,7 +25,6 @@ OFFICIAL = re.compile(r"^\s*(?:FACT SHEET|Fact Sheet|Statement|Readout|Remarks|J
 OPENING = 1200
 # Between the conduct and the country it is laid on: "posed by foreign adversaries like the …"
 BY_COUNTRY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}")
-US, CN = "country/USA", "country/CHN"
 
 
 class ConductReader:
@@ -76,21 +76,15 @@ class ConductReader:
         out = []
         for key, at in targets.items():
             actor = [known_as(k, t_entities, entities) for k in speaker(title, t_mentions, t_entities, key)]
-            for k in (key, *actor):
-                found = entities.get(k) or t_entities.get(k) or catalog.get(k)
-                if found is None:
-                    break
-                entities.setdefault(k, found)
-            else:
-                if not actor:
-                    continue
-                s = next((s for s in sentences if s.start <= at < s.end), None) if at >= 0 else None
-                s = s or next((s for s in sentences if any(m.entity == key and s.start <= m.start < s.end for m in mentions)),
-                              sentences[0])
-                d = Draft("Accusation", Hit(s.start, s.start, "", "Accusation", "noun", "Accusation"), s,
-                          actor=list(actor), target=[key])
-                d.when = publication(published)
-                out.append(d)
+            if not adopt([key, *actor], entities, t_entities, catalog) or not actor:
+                continue
+            s = next((s for s in sentences if s.start <= at < s.end), None) if at >= 0 else None
+            s = s or next((s for s in sentences if any(m.entity == key and s.start <= m.start < s.end for m in mentions)),
+                          sentences[0])
+            d = Draft("Accusation", Hit(s.start, s.start, "", "Accusation", "noun", "Accusation"), s,
+                      actor=list(actor), target=[key])
+            d.when = publication(published)
+            out.append(d)
         return out
 
 
@@ -101,9 +95,7 @@ def speaker(title: str, t_mentions: list[Mention], t_entities: dict[str, Entity]
     cut = verb.start() if verb else len(title)
     named = [m.entity for m in t_mentions if m.start < cut and t_entities.get(m.entity)
              and t_entities[m.entity].kind in ("Person", "Country") and m.entity != target]
-    if named:
-        return named[:1]
-    return [US] if target != US else [CN]
+    return named[:1] or other_side([target])
 
 
 def known_as(key: str, t_entities: dict[str, Entity], entities: dict[str, Entity]) -> str:

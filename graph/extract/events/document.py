@@ -109,6 +109,23 @@ SIGNED = re.compile(r"\b(?:signed|signs|effective|takes?\s+effect|took\s+effect|
 US, CN = "country/USA", "country/CHN"
 
 
+def other_side(acted_on: list[str]) -> list[str]:
+    """The side a US or PRC document speaks for when its title names no one: the one of the two
+    that is not acted on (none when both are)."""
+    return [US] if US not in acted_on else [CN] if CN not in acted_on else []
+
+
+def adopt(keys: list[str], entities: dict[str, Entity], *sources: dict[str, Entity]) -> bool:
+    """Give the text's entities each key a document-level event names (from the title's entities
+    or the catalog); False when one is known to none of them."""
+    for k in keys:
+        found = entities.get(k) or next((src[k] for src in sources if src.get(k)), None)
+        if found is None:
+            return False
+        entities.setdefault(k, found)
+    return True
+
+
 def action_draft(title: str | None, mentions: list[Mention], title_entities: dict[str, Entity],
                  entities: dict[str, Entity], sentences: list[Sentence], text: str, times: list,
                  published: dt.date | None, catalog: dict[str, Entity]) -> Draft | None:
@@ -126,15 +143,9 @@ def action_draft(title: str | None, mentions: list[Mention], title_entities: dic
     targets = [k for k in targets if k not in actor]
     if not targets:
         return None
-    if not actor:
-        actor = [US] if US not in targets else [CN] if CN not in targets else []
-    if not actor:
+    actor = actor or other_side(targets)
+    if not actor or not adopt(actor + targets, entities, title_entities, catalog):
         return None
-    for k in actor + targets:
-        found = title_entities.get(k) or catalog.get(k)
-        if found is None:
-            return None
-        entities.setdefault(k, found)
     family = "Cancellation" if m.group("pause") else "Sanction"
     evidence = next((s for s in sentences if MEASURES.search(s.text)), sentences[0])
     hit = Hit(evidence.start, evidence.start, m.group(0), family, "noun",

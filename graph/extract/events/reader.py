@@ -48,6 +48,7 @@ class EventReader(RoleReader):
         readout or a transcript is about (``title_found`` is the entity finder's answer on the title)."""
         drafts: list[Draft] = []
         self._principals = principals(title, title_found, entities)
+        self._headings = None  # a transcript's speaker headings, found when first needed
         named = title_draft(title, title_found[0], title_found[1], entities, sentences, text, published)
         if named is not None:
             named.place = named.place or self.heading_place(text, entities)
@@ -84,9 +85,10 @@ class EventReader(RoleReader):
                 last_person = persons[0] if not drafts or not drafts[-1].actor or drafts[-1].sentence != s else (
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
-        self.place_at_dateline(drafts, text, published, entities)
+        where = dateline(text, self._mention_starts, entities)
+        self.place_at_dateline(drafts, where, text, published, entities)
         place_from_before(drafts)
-        if dateline(text, self._mention_starts, entities) is not None:  # news told from where it happened
+        if where is not None:  # news told from where it happened
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
         merged = merge(drafts, entities)
         action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
@@ -197,10 +199,9 @@ class EventReader(RoleReader):
         whoever the words before the trigger name."""
         if len(self._principals) != 2 or not re.search(r"\b(?:you|your)\b", text[clause_start:clause_end], re.I):
             return
-        memo_text, headings = getattr(self, "_headings", (None, []))
-        if memo_text is not text:  # found once per text, not per sentence
-            headings = [(m.start(), m.group("name")) for m in HEADING.finditer(text)]
-            self._headings = (text, headings)
+        if self._headings is None:  # found once per text, not per sentence
+            self._headings = [(m.start(), m.group("name")) for m in HEADING.finditer(text)]
+        headings = self._headings
         i = bisect.bisect_left(headings, (s.start, "")) - 1
         if i < 0:
             return
@@ -256,12 +257,12 @@ class EventReader(RoleReader):
         places = [m for m in found if entities[m.entity].kind == "Place"]
         return (places or found)[0].entity if found else None
 
-    def place_at_dateline(self, drafts: list[Draft], text: str, published: dt.date | None,
-                          entities: dict[str, Entity]) -> None:
+    def place_at_dateline(self, drafts: list[Draft], where: str | None, text: str,
+                          published: dt.date | None, entities: dict[str, Entity]) -> None:
         """A news story's dateline ("BEIJING — …") is where its meetings and visits of the last
         days happened when their own sentence names no place: those dated in the last ten days,
-        those of the lead paragraph, and those held "here" or "in this city"."""
-        where = dateline(text, self._mention_starts, entities)
+        those of the lead paragraph, and those held "here" or "in this city". ``where`` is the
+        dateline's place (``dateline``)."""
         if where is None or published is None:
             return
         lead_end = text.find("\n", 1)
