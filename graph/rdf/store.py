@@ -112,7 +112,7 @@ class GraphStore:
         """The entity's label in the entities graph (N-Triples), ``"catalog"`` when the ontology graph
         labels it, else ``""``."""
         if any(True for _ in self.ox.quads_for_pattern(node, LABEL, None, ONTOLOGY_GRAPH)):
-            return "catalog"
+            return CATALOG_LABEL
         labels = [str(q.object) for q in self.ox.quads_for_pattern(node, LABEL, None, ENTITIES_GRAPH)]
         return min(labels, key=label_rank) if labels else ""
 
