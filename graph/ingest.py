@@ -26,7 +26,7 @@ from graph.model import Article
 from graph.ontology_files import turtle_files
 from graph.rdf.articles import stored_article_graph
 from graph.rdf.happenings import Report
-from graph.rdf.store import GraphStore, nquads_of
+from graph.rdf.store import GraphStore, TextTriple, nquads_of
 from graph.rdf.triples import entity_text, extraction_quads, reports
 from graph.rdf.vocab import article_iri
 
@@ -59,7 +59,7 @@ class Prepared:
     graph: str = ""
     nquads: bytes = b""            # the article graph, as N-Quads (what the bulk loader reads)
     quads: int = 0
-    entities: list[tuple[str, str, str]] = field(default_factory=list)   # N-Triples terms
+    entities: list[TextTriple] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
     events: int = 0
     error: UscnError | None = None
