@@ -143,3 +143,36 @@ def test_a_noun_trigger_past_a_comma_leaves_the_time_to_the_verb_before_it():
     evs = events("Commerce Secretary Gina Raimondo will travel to China from March 4 through March 6, "
                  "for meetings with senior Chinese officials.", D(2024, 2, 20))
     assert span(of(evs, "Visit")[0]) == (D(2024, 3, 4), D(2024, 3, 6))
+
+
+def visits(evs):
+    return [e for e in evs if e.kind == "Visit" or e.family == "Visit"]
+
+
+def test_a_trip_spans_the_days_of_the_meetings_held_on_it():
+    evs = events("SHANGHAI — Commerce Secretary Gina Raimondo's visit to China began in Shanghai on Sunday.\n\n"
+                 "On Monday she met Vice Premier He Lifeng. On Tuesday, Raimondo met Premier Li Qiang in Beijing.",
+                 D(2024, 5, 1))
+    [visit] = visits(evs)
+    assert span(visit) == (D(2024, 4, 28), D(2024, 4, 30))
+
+
+def test_a_trip_implied_by_a_meeting_spans_the_other_meetings_with_the_hosts():
+    evs = events("BEIJING — Secretary of State Antony Blinken met President Xi Jinping on Wednesday.\n\n"
+                 "On Monday and Tuesday, Blinken held talks with Foreign Minister Wang Yi.", THU)
+    [visit] = visits(evs)
+    assert span(visit) == (D(2024, 4, 29), D(2024, 5, 1))
+
+
+def test_a_meeting_back_home_with_another_country_does_not_stretch_the_trip():
+    evs = events("BEIJING — Secretary of State Antony Blinken met President Xi Jinping on Monday.\n\n"
+                 "On Wednesday, Blinken met British Foreign Secretary David Cameron in Washington.", THU)
+    [visit] = visits(evs)
+    assert span(visit) == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+def test_a_trip_told_as_background_is_not_stretched_by_this_week_s_meetings():
+    evs = events("BEIJING — Secretary of State Antony Blinken met Foreign Minister Wang Yi on Wednesday. "
+                 "His previous visit to Beijing was last June.", THU)
+    background = [v for v in visits(evs) if v.when and v.when.precision == "month"]
+    assert background and span(background[0]) == (D(2023, 6, 1), D(2023, 6, 30))

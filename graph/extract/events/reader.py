@@ -19,7 +19,7 @@ from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
 from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
-from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
+from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
 from graph.model import Entity, Event, Mention, Sentence
@@ -90,6 +90,7 @@ class EventReader(RoleReader):
         place_from_before(drafts)
         if where is not None:  # news told from where it happened
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
+        span_visits(drafts, entities, published)
         merged = merge(drafts, entities)
         action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
                               self.cat.entities)
