@@ -87,11 +87,13 @@ def shares_time(to_time: str, to_next: str) -> bool:
 def attachment(h: Hit, t: TimeMention, text: str) -> int:
     """How far a time stands from a trigger, for choosing its owner. A time completes the verb
     phrase before it ("met X on Thursday at the end of a visit"), so a noun trigger that follows
-    the time counts as further away, unless the time is its own modifier ("Thursday's talks",
+    the time counts as further away (further still past a comma), unless the time is its own modifier ("Thursday's talks",
     "on Friday, talks")."""
     d = distance(h, t)
     if h.word_class == "noun" and h.start >= t.end and not re.fullmatch(r"(?:’s|'s)?\s*(?:,\s*)?(?:the\s+)?", text[t.end:h.start]):
-        return d * 2 + 20
+        # a comma between closes the verb phrase the time belongs to ("will travel to Beijing from
+        # May 2 to May 4, for meetings with ...")
+        return d * 2 + (60 if "," in text[t.end:h.start] else 20)
     return d
 
 
@@ -140,9 +142,13 @@ def inherit_dates(drafts: list[Draft], published: dt.date | None = None) -> None
                     recent[x] = i
 
 
-# What stops a later time in the sentence from dating a trigger before it: another clause.
+# What stops a later time in the sentence from dating a trigger before it: another clause, or
+# a phrase that tells of an earlier or later happening ("agreed to keep talking, building on
+# their meeting in Bali in November", "following talks in May", "ahead of the summit in June").
 OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|but|and)\b|"
-                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b")
+                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b|"
+                          r"\b(?:building\s+(?:on|upon)|(?<!the\s)following|in\s+the\s+(?:wake|aftermath)\s+of|"
+                          r"on\s+the\s+heels\s+of|ahead\s+of|prior\s+to|in\s+preparation\s+for)\b", re.I)
 
 
 def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None) -> None:
