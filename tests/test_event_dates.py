@@ -176,3 +176,13 @@ def test_a_trip_told_as_background_is_not_stretched_by_this_week_s_meetings():
                  "His previous visit to Beijing was last June.", THU)
     background = [v for v in visits(evs) if v.when and v.when.precision == "month"]
     assert background and span(background[0]) == (D(2023, 6, 1), D(2023, 6, 30))
+
+
+def test_a_time_before_a_coordinated_noun_trigger_stays_with_the_talks_it_completes():
+    evs = events("BEIJING — Commerce Secretary Gina Raimondo held more than six hours of talks with Commerce "
+                 "Minister Wang Wentao, opening with a long working lunch at the Ministry of Commerce on Monday, and two meetings with "
+                 "Premier Li Qiang on Tuesday and Wednesday.", THU)
+    by_target = {e.target: e for e in of(evs, "Meeting")}
+    assert span(by_target[("person/wang-wentao",)]) == (D(2024, 4, 29), D(2024, 4, 29))
+    assert span(by_target[("person/li-qiang",)]) == (D(2024, 4, 30), D(2024, 5, 1))
+    assert span(visits(evs)[0]) == (D(2024, 4, 29), D(2024, 5, 1))

@@ -91,9 +91,10 @@ def attachment(h: Hit, t: TimeMention, text: str) -> int:
     "on Friday, talks")."""
     d = distance(h, t)
     if h.word_class == "noun" and h.start >= t.end and not re.fullmatch(r"(?:’s|'s)?\s*(?:,\s*)?(?:the\s+)?", text[t.end:h.start]):
-        # a comma between closes the verb phrase the time belongs to ("will travel to Beijing from
-        # May 2 to May 4, for meetings with ...")
-        return d * 2 + (60 if "," in text[t.end:h.start] else 20)
+        # a comma between closes the phrase the time belongs to: it goes to a trigger before it
+        # almost however far ("will travel to Beijing from May 2 to May 4, for meetings with ...";
+        # "talks ..., beginning with a dinner on Thursday, and two sessions with X on Friday")
+        return d * 2 + (200 if "," in text[t.end:h.start] else 20)
     return d
 
 
