@@ -268,6 +268,8 @@ REWRITTEN = {
     "relation-balance": [{}, {"nameA": "United States", "nameB": "China"}, {"nameA": "China"},
                          {"nameB": "Wang Yi"}, {"nameA": "Antony Blinken", "nameB": "China"},
                          {"nameA": "ent:country/USA", "nameB": "ent:country/CHN"}],
+    "disputes-by-frequency": [{}, {"fromDate": "2031-01-01"}, {"toDate": "2022-06-30"},
+                              {"fromDate": "2031-03-01", "toDate": "2031-03-31"}],
 }
 
 
