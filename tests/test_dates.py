@@ -117,6 +117,20 @@ MONTHS = [
      "in February", D(2024, 2, 1), D(2024, 2, 29), "month", "relative"),
     ("The defense chiefs met in May.", D(2024, 6, 20),
      "in May", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
+    # "in mid-October": the month
+    ("The envoys last met in mid-October.", D(2024, 11, 20),
+     "mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),
+    # a month or a day in the year a phrase names
+    ("The minister visited Washington in October of last year.", D(2024, 6, 20),
+     "October of last year", D(2023, 10, 1), D(2023, 10, 31), "month", "relative"),
+    ("Their last meeting was in January this year, in Bangkok.", D(2024, 6, 20),
+     "January this year", D(2024, 1, 1), D(2024, 1, 31), "month", "relative"),
+    ("Customs talks were held on 3 May last year in Tianjin.", D(2024, 6, 20),
+     "3 May last year", D(2023, 5, 3), D(2023, 5, 3), "day", "relative"),
+    ("The envoys met on February 12th, 13th of this year in Manila.", D(2024, 6, 20),
+     "February 12th, 13th of this year", D(2024, 2, 12), D(2024, 2, 13), "day", "relative"),
+    ("The port was reopened on the 3rd of October.", D(2024, 11, 20),
+     "the 3rd of October", D(2024, 10, 3), D(2024, 10, 3), "day", "relative"),
     # "last June", "next March"
     ("The consulate reopened last June.", D(2024, 6, 20),
      "last June", D(2023, 6, 1), D(2023, 6, 30), "month", "relative"),

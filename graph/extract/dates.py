@@ -125,7 +125,7 @@ def explicit_day(m, anchor, future):
     if m.group("year"):
         year, basis = int(m.group("year")), "explicit"
     elif anchor:
-        weekday = WEEKDAYS.get((m.group("weekday") or "").lower())
+        weekday = WEEKDAYS.get((m.group("weekday") or "").lower()) if "weekday" in m.re.groupindex else None
         year, basis = nearest_year(anchor, month, int(m.group("day")), future, weekday), "relative"
     else:
         return None
@@ -163,6 +163,24 @@ def shifted_month(m, anchor, future):
         year += month <= anchor.month
     s, e = month_span(year, month)
     return When(s, e, "month", "relative", text=m.group())
+
+
+def month_of_year_rel(m, anchor, future):
+    """"in October last year", "on March 3 of this year", "January 26th, 27th of this year":
+    the month (or the day, or the days) in the year the phrase names."""
+    if not anchor:
+        return None
+    which = re.sub(r"\s+", " ", m.group("which").lower())
+    year = anchor.year + {"last": -1, "the previous": -1, "next": 1}.get(which, 0)
+    month = month_of(m)
+    if not m.group("day"):
+        s, e = month_span(year, month)
+        return When(s, e, "month", "relative", text=m.group())
+    s = safe_date(year, month, int(m.group("day")))
+    e = safe_date(year, month, int(m.group("day2"))) if "day2" in m.re.groupindex and m.group("day2") else s
+    if not s or not e or e < s:
+        return None
+    return When(s, e, "day", "relative", text=m.group())
 
 
 def year_only(m, anchor, future):
@@ -305,7 +323,8 @@ def ago(m, anchor, future):
 # KEYWORDS found its keyword there) at a fraction of the searches.
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-RULE_KEYS = [MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",), MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",),
+RULE_KEYS = [MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, MONTH_KEYS, ("digits",), MONTH_KEYS,
+             MONTH_KEYS, MONTH_KEYS, ("digits",),
              ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night", "tomorrow"),
              WEEKDAY_KEYS, WEEKDAY_KEYS, ("week",), ("week",), ("mon",), ("year",), ("year",), ("week",), ("ago",),
              ("days",)]
@@ -315,10 +334,16 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (rf"\b{DAY}(?:\s+{MONTH})?{UPTO}{DAY2}\s+{MONTH2}(?:,?\s+{YEAR})?\b", day_first_range, False),
     (rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?(?!\s*(?:-|–)\s*\d)", explicit_day, False),
     (rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR})?\b", explicit_day, False),
+    (rf"\bthe\s+{DAY}\s+of\s+{MONTH}(?:,?\s+{YEAR})?\b", explicit_day, False),
+    (rf"\b{MONTH}(?:\s+{DAY}(?:\s*(?:,|and|-|–|to)\s*{DAY2}(?:st|nd|rd|th)?)?)?,?\s+(?:of\s+)?"
+     rf"(?P<which>(?i:last|this|next|the\s+previous|the\s+same))\s+(?i:year)\b", month_of_year_rel, False),
+    (rf"\b{DAY}\s+{MONTH},?\s+(?:of\s+)?(?P<which>(?i:last|this|next|the\s+previous|the\s+same))\s+(?i:year)\b",
+     month_of_year_rel, False),
     (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_day, False),
     (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH},?\s+{YEAR}\b", month_year, False),
     (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
-    (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+){MONTH}(?!\s+\d)\b", bare_month, False),
+    (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\bmid-){MONTH}(?!\s+\d)\b",
+     bare_month, False),
     (r"\b(?:(?:in|since|by|during|from|until|through|of|year)\s+(?:(?:early|late|mid)\s+|mid-)?|(?:early|late)\s+|mid-)"
      r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
     (r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", day_word, True),
