@@ -60,7 +60,7 @@ class Modality:
         if hit.word_class == "noun" and TAKEN_BEFORE.match(after):
             return False
         return bool(self.planned.search(before[-40:]) or REPORTED_FUTURE.search(before[-60:])) \
-            or hit.text.lower().startswith("upcoming")
+            or hit.text.lower().startswith(("upcoming", "due ", "is due", "was due"))  # "was due in Singapore on Tuesday"
 
 
 def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:

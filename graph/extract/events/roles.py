@@ -419,6 +419,8 @@ class RoleReader:
                 if country and country not in d.actor and country in self.cat.entities:
                     entities.setdefault(country, self.cat.entities[country])
                     d.target = [country]
+            if not d.place and re.match(r"(?:is |was )?due\b", d.hit.text, re.I):
+                return False  # "due in March": due somewhere only when a place follows
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":

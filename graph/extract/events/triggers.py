@@ -22,6 +22,11 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
                      r"concerns?\b[\"”]?")
 
 
+# After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
+NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
+                           r"documents|costs|expenses|plans)\b")
+
+
 ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
 
 
@@ -47,8 +52,9 @@ class TriggerFinder:
             a, b = s.start + start, s.start + end + 1
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
-            if re.match(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b", text[b:b + 12]):
-                continue  # "call records": a modifier of another noun, not a happening
+            if re.match(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b", text[b:b + 12]) or \
+                    all(t.word_class == "noun" for t in entries) and NOUN_MODIFIED.match(text, b):
+                continue  # "call records", "travel restrictions": a modifier of another noun, not a happening
             if re.search(r"\bas\s+$", text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
