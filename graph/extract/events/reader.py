@@ -39,6 +39,11 @@ class EventReader(RoleReader):
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
         self.break_finder = break_finder(self.breaks)
         self.reporting = cue_pattern(w.get("reporting-verbs", ()))
+        verbs = self.reporting.pattern  # "(?<![\w’'])(?:said|says|…)(?![\w])"
+        # "X, a spokesman for Y, said": a speaker's name, then (a description and) the verb
+        self.speaker_verb = re.compile(r"\s*(?:,[^,]{0,60},\s*)?" + verbs, re.I)
+        # the end of "X said (on Friday) (that)": what follows is X's account
+        self.said_that = re.compile(verbs + r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?,?(?:\s+that)?\s+(?:the\s+)?$", re.I)
         self.wrongdoing = cue_pattern(w.get("wrongdoing", ()))
 
     # --- reading ----------------------------------------------------------------------
@@ -154,9 +159,10 @@ class EventReader(RoleReader):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
         if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
-                and re.search(r"\b(?:said|says|told|warned|insisted|argued)\b", text[s.start:hit.start]):
+                and self.reporting.search(text, s.start, hit.start):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
-            draft.actor = speaker or draft.actor
+            if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
+                draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
                                                             and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
@@ -283,7 +289,7 @@ class EventReader(RoleReader):
         if key not in entities or entities[key].kind != "Country":
             return []
         at = next((a for a in reversed(agents) if a.key == key and s.start <= a.start < hit.start), None)
-        if at is None or not SAID_THAT.search(text, s.start, at.start):
+        if at is None or not self.said_that.search(text, s.start, at.start):
             return []
         speaker = [k for k in self.main_subject(text, s, at.start, agents) if k in entities and entities[k].kind == "Person"]
         if speaker and entities[speaker[0]].country in (None, key):
@@ -331,12 +337,16 @@ class EventReader(RoleReader):
                     h.event_class == "Accusation" and hit.end <= h.start < cue.start() for h in self._sentence_hits):
                 # the subject of the reported clause: the last party before the wrongdoing, at its start
                 near = [a for a in agents if comp <= a.start < cue.start() and not a.modifier]
-                if near and len(text[comp:near[-1].start].split()) <= 4 and "," not in text[comp:near[-1].start]:
-                    target = [near[-1].key]
+                if near and len(text[comp:near[0].start].split()) <= 4 and "," not in text[comp:near[0].start]:
+                    target = [near[0].key]
             if not target:
                 owned = [k for k, _ in self.conduct.accused(text, comp, min(s.end, comp + 120), countries)]
                 target = owned[:1] if owned and not NOT_DONE.search(text, hit.end, min(s.end, comp + 120)) else []
-            actor = self.main_subject(text, s, hit.start, agents) if any(a.start < hit.start for a in agents) else []
+            # the speaker: the party whose reporting verb this is ("X, a spokesman for Y, said"), else the sentence's
+            own = [a for a in agents if a.end <= hit.start and not a.modifier and not a.possessive
+                   and (m := self.speaker_verb.match(text, a.end)) and m.end() == hit.end]
+            actor = [own[-1].key] if own else \
+                self.main_subject(text, s, hit.start, agents) if any(a.start < hit.start for a in agents) else []
             if not actor and last_person and re.search(r"\b(?:he|she)\s+$", text[max(s.start, hit.start - 5):hit.start], re.I):
                 actor = [last_person]
             claim_from = comp
@@ -517,9 +527,6 @@ def principals(title: str | None, title_found, entities: dict[str, Entity]) -> l
                               and t_entities.get(m.entity) and t_entities[m.entity].kind == "Person"))
 
 
-# The end of "X said (on Friday) (that)": what follows is X's account.
-SAID_THAT = re.compile(r"\b(?:said|says|stated|declared|added|insisted)(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?,?(?:\s+that)?\s+"
-                       r"(?:the\s+)?$")
 COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 

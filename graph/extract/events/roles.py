@@ -121,7 +121,7 @@ class RoleReader:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
             heads = subjects or heads
-        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+        if heads and hit.word_class == "verb" and self.reporting.search(text, heads[-1].end, hit.start):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
                 return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
@@ -229,8 +229,7 @@ class RoleReader:
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
         heads = [a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive]
-        speaker = next((a for a in heads if re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|tells|added|stated|wrote)\b",
-                                                      text[a.end:a.end + 70])), None)
+        speaker = next((a for a in heads if self.speaker_verb.match(text, a.end, a.end + 70)), None)
         head = speaker or next((a for a in heads if not in_quotes(text, s.start, a.start)), None)
         return [head.key] if head else []
 
