@@ -10,7 +10,7 @@ import pytest
 
 import datetime as dt
 
-from test_events import BLINKEN, CHN, USA, WANG_YI, XI, BIDEN, day, extract, of_kind, one, parties
+from test_events import BLINKEN, CHN, USA, WANG_YI, XI, BIDEN, day, ex_has_no, extract, of_kind, one, parties
 
 D = dt.date
 WED = D(2023, 7, 19)
@@ -520,3 +520,70 @@ def test_title_bodies_are_those_of_a_persons_description_only(title, inside):
     from graph.extract.events.document import title_bodies
     mentions, entities = default_extractor().entities.find(title, None)
     assert title_bodies(title, mentions, entities) == inside
+
+
+# --- slice: video calls, relative clauses, pronouns (issue 7, events) ----------------------
+def test_a_video_call_is_a_virtual_meeting_and_the_call_that_reports_it_is_the_same():
+    text = ("WASHINGTON — President Joe Biden and Chinese President Xi Jinping held a video call of two hours on "
+            "Monday evening. Diplomats said Monday's call eased tensions.")
+    ex = extract(text, D(2021, 11, 16))
+    ev = one(ex, "Meeting")
+    assert ev.kind == "VirtualMeeting" and parties(ev) == {BIDEN, XI}
+    assert ev.place is None  # held by video: not where the dateline is
+    assert ex_has_no(ex, "PhoneCall") and ex_has_no(ex, "Visit")
+
+
+def test_an_undated_call_is_not_merged_into_a_virtual_meeting():
+    text = ("Joe Biden and Xi Jinping met virtually on Monday. Xi thanked Biden for an earlier call with him.")
+    ex = extract(text, D(2021, 11, 16))
+    assert one(ex, "Meeting").kind == "VirtualMeeting"
+
+
+def test_sessions_with_a_counterpart_are_meetings():
+    ex = extract("Foreign Minister Wang Yi held two sessions with Jake Sullivan on Friday.", D(2023, 10, 28))
+    ev = one(ex, "Meeting")
+    assert parties(ev) == {WANG_YI, SULLIVAN}
+
+
+def test_a_relative_clause_condemnation_targets_the_side_whose_act_it_condemns():
+    ex = extract("President Joe Biden on Wednesday approved new arms sales to Taiwan, which Beijing condemned as "
+                 "meddling in its internal affairs.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_relative_clause_with_its_own_object_is_no_such_condemnation():
+    ex = extract("Officials said that Beijing condemned the vote in the assembly.")
+    assert ex_has_no(ex, "Accusation")
+
+
+def test_accusing_it_after_a_measure_accuses_the_one_acted_on():
+    ex = extract("The Commerce Department on Tuesday imposed sanctions on a Chinese drone maker, accusing it of "
+                 "supplying Russia's army.")
+    ev = one(ex, "Accusation")
+    assert ev.actor == ("org/us-department-of-commerce",) and ev.target == (CHN,)
+
+
+def test_traded_blame_is_an_accusation_each_way():
+    ex = extract("Japan and South Korea traded blame on Monday after a fishing boat sank.")
+    pairs = sorted((ev.actor, ev.target) for ev in of_kind(ex, "Accusation"))
+    assert pairs == [(("country/JPN",), ("country/KOR",)), (("country/KOR",), ("country/JPN",))]
+
+
+def test_a_verb_after_what_someone_called_is_its_own_clause():
+    ex = extract("Foreign Minister Wang Yi said Washington would pay a price for what he called a reckless decision "
+                 "and accused the United States of hypocrisy.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_he_and_a_name_as_subject_is_the_person_last_named():
+    ex = extract("Jake Sullivan arrived in Beijing on Tuesday. He and Wang Yi have met several times in third "
+                 "countries, including in Bangkok in January.", D(2024, 8, 29))
+    ev = one(ex, "Meeting")
+    assert parties(ev) == {SULLIVAN, WANG_YI} and ev.place == "place/bangkok"
+
+
+def test_he_after_two_people_named_together_stays_unresolved():
+    ex = extract("Antony Blinken and Wang Yi spoke on Friday. He and Xi Jinping met later.", D(2024, 8, 29))
+    assert ex_has_no(ex, "Meeting")

@@ -19,7 +19,7 @@ from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
 from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
-from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
+from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
 from graph.model import Entity, Event, Mention, Sentence
@@ -93,6 +93,7 @@ class EventReader(RoleReader):
         place_from_before(drafts)
         if where is not None:  # news told from where it happened
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
+        span_visits(drafts, entities, published)
         merged = merge(drafts, entities)
         action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
                               self.cat.entities)
@@ -117,8 +118,11 @@ class EventReader(RoleReader):
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
                 for h in self._sentence_hits):
             return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
-        if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
+        if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (
+                hit.word_class == "verb" and hit.text.lower().endswith("ed")
+                and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
+            # (a verb in the past coordinated after it is a clause of its own: "what he called a mistake and accused …")
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -156,6 +160,12 @@ class EventReader(RoleReader):
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.event_class == "Accusation" and hit.word_class == "verb" and draft.actor:
+            # "…, accusing it of helping Russia": the pronoun is the one accused, not who follows
+            draft.target = self.pronoun_target(text, s, hit, draft.actor, drafts) or draft.target or \
+                self.relative_target(text, s, hit, draft.actor, agents, entities)
+            draft.mutual = len(draft.actor) == 2 and not draft.target and bool(
+                RECIPROCAL.match(text, hit.end) or hit.text.lower().startswith("traded"))
         if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
             owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
             if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
@@ -218,6 +228,36 @@ class EventReader(RoleReader):
         else:
             draft.actor, draft.target = [speaker], [other]
 
+    def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
+        """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
+        that Beijing denounced": the relative clause's object is what the sentence before the
+        pronoun tells of, so the party criticised is that clause's subject (a speaker's, when it
+        is reported), taken as its country when a government speaks."""
+        rel = RELATIVE.search(text, s.start, hit.start)
+        if rel is None or not NO_OBJECT.match(text, hit.end):
+            return []
+        own = [a for a in agents if rel.end() <= a.start < hit.start]
+        if not own or own[0].key not in actor or own[0].start - rel.end() > 4:
+            return []
+        found = [k for k in self.main_subject(text, s, rel.start(), agents) if k not in actor]
+        found = found or [a.key for a in agents if a.end <= rel.start() and not a.modifier and a.key not in actor][-1:]
+        if not found:
+            return []
+        key = found[0]
+        if entities[actor[0]].kind == "Country" and entities[key].kind != "Country" and entities[key].country \
+                and entities[key].country in self.cat.entities:
+            key = entities[key].country
+            entities.setdefault(key, self.cat.entities[key])
+        return [] if key in actor or self.own_side(key, actor, entities) else [key]
+
+    def pronoun_target(self, text, s, hit, actor, drafts) -> list[str]:
+        """"imposed sanctions on a Chinese company, accusing it of…": the pronoun is the one the
+        same actor acted on earlier in the sentence."""
+        if not re.match(r"\s+(?:them|it|him|her)\b", text[hit.end:hit.end + 6]):
+            return []
+        earlier = [d for d in of_sentence(drafts, s) if d.hit.end <= hit.start and d.target and set(d.actor) & set(actor)]
+        return list(earlier[-1].target) if earlier else []
+
     def speaker_for(self, text, s, hit, actor, agents, entities) -> list[str]:
         """Criticism a person reports of their own government ("Liu, a spokesman for the embassy,
         said on Friday that Beijing 'firmly opposes' …") is the speaker's: the actor is the person
@@ -270,8 +310,8 @@ class EventReader(RoleReader):
             return
         lead_end = text.find("\n", 1)
         for d in drafts:
-            if d.kind not in ("Meeting", "Visit") or d.place or d.planned:
-                continue
+            if d.kind not in ("Meeting", "Visit") or d.place or d.planned or d.hit.fine == "VirtualMeeting":
+                continue  # a meeting by video is held in no one place
             here = re.search(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town))\b", text[d.hit.start:d.sentence.end])
             recent = d.when is not None and published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published
             in_lead = d.when is None and 0 <= d.sentence.start and (lead_end < 0 or d.sentence.end <= lead_end)
@@ -367,6 +407,12 @@ class EventReader(RoleReader):
         self._starts = [m.start for m in self._sorted]
 
 
+# "…, which Beijing condemned", "a boycott that Beijing denounced": a relative pronoun opening the clause.
+RELATIVE = re.compile(r"(?:,\s*which|\b(?:that|which))\s+(?:the\s+)?(?=\S)(?!.*\b(?:that|which)\b)")
+# After a relative clause's verb: no object of its own ("condemned as interference", "denounced on Friday").
+NO_OBJECT = re.compile(r"\s*(?:[,.;:]|$|\s(?:as|on|in|at|last|earlier|this|when|because|after|before)\b)")
+# "traded blame", "accused each other", "blamed one another": each party accuses the other.
+RECIPROCAL = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:each\s+other|one\s+another))\b")
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
 # A transcript heading: "PRESIDENT BIDEN: …" at the start of a paragraph.

@@ -138,6 +138,10 @@ class RoleReader:
                     chosen.insert(0, a)
                 else:
                     break
+            pronoun = PRONOUN_AND.fullmatch(text, clause_start, chosen[0].start)
+            if pronoun and last_person and last_person not in [a.key for a in chosen] \
+                    and not in_quotes(text, s.start, chosen[0].start) and not self.paired(last_person, clause_start):
+                return [last_person] + [a.key for a in chosen]  # "He and Wang have met": the person last named as subject
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
         if WE.search(span):
@@ -163,6 +167,20 @@ class RoleReader:
             if here or last_person:
                 return [here[-1] if here else last_person]
         return []
+
+    def paired(self, key: str, before: int) -> bool:
+        """Whether the person's last mention before ``before`` is joined to another person's ("Blinken
+        and Wang spoke…"): a later "he" could be either."""
+        i = bisect.bisect_left(self._starts, before) - 1
+        while i >= 0 and self._sorted[i].entity != key:
+            i -= 1
+        if i < 0:
+            return False
+        people = [m for m in self._sorted[max(0, i - 1):i + 2] if m is not self._sorted[i]
+                  and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person" and m.entity != key]
+        m = self._sorted[i]
+        return any(re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}", self._text[m.end:o.start]) if o.start > m.start
+                   else re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}", self._text[o.end:m.start]) for o in people)
 
     def coordinated_with(self, text, hit, clause_start, drafts, s) -> Draft | None:
         """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
@@ -417,7 +435,7 @@ class RoleReader:
         if d.kind in ("Sanction", "Accusation") and d.passive:
             return bool(d.target)
         if d.kind in ("Accusation", "Sanction"):
-            return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
+            return bool(d.actor) and (bool(d.target) or d.mutual or d.kind == "Sanction" and d.hit.word_class == "verb"
                                       and d.hit.text.lower().startswith("impos"))  # "imposed tariffs"
         return bool(d.actor)
 
@@ -453,6 +471,9 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
     before = text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
+
+# A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
+PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
 
 # The end of "… and a 10% additional", "…, and new": a second noun listed after the first.
 CONJOINED_NOUN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:a|an|the|new|further)?\s*(?:[\w%.-]+\s+){0,3}$")
