@@ -273,6 +273,7 @@ REWRITTEN = {
     "who-met-whom": [{}, {"name": "Antony Blinken"}, {"name": "China"}, {"name": "Wang Yi"}],
     "claims": [{}, {"speaker": "China", "about": "United States"}, {"speaker": "China"},
                {"about": "United States"}, {"about": "China"}, {"speaker": "United States"}],
+    "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
 }
 
 
