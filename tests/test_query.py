@@ -270,6 +270,7 @@ REWRITTEN = {
                          {"nameA": "ent:country/USA", "nameB": "ent:country/CHN"}],
     "disputes-by-frequency": [{}, {"fromDate": "2031-01-01"}, {"toDate": "2022-06-30"},
                               {"fromDate": "2031-03-01", "toDate": "2031-03-31"}],
+    "who-met-whom": [{}, {"name": "Antony Blinken"}, {"name": "China"}, {"name": "Wang Yi"}],
 }
 
 

@@ -59,6 +59,9 @@ class EventReader(RoleReader):
         for s in sentences:
             agents = self.agents(text, s, mentions, entities)
             hits = self.triggers.hits(text, s)
+            if not hits:  # no event here: only the last person named moves on
+                last_person = next((a.key for a in agents if a.kind == "Person" and not a.modifier), last_person)
+                continue
             s_times = times_at.within(s.start, s.end)
             self._sentence_hits, self._consumed = hits, set()
             pending: list[tuple[Hit, Draft]] = []
