@@ -274,6 +274,7 @@ REWRITTEN = {
     "claims": [{}, {"speaker": "China", "about": "United States"}, {"speaker": "China"},
                {"about": "United States"}, {"about": "China"}, {"speaker": "United States"}],
     "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
+    "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
 }
 
 
