@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from graph.extract.spans import longest_first
+from graph.extract.text import Skipping
 from graph.model import When
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -340,7 +341,7 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (rf"\b{DAY}\s+{MONTH},?\s+(?:of\s+)?(?P<which>(?i:last|this|next|the\s+previous|the\s+same))\s+(?i:year)\b",
      month_of_year_rel, False),
     (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_day, False),
-    (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH},?\s+{YEAR}\b", month_year, False),
+    (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH}(?:,|\s+of)?\s+{YEAR}\b", month_year, False),
     (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
     (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\bmid-){MONTH}(?!\s+\d)\b",
      bare_month, False),
@@ -366,11 +367,15 @@ assert len(RULE_KEYS) == len(RULES)
 # text named, not from the publication date (news tells a story in order).
 SHIFT_WORDS = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "before": -1, "after": 1,
                "later": 1, "earlier": -1}
-FROM_LAST_DAY = re.compile(  # (?=\w): a word starts here; the alternatives are tried only there
+FROM_LAST_DAY_WORDS = (  # (?=\w): a word starts here; the alternatives are tried only there
     r"\b(?=\w)(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|after|before)"
     r"(?(dir)(?!\s+(?!the\b)[a-z]))"
     r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
-    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I)
+    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b")
+# Scanned from the letters its words start with (a case-blind pattern cannot skip ahead); the
+# scout leaves out the condition on "dir", which a look-behind cannot hold.
+FROM_LAST_DAY = Skipping(re.compile(FROM_LAST_DAY_WORDS, re.I), "aAeEfFlLoOsS\u017ftT\\d",
+                         scout=FROM_LAST_DAY_WORDS.replace(r"(?(dir)(?!\s+(?!the\b)[a-z]))", ""))
 
 
 DAY_WORD, DAYS_WORD = re.compile(r"\sday"), re.compile(r"\sdays")
@@ -403,7 +408,8 @@ def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> 
 
 # "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a
 # stretch of days that a day of the same sentence ends or begins.
-DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])(?:-day\b|\s+days\s+of\b)", re.I)
+DURATION = Skipping(re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])(?:-day\b|\s+days\s+of\b)", re.I),
+                    "fFsS\u017ftT2-9")
 ENDS = re.compile(r"\b(?:ended|ends|ending|end of|capped|caps|concluded|concludes|concluding|wrapped up|"
                   r"closed|closing|final day|last day)\b", re.I)
 BEGINS = re.compile(r"\b(?:began|begins|beginning|started|starts|starting|arrived|opened|opening|first day)\b", re.I)

@@ -69,6 +69,9 @@ class EventReader(RoleReader):
             reports = self.reported_hits(text, s)
             if reports:
                 hits = sorted(hits + reports, key=lambda h: (h.start, -h.end))
+            if not hits:  # no event here: only the last person named moves on
+                last_person = next((a.key for a in agents if a.kind == "Person" and not a.modifier), last_person)
+                continue
             s_times = times_at.within(s.start, s.end)
             self._sentence_hits, self._consumed = hits, set()
             pending: list[tuple[Hit, Draft]] = []
@@ -305,7 +308,7 @@ class EventReader(RoleReader):
             if self.wrongdoing.search(text, m.end(), min(s.end, m.end() + 200)) or \
                     (self.conduct.phrase and self.conduct.phrase.search(text, m.end(), min(s.end, m.end() + 160))):
                 found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
-        for m in WHAT_CALLED.finditer(text, s.start, s.end):
+        for m in WHAT_CALLED.finditer(text, s.start, s.end) if text.find("what ", s.start, s.end) >= 0 else ():
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
         return found
 
