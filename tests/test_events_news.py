@@ -663,7 +663,6 @@ def test_a_report_due_in_a_month_is_no_visit():
 def test_one_under_a_countrys_sanctions_is_its_target():
     ev = one(extract("Foreign Minister Wang Yi has been under U.S. sanctions since 2020."), "Sanction")
     assert (ev.actor, ev.target) == ((USA,), (WANG_YI,))
-    assert day(ev)[:2] == (D(2020, 1, 1), D(2020, 12, 31))
 
 
 @pytest.mark.parametrize("text", [
