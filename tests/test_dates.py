@@ -117,6 +117,8 @@ MONTHS = [
      "in February", D(2024, 2, 1), D(2024, 2, 29), "month", "relative"),
     ("The defense chiefs met in May.", D(2024, 6, 20),
      "in May", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
+    ("The envoys also met in Malta in September of 2023.", D(2024, 8, 23),
+     "September of 2023", D(2023, 9, 1), D(2023, 9, 30), "month", "explicit"),
     # "in mid-October": the month
     ("The envoys last met in mid-October.", D(2024, 11, 20),
      "mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),

@@ -186,3 +186,18 @@ def test_a_time_before_a_coordinated_noun_trigger_stays_with_the_talks_it_comple
     assert span(by_target[("person/wang-wentao",)]) == (D(2024, 4, 29), D(2024, 4, 29))
     assert span(by_target[("person/li-qiang",)]) == (D(2024, 4, 30), D(2024, 5, 1))
     assert span(visits(evs)[0]) == (D(2024, 4, 29), D(2024, 5, 1))
+
+
+def test_a_time_after_since_starts_a_stretch_and_dates_no_report():
+    evs = events("BEIJING — Secretary of State Antony Blinken met Foreign Minister Wang Yi on Monday.\n\n"
+                 "During the first trip by a U.S. defense secretary to China since 2016, Secretary Lloyd Austin "
+                 "agreed with Defense Minister Dong Jun to reopen a military hotline.", THU)
+    assert span(of(evs, "Agreement")[0]) == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+def test_talks_are_not_split_into_legs_by_the_places_of_a_background_phrase():
+    evs = events("Secretary of State Antony Blinken met Foreign Minister Wang Yi in Vienna on April 29. "
+                 "The two sides had candid discussions, building on the engagements between President Biden "
+                 "and President Xi in Lima, Peru in November 2024. "
+                 "The two sides committed to keep this channel of communication open.", D(2025, 4, 30))
+    assert span(of(evs, "Agreement")[0]) == (D(2025, 4, 29), D(2025, 4, 29))

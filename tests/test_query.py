@@ -210,7 +210,7 @@ def test_update_with_leave_changes_the_store(tmp_path):
 # --- named queries rewritten for speed give the rows of their earlier formulation ---------------
 # Issue 9: the slow named queries were rewritten (scans joined on the report instead of a look-up
 # per report). tests/queries_before holds the formulations they replaced; on a store with the seeds
-# and a few reports made to hit the corners (a report with a class and its subclass, one without
+# and a few reports made to hit the corners (reports with a class and its superclass, one without
 # a Goldstein value, one in no happening, one undated, a happening of two reports that disagree,
 # a report whose only party is on both sides), each must give the same rows.
 E = "https://w3id.org/uscn/id/"
@@ -227,7 +227,7 @@ INSERT DATA {{
         uscn:actor <{E}person/antony-blinken> ; uscn:target <{E}country/CHN> ;
         uscn:startDate "2031-03-02"^^xsd:date ; rdfs:label "Corner summit in Beijing" ;
         uscn:concerns <{E}dispute/taiwan> ; uscn:evidence "Blinken held a corner summit." .
-    <{E}event/corner-b> a uscn:Accusation ; uscn:source <{E}article/corner-1> ;
+    <{E}event/corner-b> a uscn:Accusation, uscn:Statement ; uscn:source <{E}article/corner-1> ;
         uscn:actor <{E}country/CHN> ; uscn:target <{E}country/USA> ; uscn:goldstein -5.0 ;
         uscn:startDate "2031-03-05"^^xsd:date ; rdfs:label "China accuses the United States" ;
         uscn:claimText "it broke the corner rules" ; uscn:concerns <{E}dispute/trade> .
@@ -271,6 +271,11 @@ REWRITTEN = {
     "disputes-by-frequency": [{}, {"fromDate": "2031-01-01"}, {"toDate": "2022-06-30"},
                               {"fromDate": "2031-03-01", "toDate": "2031-03-31"}],
     "who-met-whom": [{}, {"name": "Antony Blinken"}, {"name": "China"}, {"name": "Wang Yi"}],
+    "claims": [{}, {"speaker": "China", "about": "United States"}, {"speaker": "China"},
+               {"about": "United States"}, {"about": "China"}, {"speaker": "United States"}],
+    "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
+    "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
+    "entity-search": [{}, {"text": "wang"}, {"text": "united"}, {"text": "US"}],
 }
 
 

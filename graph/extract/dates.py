@@ -341,7 +341,7 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
     (rf"\b{DAY}\s+{MONTH},?\s+(?:of\s+)?(?P<which>(?i:last|this|next|the\s+previous|the\s+same))\s+(?i:year)\b",
      month_of_year_rel, False),
     (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_day, False),
-    (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH},?\s+{YEAR}\b", month_year, False),
+    (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH}(?:,|\s+of)?\s+{YEAR}\b", month_year, False),
     (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
     (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\bmid-){MONTH}(?!\s+\d)\b",
      bare_month, False),

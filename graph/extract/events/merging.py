@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Callable
 
 from graph.extract.dates import TimeMention
+from graph.extract.events.timing import BACKGROUND_PHRASE
 from graph.extract.events.model import Agent, Draft
 from graph.model import Entity, When
 
@@ -38,11 +39,19 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
     """"meetings in London on June 9 and 10, and in Stockholm on July 28", "meetings in Vienna in
     May 2023, Malta in September 2023 and Bangkok in January 2024": one per place and time."""
     legs = []
-    for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:d.sentence.end]):
+    # the legs are the trigger's own: none past a phrase telling of another happening ("talks,
+    # building on the engagements in Bali in November 2022")
+    background = BACKGROUND_PHRASE.search(text, d.hit.end, d.sentence.end)
+    end = background.start() if background else d.sentence.end
+    last = None
+    for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:end]):
         pos = d.hit.end + m.end()
         key = entity_at(pos, entities)
         if not key or entities[key].kind not in ("Place", "Country"):
             continue
+        if last is not None and entities[key].kind == "Country" and entities[last].country == key:
+            continue  # "in Bali, Indonesia": the place's own country, the same leg
+        last = key
         t = next((t for t in times if pos < t.start < pos + 60), None)
         if t:
             legs.append((key, t.when))

@@ -200,10 +200,11 @@ def host_country(v: Draft, entities: dict) -> str | None:
 # What stops a later time in the sentence from dating a trigger before it: another clause, or
 # a phrase that tells of an earlier or later happening ("agreed to keep talking, building on
 # their meeting in Bali in November", "following talks in May", "ahead of the summit in June").
+BACKGROUND = (r"\b(?:building\s+(?:on|upon)|(?<!the\s)following|in\s+the\s+(?:wake|aftermath)\s+of|"
+              r"on\s+the\s+heels\s+of|ahead\s+of|prior\s+to|in\s+preparation\s+for)\b")
 OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|but|and)\b|"
-                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b|"
-                          r"\b(?:building\s+(?:on|upon)|(?<!the\s)following|in\s+the\s+(?:wake|aftermath)\s+of|"
-                          r"on\s+the\s+heels\s+of|ahead\s+of|prior\s+to|in\s+preparation\s+for)\b", re.I)
+                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b|" + BACKGROUND, re.I)
+BACKGROUND_PHRASE = re.compile(BACKGROUND, re.I)
 
 
 def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None) -> None:
@@ -211,7 +212,8 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     gave before them ("was last June, when he met Xi"), or after them with no other clause
     between ("raised concerns during a trip ... in April"); else the last time the sentences
     before it in its paragraph gave; else the day a news lead reports
-    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A plan the
+    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A time after "since"
+    starts a stretch up to now ("the first visit since 2017") and dates nothing so. A plan the
     text gives no time for is dated only when the lead speaks of the publication day itself
     ("Today, the President directs ... Commerce will investigate"): the day the plan was made."""
     lead = lead_day(times, text, published)
@@ -224,7 +226,7 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             continue
         s = d.sentence
         own = [t for t in times if s.start <= t.start < s.end and not DEADLINE.search(text[max(0, t.start - 14):t.start])
-               and not dates_another_verb(text, t, [d.hit])]
+               and not since(text, t) and not dates_another_verb(text, t, [d.hit])]
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
         told = paragraph_time(times, text, s.start, published)
@@ -239,6 +241,11 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
 
 
 SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+def since(text: str, t: TimeMention) -> bool:
+    """Whether the time opens a stretch that lasts until now ("since 2017", "since Monday")."""
+    return t.when.text[:6].lower() == "since " or bool(SINCE.search(text, max(0, t.start - 7), t.start))
 TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")
 
 
@@ -248,7 +255,7 @@ def paragraph_time(times: list[TimeMention], text: str, start: int, published: d
     starts a span ("since Monday")."""
     para = text.rfind("\n\n", 0, start)
     told = [t for t in times if para < t.start < start and t.when.precision in ("day", "weekend", "week")
-            and not (published and t.when.start > published) and not SINCE.search(text, max(0, t.start - 7), t.start)]
+            and not (published and t.when.start > published) and not since(text, t)]
     return told[-1] if told else None
 
 
