@@ -275,6 +275,7 @@ REWRITTEN = {
                {"about": "United States"}, {"about": "China"}, {"speaker": "United States"}],
     "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
     "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
+    "entity-search": [{}, {"text": "wang"}, {"text": "united"}, {"text": "US"}],
 }
 
 

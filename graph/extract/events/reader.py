@@ -494,6 +494,7 @@ class EventReader(RoleReader):
         self._mentions, self._entities, self._text = mentions, entities, text
         self._sorted = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._sorted]
+        self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
