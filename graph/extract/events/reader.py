@@ -135,6 +135,10 @@ class EventReader(RoleReader):
                 and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
             # (a verb in the past coordinated after it is a clause of its own: "what he called a mistake and accused …")
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and any(
+                h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
+                for h in self._sentence_hits if h.end <= hit.start):
+            return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -199,6 +203,12 @@ class EventReader(RoleReader):
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
             draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
             draft.passive = not draft.actor
+        elif hit.word_class == "noun" and hit.event_class == "Sanction" and PARTICIPLE_AFTER.match(text, hit.end) \
+                and (by := BY.search(text, hit.end, clause_end)) and any(a.start >= by.end() for a in right):
+            # "the sanctions imposed on Monday on Chinese officials by the United States": the measure's
+            # imposer is the participle's "by" phrase, not the sentence's subject
+            draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
+            draft.target = self.objects(text, hit, [a for a in right if a.start < by.start()], draft.actor, entities)
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
@@ -469,8 +479,7 @@ class EventReader(RoleReader):
         wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
             or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
-        if source:
-            draft.called_off = source.kind
+        draft.called_off = source.kind if source else wanted  # "postponed his trip": a visit, even unread
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -497,6 +506,12 @@ class EventReader(RoleReader):
         self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
+# A participle after a measure noun: "the sanctions imposed on …", "tariffs announced by …".
+PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed|adopted|issued|unveiled|enacted)\b")
+# Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
+# about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
+CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"
