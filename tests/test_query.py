@@ -273,6 +273,9 @@ REWRITTEN = {
     "who-met-whom": [{}, {"name": "Antony Blinken"}, {"name": "China"}, {"name": "Wang Yi"}],
     "claims": [{}, {"speaker": "China", "about": "United States"}, {"speaker": "China"},
                {"about": "United States"}, {"about": "China"}, {"speaker": "United States"}],
+    "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
+    "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
+    "entity-search": [{}, {"text": "wang"}, {"text": "united"}, {"text": "US"}],
 }
 
 

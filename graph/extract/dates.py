@@ -12,10 +12,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from graph.extract.spans import longest_first
-from graph.extract.text import Skipping
+from graph.extract.text import Skipping, lowered, stretches_holding
 from graph.model import When
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -379,10 +379,9 @@ FROM_LAST_DAY_WORDS = (  # (?=\w): a word starts here; the alternatives are trie
     r"(?(dir)(?!\s+(?!the\b)[a-z]))"
     r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
     r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b")
-# Scanned from the letters its words start with (a case-blind pattern cannot skip ahead); the
-# scout leaves out the condition on "dir", which a look-behind cannot hold.
-FROM_LAST_DAY = Skipping(re.compile(FROM_LAST_DAY_WORDS, re.I), "aAeEfFlLoOsS\u017ftT\\d",
-                         scout=FROM_LAST_DAY_WORDS.replace(r"(?(dir)(?!\s+(?!the\b)[a-z]))", ""))
+# Its matches are words and spaces holding "day": only the stretches of those holding it are
+# searched (text.stretches_holding).
+FROM_LAST_DAY = re.compile(FROM_LAST_DAY_WORDS, re.I)
 
 
 DAY_WORD, DAYS_WORD = re.compile(r"\sday"), re.compile(r"\sdays")
@@ -396,7 +395,7 @@ def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> 
     days = [t for t in found if t.when.precision == "day"]
     ends = [t.end for t in days]
     out = []
-    for m in FROM_LAST_DAY.finditer(text, start, end):
+    for m in day_phrases(text, start, end):
         i = bisect.bisect_right(ends, m.start())
         if not i:
             continue
@@ -411,6 +410,15 @@ def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> 
         basis = "explicit" if last.when.basis == "explicit" else "relative"
         out.append(TimeMention(m.start(), m.end(), When(d, d, "day", basis, text=m.group())))
     return out
+
+
+def day_phrases(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``FROM_LAST_DAY.finditer(text, start, end)``, searching only the stretches holding "day"."""
+    if len(lowered(text)) != len(text):
+        yield from FROM_LAST_DAY.finditer(text, start, end)
+        return
+    for a, b in stretches_holding(text, "day", start, end):
+        yield from FROM_LAST_DAY.finditer(text, a, b)
 
 
 # "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a
@@ -567,7 +575,7 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
     # Every day reference counted from another has a space and "day" in it ("a day later", "the
     # same day"), and every stretch of days "-day" or a space and "days": a text with neither is
     # not scanned for them (a plain search finds them in a fraction of the scan's time).
-    low = text[start:end].lower()
+    low = lowered(text) if start == 0 and end == len(text) else text[start:end].lower()
     later = from_last_day(text, found, start, end) if DAY_WORD.search(low) else []
     if later:
         found = longest_first(found + later)

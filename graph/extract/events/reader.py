@@ -405,6 +405,7 @@ class EventReader(RoleReader):
         self._mentions, self._entities, self._text = mentions, entities, text
         self._sorted = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._sorted]
+        self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
 # "…, which Beijing condemned", "a boycott that Beijing denounced": a relative pronoun opening the clause.

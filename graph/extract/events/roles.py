@@ -20,6 +20,7 @@ OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit":
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
 LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
+IN_THE = re.compile(r"\b(?:in|at)\s+the\s+$")
 # "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
 BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
@@ -56,7 +57,7 @@ class RoleReader:
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
         inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
                   and not (entities[m.entity].kind != "Person" and LOCATIVE.search(text, max(0, m.start - 8), m.start))
-                  and not re.search(r"\b(?:in|at)\s+the\s+$", text[max(0, m.start - 8):m.start])]
+                  and not IN_THE.search(text[max(0, m.start - 8):m.start])]
         agents: list[Agent] = []
         members = False
         for i, m in enumerate(inside):
@@ -367,7 +368,9 @@ class RoleReader:
         where = re.search(r",\s*where\s+$", text[max(0, clause_start - 10):clause_start + 1]) or \
             re.match(r"\s*where\b", before)
         if where:  # "His trip began in Shanghai, where he met…": the place before "where"
-            prior = [m for m in self._sorted if m.end <= clause_start and m.end >= clause_start - 60
+            lo = bisect.bisect_left(self._starts, clause_start - 60 - self._longest)  # no scan of every mention
+            hi = bisect.bisect_right(self._starts, clause_start)
+            prior = [m for m in self._sorted[lo:hi] if m.end <= clause_start and m.end >= clause_start - 60
                      and entities.get(m.entity) and entities[m.entity].kind in ("Place", "Country")]
             if prior and re.fullmatch(r"[\s,]*(?:where\s*)?", text[prior[-1].end:clause_start]):
                 return prior[-1].entity
