@@ -122,7 +122,7 @@ class RoleReader:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
             heads = subjects or heads
-        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+        if heads and hit.word_class == "verb" and self.reporting.search(text, heads[-1].end, hit.start):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
                 return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
@@ -230,8 +230,7 @@ class RoleReader:
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
         heads = [a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive]
-        speaker = next((a for a in heads if re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|tells|added|stated|wrote)\b",
-                                                      text[a.end:a.end + 70])), None)
+        speaker = next((a for a in heads if self.speaker_verb.match(text, a.end, a.end + 70)), None)
         head = speaker or next((a for a in heads if not in_quotes(text, s.start, a.start)), None)
         return [head.key] if head else []
 
@@ -422,6 +421,8 @@ class RoleReader:
                 if country and country not in d.actor and country in self.cat.entities:
                     entities.setdefault(country, self.cat.entities[country])
                     d.target = [country]
+            if not d.place and re.match(r"(?:is |was )?due\b", d.hit.text, re.I):
+                return False  # "due in March": due somewhere only when a place follows
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
