@@ -119,6 +119,13 @@ MONTHS = [
      "in May", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
     ("The envoys also met in Malta in September of 2023.", D(2024, 8, 23),
      "September of 2023", D(2023, 9, 1), D(2023, 9, 30), "month", "explicit"),
+    # a capitalised opening word is the same word
+    ("In November, the bureau said hackers had stolen call records.", D(2025, 1, 17),
+     "In November", D(2024, 11, 1), D(2024, 11, 30), "month", "relative"),
+    ("Last November, the two leaders met in Lima.", D(2025, 1, 17),
+     "Last November", D(2024, 11, 1), D(2024, 11, 30), "month", "relative"),
+    ("Mid-October talks ended without a statement.", D(2024, 11, 20),
+     "Mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),
     # "in mid-October": the month
     ("The envoys last met in mid-October.", D(2024, 11, 20),
      "mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),

@@ -349,8 +349,8 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
      month_of_year_rel, False),
     (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_day, False),
     (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH}(?:,|\s+of)?\s+{YEAR}\b", month_year, False),
-    (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
-    (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\bmid-){MONTH}(?!\.?\s+\d)\b",
+    (rf"\b(?P<which>(?i:last|next|this))\s+{MONTH}\b", shifted_month, False),
+    (rf"(?:\b(?i:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\b(?i:mid)-){MONTH}(?!\.?\s+\d)\b",
      bare_month, False),
     (r"\b(?:(?:in|since|by|during|from|until|through|of|year)\s+(?:(?:early|late|mid)\s+|mid-)?|(?:early|late)\s+|mid-)"
      r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
