@@ -587,3 +587,87 @@ def test_he_and_a_name_as_subject_is_the_person_last_named():
 def test_he_after_two_people_named_together_stays_unresolved():
     ex = extract("Antony Blinken and Wang Yi spoke on Friday. He and Xi Jinping met later.", D(2024, 8, 29))
     assert ex_has_no(ex, "Meeting")
+
+
+# --- wrongdoing reported without a verb of accusing ----------------------------------------
+def test_wrongdoing_said_of_another_side_is_an_accusation_by_the_speaker():
+    ev = one(extract("Foreign Minister Wang Yi said on Monday that Washington had started the trade war by raising "
+                     "duties."), "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+    assert day(ev)[:2] == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+def test_wrongdoing_of_those_linked_to_a_country_accuses_that_country():
+    ev = one(extract("The FBI said on Tuesday that hackers linked to China had breached the networks of two "
+                     "telecom carriers."), "Accusation")
+    assert ev.actor == ("org/us-federal-bureau-of-investigation",) and ev.target == (CHN,)
+
+
+def test_a_pretext_laid_on_another_government_is_an_accusation():
+    ev = one(extract("Foreign Minister Wang Yi told reporters that the United States was using security as a "
+                     "pretext to contain China's industry."), "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_conduct_the_speaker_calls_wrongful_is_an_accusation():
+    ev = one(extract("The State Department said on Monday it would send no delegation, citing what it called "
+                     "China's coercion of Philippine fishermen."), "Accusation")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing has not said whether Washington violated the accord.",
+    "Foreign Minister Wang Yi declined to say whether American hackers had breached the network.",
+    "Secretary Blinken said he hoped China would stop harassing Philippine fishermen.",
+    "Secretary Blinken said there was no evidence that Chinese hackers had stolen any data.",
+    "Secretary Blinken said the United States had violated no rule.",
+    "Secretary Blinken said that the State Department had been bullying no one.",
+    '"Washington started the trade war," Foreign Minister Wang Yi said.',
+])
+def test_wrongdoing_denied_doubted_hoped_against_or_of_ones_own_side_is_no_accusation(text):
+    assert ex_has_no(extract(text), "Accusation")
+
+
+def test_states_in_a_countrys_name_reports_nothing():
+    ex = extract("The United States Trade Representative is opening an inquiry into China's unfair trade practices "
+                 "in shipbuilding.")
+    assert ex_has_no(ex, "Accusation")
+
+
+# --- concern naming its party in a list, travel, 'due in', 'under sanctions' ----------------
+def test_concern_whose_party_follows_including():
+    ev = one(extract("The United States raised concerns over the misuse of drones, including by the PRC."), "Accusation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_someones_upcoming_travel_to_a_country_is_a_planned_visit():
+    ev = one(extract("Officials discussed Secretary Blinken's upcoming travel to China."), "Visit")
+    assert ev.actor == (BLINKEN,) and ev.target == (CHN,) and ev.planned
+
+
+def test_travel_restrictions_are_no_travel():
+    ex = extract("Secretary Blinken's travel plans were not disclosed, and China eased travel restrictions.")
+    assert ex_has_no(ex, "Visit")
+
+
+def test_due_in_a_city_is_a_planned_visit_dated_ahead():
+    ev = one(extract("Secretary Blinken was due in Singapore on Tuesday.", D(2021, 7, 26)), "Visit")
+    assert ev.place == "place/singapore" and ev.planned
+    assert day(ev)[:2] == (D(2021, 7, 27), D(2021, 7, 27))
+
+
+def test_a_report_due_in_a_month_is_no_visit():
+    assert ex_has_no(extract("The review by Secretary Blinken is due in March."), "Visit")
+
+
+def test_one_under_a_countrys_sanctions_is_its_target():
+    ev = one(extract("Foreign Minister Wang Yi has been under U.S. sanctions since 2020."), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (WANG_YI,))
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Wang Yi said China came under pressure from sanctions.",
+    "Chinese diplomats said the firm was under sanctions.",
+])
+def test_under_pressure_or_a_subject_not_named_is_no_sanction_of_the_one_named(text):
+    assert ex_has_no(extract(text), "Sanction")

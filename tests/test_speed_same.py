@@ -9,9 +9,9 @@ import re
 import pytest
 
 from graph.extract import default_extractor
-from graph.extract.dates import DURATION, FROM_LAST_DAY
+from graph.extract.dates import DURATION, FROM_LAST_DAY, day_phrases
 from graph.extract.entities import MINISTRY, alternatives
-from graph.extract.text import Skipping, lowered, sentences
+from graph.extract.text import Skipping, lowered, sentences, stretches_holding
 
 WORDS = ["two", "Two", "TWO", "ſix", "six", "days", "day", "later", "earlier", "the", "same", "next",
          "following", "that", "in", "a", "one", "3", "three-day", "five days of", "xtwo", "_a", "day-",
@@ -39,7 +39,7 @@ def test_skipping_finds_what_finditer_finds(seed):
         Skipping(re.compile(r"\b(?:two|six|a|the)\s+(?P<unit>days?)\b", re.I), "tTsS\u017faA"),
         Skipping(re.compile(r"\b(?:kelvin|in)\b", re.I), "kK\u212aiI\u0130\u0131"),
         Skipping(re.compile(r"\b(?:day|days)(?:\s+later)?"), "d"),
-        DURATION, FROM_LAST_DAY, MINISTRY,
+        DURATION, MINISTRY,
     ]
     rng = random.Random(seed)
     for skipping in patterns:
@@ -94,3 +94,41 @@ def test_trigger_words_found_once_per_text_are_those_found_per_sentence():
         triggers._found = [(None, None), (None, None)]
     assert whole == alone
     assert sum(len(h) for h in whole) >= 8
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_day_phrases_searched_stretch_by_stretch_are_those_of_the_whole_scan(seed):
+    text = random_text(seed) + " the same day" + "," * 3 + "two" + " " * 700 + "days later—the day before (a day later)"
+    assert spans(day_phrases(text, 0, len(text))) == spans(FROM_LAST_DAY.finditer(text))
+    rng = random.Random(seed)
+    for _ in range(30):
+        a = rng.randrange(len(text))
+        b = rng.randrange(a, len(text) + 1)
+        assert spans(day_phrases(text, a, b)) == spans(FROM_LAST_DAY.finditer(text, a, b))
+    assert len(list(day_phrases(text, 0, len(text)))) >= 5
+
+
+def test_stretches_holding_a_word_are_runs_of_words_and_spaces():
+    text = "Monday, the day\n\nbefore; x" + " " * 1000 + "days. (Today)"
+    found = list(stretches_holding(text, "day"))
+    assert [text[a:b] for a, b in found] == ["Monday", " the day\n\nbefore", " x" + " " * 1000 + "days", "Today"]
+
+
+def test_one_line_sentences_are_cut_as_the_line_by_line_trim_cuts_them():
+    from graph.extract.text import BOUNDARY, _ends_with_abbreviation, _trimmed
+
+    def plain(text):
+        start = 0
+        for m in BOUNDARY.finditer(text):
+            if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
+                continue
+            yield from _trimmed(text, start, m.start() + len(m.group("close") or ""))
+            start = m.end()
+        yield from _trimmed(text, start, len(text))
+
+    rng = random.Random(5)
+    parts = ["Mr. Smith", "said.", "U.S.", " ", "\n", "\n\n", "!", "?", '"', "”", ")", "A", "b", "J. Doe",
+             "- item", "Etc.", "  \n  ", "\t", "\u2028", "Talks ended"]
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(200))
+        assert list(sentences(text)) == list(plain(text))

@@ -68,6 +68,44 @@ class Skipping:
             pos = m.end()
 
 
+# The last character before a stretch of word characters and spaces (search with endpos).
+BEFORE_WORDS = re.compile(r"[^\w\s][\w\s]*\Z")
+AFTER_WORDS = re.compile(r"[^\w\s]")  # the first character after such a stretch
+
+
+def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` made only of word characters (what \\w matches) and
+    whitespace that hold ``word`` (lower case; found in the text's lower case), in order.
+
+    A pattern whose every match is made of such characters and holds the word (case-blind:
+    "a day later", "the same day") finds the same matches searched stretch by stretch as
+    over the whole text: no match runs across the character that ends a stretch, and at the
+    end of a stretch its look-aheads see what they would see at that character (neither a
+    word character nor a space). Searching the few stretches holding the word costs a
+    fraction of a scan. None is given when the lower case differs in length from the text
+    (its offsets would not be the text's): the caller then scans it all."""
+    end = len(text) if end is None else end
+    low = lowered(text)
+    if len(low) != len(text):
+        raise ValueError("the text's lower case is not as long as the text")
+    done = start
+    i = low.find(word, start, end)
+    while i >= 0:
+        after = AFTER_WORDS.search(text, i, end)
+        b = after.start() if after else end
+        reach = 256
+        while True:  # the stretch's start: the last character before it that is not a word's or a space
+            a = max(done, i - reach)
+            before = BEFORE_WORDS.search(text, a, i)
+            if before is not None or a == done:
+                break
+            reach *= 4
+        a = before.start() + 1 if before is not None else a
+        yield a, b
+        done = b
+        i = low.find(word, b, end)
+
+
 def lowered(text: str) -> str:
     """``text.lower()``, worked out once for the texts being read (an article's and its
     title's: the passes over each ask for it in turn)."""
@@ -104,9 +142,18 @@ def sentences(text: str) -> Iterator[Sentence]:
     """Sentences of the text, trimmed, with offsets; headings and list items stand alone."""
     start = 0
     for m in BOUNDARY.finditer(text):
-        if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
-            continue
-        yield from _trimmed(text, start, m.start() + len(m.group("close") or ""))
+        cut = m.start()
+        if text[cut - 1:cut] == "." and "\n" not in m.group() and _ends_with_abbreviation(text, cut):
+            continue  # (after "!" or "?" no abbreviation ends)
+        end = cut + len(m.group("close") or "")
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if "\n" not in stripped:  # one line: _trimmed's answer, worked out here (most sentences)
+            if stripped:
+                s = start + len(chunk) - len(chunk.lstrip())
+                yield Sentence(s, s + len(stripped), stripped)
+        else:
+            yield from _trimmed(text, start, end)
         start = m.end()
     yield from _trimmed(text, start, len(text))
 

@@ -24,6 +24,11 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
                      r"concerns?\b[\"”]?")
 
 
+# After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
+NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
+                           r"documents|costs|expenses|plans)\b")
+
+
 ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
 MODIFIED_NOUN = re.compile(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b")
 AS_BEFORE = re.compile(r"\bas\s+$")
@@ -95,8 +100,9 @@ class TriggerFinder:
         for a, b, entries in words:
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
-            if MODIFIED_NOUN.match(text[b:b + 12]):
-                continue  # "call records": a modifier of another noun, not a happening
+            if MODIFIED_NOUN.match(text[b:b + 12]) or \
+                    all(t.word_class == "noun" for t in entries) and NOUN_MODIFIED.match(text, b):
+                continue  # "call records", "travel restrictions": a modifier of another noun, not a happening
             if AS_BEFORE.search(text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
