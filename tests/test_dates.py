@@ -57,6 +57,17 @@ EXPLICIT = [
      "June 9 and 10, 2025", D(2025, 6, 9), D(2025, 6, 10), "day", "explicit"),
     ("The delegations met in London on June 9 and 10 to review the truce.", D(2025, 7, 1),
      "June 9 and 10", D(2025, 6, 9), D(2025, 6, 10), "day", "relative"),
+    # day first, and ranges across two months
+    ("Customs experts met in Brussels on 14-15 March to compare notes.", D(2024, 3, 20),
+     "14-15 March", D(2024, 3, 14), D(2024, 3, 15), "day", "relative"),
+    ("Customs experts met in Brussels on 14–15 March 2023 to compare notes.", D(2024, 3, 20),
+     "14–15 March 2023", D(2023, 3, 14), D(2023, 3, 15), "day", "explicit"),
+    ("The envoy toured Fujian from 30 September to 2 October.", D(2024, 10, 10),
+     "30 September to 2 October", D(2024, 9, 30), D(2024, 10, 2), "day", "relative"),
+    ("The trade secretary will be in Tianjin from March 4 through March 6.", D(2024, 2, 20),
+     "March 4 through March 6", D(2024, 3, 4), D(2024, 3, 6), "day", "relative"),
+    ("Working groups sat from Dec. 30 to Jan. 2, 2025 in Macau.", D(2025, 1, 10),
+     "Dec. 30 to Jan. 2, 2025", D(2024, 12, 30), D(2025, 1, 2), "day", "explicit"),
     # month and day without a year take the year nearest the anchor
     ("The two defense chiefs last spoke on June 14.", D(2024, 1, 5),
      "June 14", D(2023, 6, 14), D(2023, 6, 14), "day", "relative"),
@@ -106,6 +117,29 @@ MONTHS = [
      "in February", D(2024, 2, 1), D(2024, 2, 29), "month", "relative"),
     ("The defense chiefs met in May.", D(2024, 6, 20),
      "in May", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
+    ("The envoys also met in Malta in September of 2023.", D(2024, 8, 23),
+     "September of 2023", D(2023, 9, 1), D(2023, 9, 30), "month", "explicit"),
+    # a capitalised opening word is the same word
+    ("In November, the bureau said hackers had stolen call records.", D(2025, 1, 17),
+     "In November", D(2024, 11, 1), D(2024, 11, 30), "month", "relative"),
+    ("Last November, the two leaders met in Lima.", D(2025, 1, 17),
+     "Last November", D(2024, 11, 1), D(2024, 11, 30), "month", "relative"),
+    ("Mid-October talks ended without a statement.", D(2024, 11, 20),
+     "Mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),
+    # "in mid-October": the month
+    ("The envoys last met in mid-October.", D(2024, 11, 20),
+     "mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),
+    # a month or a day in the year a phrase names
+    ("The minister visited Washington in October of last year.", D(2024, 6, 20),
+     "October of last year", D(2023, 10, 1), D(2023, 10, 31), "month", "relative"),
+    ("Their last meeting was in January this year, in Bangkok.", D(2024, 6, 20),
+     "January this year", D(2024, 1, 1), D(2024, 1, 31), "month", "relative"),
+    ("Customs talks were held on 3 May last year in Tianjin.", D(2024, 6, 20),
+     "3 May last year", D(2023, 5, 3), D(2023, 5, 3), "day", "relative"),
+    ("The envoys met on February 12th, 13th of this year in Manila.", D(2024, 6, 20),
+     "February 12th, 13th of this year", D(2024, 2, 12), D(2024, 2, 13), "day", "relative"),
+    ("The port was reopened on the 3rd of October.", D(2024, 11, 20),
+     "the 3rd of October", D(2024, 10, 3), D(2024, 10, 3), "day", "relative"),
     # "last June", "next March"
     ("The consulate reopened last June.", D(2024, 6, 20),
      "last June", D(2023, 6, 1), D(2023, 6, 30), "month", "relative"),
@@ -162,6 +196,16 @@ RELATIVE = [
      "nearly five years ago", D(2018, 1, 1), D(2018, 12, 31), "year", "relative", True),
     ("The hotline was set up about a year ago.", THU,
      "about a year ago", D(2023, 1, 1), D(2023, 12, 31), "year", "relative", True),
+    # a year ago counted exactly: the same day then, give or take a day
+    ("One year ago, the two leaders met in Lima.", THU,
+     "One year ago", D(2023, 6, 19), D(2023, 6, 21), "day", "relative", True),
+    ("The hotline was set up two years ago.", D(2024, 2, 29),
+     "two years ago", D(2022, 2, 27), D(2022, 3, 1), "day", "relative", True),
+    # the last few days up to the anchor
+    ("Negotiators worked late over these two days in Geneva.", THU,
+     "these two days", D(2024, 6, 19), THU, "day", "relative"),
+    ("The talks of the past three days were frank.", THU,
+     "the past three days", D(2024, 6, 18), THU, "day", "relative"),
     ("The envoy visited Taipei three weeks ago.", THU,
      "three weeks ago", D(2024, 5, 27), D(2024, 6, 2), "week", "relative", False),
     ("The envoy visited Taipei a few weeks ago.", THU,
@@ -189,6 +233,23 @@ ROWS = [row(r) for r in EXPLICIT + WEEKDAY_DECIDES + MONTHS + RELATIVE]
 @pytest.mark.parametrize("text, anchor, surface, start, end, precision, basis, approximate", ROWS)
 def test_resolves(text, anchor, surface, start, end, precision, basis, approximate):
     check(text, anchor, surface, start, end, precision, basis, approximate)
+
+
+# A past-tense verb of the time's clause puts a date without a year in the past, however near
+# the coming one is; a plan ("scheduled for", "would be held") does not. Anchor: 2024-11-21.
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("The two envoys met in Manila on Jan. 26-27 to discuss the shoal.", "Jan. 26-27", D(2024, 1, 26), D(2024, 1, 27)),
+    ("Customs officers seized the cargo on Dec. 2, the ministry said.", "Dec. 2", D(2023, 12, 2), D(2023, 12, 2)),
+    ("The trade delegation visited Tianjin in December.", "in December", D(2023, 12, 1), D(2023, 12, 31)),
+    ("Talks held on Jan. 5 ended without a statement.", "Jan. 5", D(2024, 1, 5), D(2024, 1, 5)),
+    ("A meeting of the working group is scheduled for Jan. 26.", "Jan. 26", D(2025, 1, 26), D(2025, 1, 26)),
+    ("Officials said the talks would be held on Jan. 26.", "Jan. 26", D(2025, 1, 26), D(2025, 1, 26)),
+    ("The second round was planned for Jan. 26 in Geneva.", "Jan. 26", D(2025, 1, 26), D(2025, 1, 26)),
+    ("The trade delegation travels to Tianjin in December.", "in December", D(2024, 12, 1), D(2024, 12, 31)),
+])
+def test_the_tense_of_the_clause_decides_the_year(text, surface, start, end):
+    t = only(text, D(2024, 11, 21))
+    assert (text[t.start:t.end], t.when.start, t.when.end) == (surface, start, end)
 
 
 # --- what is not a time ---------------------------------------------------------------

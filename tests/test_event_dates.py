@@ -121,3 +121,83 @@ def test_background_talks_do_not_date_what_was_said_in_this_week_s_call():
                  "President Biden raised concerns about China's support for Russia's defense industrial base.",
                  D(2024, 4, 2))
     assert span(of(evs, "Accusation")[0]) == (D(2024, 4, 2), D(2024, 4, 2))
+
+
+def test_a_time_in_a_background_phrase_dates_that_happening_not_the_agreement():
+    evs = events("Commerce Secretary Gina Raimondo met Vice Premier He Lifeng in Beijing on Tuesday.\n\n"
+                 "The two sides agreed to set up a working group on export controls, building on the "
+                 "talks between President Biden and President Xi in Geneva in June 2021.", THU)
+    agreement = of(evs, "Agreement")[0]
+    assert span(agreement) == (D(2024, 4, 30), D(2024, 4, 30)), agreement.when
+
+
+def test_a_time_after_following_dates_the_earlier_happening():
+    evs = events("Secretary Blinken met Foreign Minister Wang Yi in Beijing on Monday.\n\n"
+                 "The two sides agreed to resume military talks, following their meeting in Bali last year.",
+                 D(2024, 5, 1))
+    agreement = of(evs, "Agreement")[0]
+    assert span(agreement) == (D(2024, 4, 29), D(2024, 4, 29)), agreement.when
+
+
+def test_a_noun_trigger_past_a_comma_leaves_the_time_to_the_verb_before_it():
+    evs = events("Commerce Secretary Gina Raimondo will travel to China from March 4 through March 6, "
+                 "for meetings with senior Chinese officials.", D(2024, 2, 20))
+    assert span(of(evs, "Visit")[0]) == (D(2024, 3, 4), D(2024, 3, 6))
+
+
+def visits(evs):
+    return [e for e in evs if e.kind == "Visit" or e.family == "Visit"]
+
+
+def test_a_trip_spans_the_days_of_the_meetings_held_on_it():
+    evs = events("SHANGHAI — Commerce Secretary Gina Raimondo's visit to China began in Shanghai on Sunday.\n\n"
+                 "On Monday she met Vice Premier He Lifeng. On Tuesday, Raimondo met Premier Li Qiang in Beijing.",
+                 D(2024, 5, 1))
+    [visit] = visits(evs)
+    assert span(visit) == (D(2024, 4, 28), D(2024, 4, 30))
+
+
+def test_a_trip_implied_by_a_meeting_spans_the_other_meetings_with_the_hosts():
+    evs = events("BEIJING — Secretary of State Antony Blinken met President Xi Jinping on Wednesday.\n\n"
+                 "On Monday and Tuesday, Blinken held talks with Foreign Minister Wang Yi.", THU)
+    [visit] = visits(evs)
+    assert span(visit) == (D(2024, 4, 29), D(2024, 5, 1))
+
+
+def test_a_meeting_back_home_with_another_country_does_not_stretch_the_trip():
+    evs = events("BEIJING — Secretary of State Antony Blinken met President Xi Jinping on Monday.\n\n"
+                 "On Wednesday, Blinken met British Foreign Secretary David Cameron in Washington.", THU)
+    [visit] = visits(evs)
+    assert span(visit) == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+def test_a_trip_told_as_background_is_not_stretched_by_this_week_s_meetings():
+    evs = events("BEIJING — Secretary of State Antony Blinken met Foreign Minister Wang Yi on Wednesday. "
+                 "His previous visit to Beijing was last June.", THU)
+    background = [v for v in visits(evs) if v.when and v.when.precision == "month"]
+    assert background and span(background[0]) == (D(2023, 6, 1), D(2023, 6, 30))
+
+
+def test_a_time_before_a_coordinated_noun_trigger_stays_with_the_talks_it_completes():
+    evs = events("BEIJING — Commerce Secretary Gina Raimondo held more than six hours of talks with Commerce "
+                 "Minister Wang Wentao, opening with a long working lunch at the Ministry of Commerce on Monday, and two meetings with "
+                 "Premier Li Qiang on Tuesday and Wednesday.", THU)
+    by_target = {e.target: e for e in of(evs, "Meeting")}
+    assert span(by_target[("person/wang-wentao",)]) == (D(2024, 4, 29), D(2024, 4, 29))
+    assert span(by_target[("person/li-qiang",)]) == (D(2024, 4, 30), D(2024, 5, 1))
+    assert span(visits(evs)[0]) == (D(2024, 4, 29), D(2024, 5, 1))
+
+
+def test_a_time_after_since_starts_a_stretch_and_dates_no_report():
+    evs = events("BEIJING — Secretary of State Antony Blinken met Foreign Minister Wang Yi on Monday.\n\n"
+                 "During the first trip by a U.S. defense secretary to China since 2016, Secretary Lloyd Austin "
+                 "agreed with Defense Minister Dong Jun to reopen a military hotline.", THU)
+    assert span(of(evs, "Agreement")[0]) == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+def test_talks_are_not_split_into_legs_by_the_places_of_a_background_phrase():
+    evs = events("Secretary of State Antony Blinken met Foreign Minister Wang Yi in Vienna on April 29. "
+                 "The two sides had candid discussions, building on the engagements between President Biden "
+                 "and President Xi in Lima, Peru in November 2024. "
+                 "The two sides committed to keep this channel of communication open.", D(2025, 4, 30))
+    assert span(of(evs, "Agreement")[0]) == (D(2025, 4, 29), D(2025, 4, 29))

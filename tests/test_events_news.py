@@ -10,7 +10,7 @@ import pytest
 
 import datetime as dt
 
-from test_events import BLINKEN, CHN, USA, WANG_YI, XI, BIDEN, day, extract, of_kind, one, parties
+from test_events import BLINKEN, CHN, USA, WANG_YI, XI, BIDEN, day, ex_has_no, extract, of_kind, one, parties
 
 D = dt.date
 WED = D(2023, 7, 19)
@@ -520,3 +520,154 @@ def test_title_bodies_are_those_of_a_persons_description_only(title, inside):
     from graph.extract.events.document import title_bodies
     mentions, entities = default_extractor().entities.find(title, None)
     assert title_bodies(title, mentions, entities) == inside
+
+
+# --- slice: video calls, relative clauses, pronouns (issue 7, events) ----------------------
+def test_a_video_call_is_a_virtual_meeting_and_the_call_that_reports_it_is_the_same():
+    text = ("WASHINGTON — President Joe Biden and Chinese President Xi Jinping held a video call of two hours on "
+            "Monday evening. Diplomats said Monday's call eased tensions.")
+    ex = extract(text, D(2021, 11, 16))
+    ev = one(ex, "Meeting")
+    assert ev.kind == "VirtualMeeting" and parties(ev) == {BIDEN, XI}
+    assert ev.place is None  # held by video: not where the dateline is
+    assert ex_has_no(ex, "PhoneCall") and ex_has_no(ex, "Visit")
+
+
+def test_an_undated_call_is_not_merged_into_a_virtual_meeting():
+    text = ("Joe Biden and Xi Jinping met virtually on Monday. Xi thanked Biden for an earlier call with him.")
+    ex = extract(text, D(2021, 11, 16))
+    assert one(ex, "Meeting").kind == "VirtualMeeting"
+
+
+def test_sessions_with_a_counterpart_are_meetings():
+    ex = extract("Foreign Minister Wang Yi held two sessions with Jake Sullivan on Friday.", D(2023, 10, 28))
+    ev = one(ex, "Meeting")
+    assert parties(ev) == {WANG_YI, SULLIVAN}
+
+
+def test_a_relative_clause_condemnation_targets_the_side_whose_act_it_condemns():
+    ex = extract("President Joe Biden on Wednesday approved new arms sales to Taiwan, which Beijing condemned as "
+                 "meddling in its internal affairs.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_relative_clause_with_its_own_object_is_no_such_condemnation():
+    ex = extract("Officials said that Beijing condemned the vote in the assembly.")
+    assert ex_has_no(ex, "Accusation")
+
+
+def test_accusing_it_after_a_measure_accuses_the_one_acted_on():
+    ex = extract("The Commerce Department on Tuesday imposed sanctions on a Chinese drone maker, accusing it of "
+                 "supplying Russia's army.")
+    ev = one(ex, "Accusation")
+    assert ev.actor == ("org/us-department-of-commerce",) and ev.target == (CHN,)
+
+
+def test_traded_blame_is_an_accusation_each_way():
+    ex = extract("Japan and South Korea traded blame on Monday after a fishing boat sank.")
+    pairs = sorted((ev.actor, ev.target) for ev in of_kind(ex, "Accusation"))
+    assert pairs == [(("country/JPN",), ("country/KOR",)), (("country/KOR",), ("country/JPN",))]
+
+
+def test_a_verb_after_what_someone_called_is_its_own_clause():
+    ex = extract("Foreign Minister Wang Yi said Washington would pay a price for what he called a reckless decision "
+                 "and accused the United States of hypocrisy.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_he_and_a_name_as_subject_is_the_person_last_named():
+    ex = extract("Jake Sullivan arrived in Beijing on Tuesday. He and Wang Yi have met several times in third "
+                 "countries, including in Bangkok in January.", D(2024, 8, 29))
+    ev = one(ex, "Meeting")
+    assert parties(ev) == {SULLIVAN, WANG_YI} and ev.place == "place/bangkok"
+
+
+def test_he_after_two_people_named_together_stays_unresolved():
+    ex = extract("Antony Blinken and Wang Yi spoke on Friday. He and Xi Jinping met later.", D(2024, 8, 29))
+    assert ex_has_no(ex, "Meeting")
+
+
+# --- wrongdoing reported without a verb of accusing ----------------------------------------
+def test_wrongdoing_said_of_another_side_is_an_accusation_by_the_speaker():
+    ev = one(extract("Foreign Minister Wang Yi said on Monday that Washington had started the trade war by raising "
+                     "duties."), "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+    assert day(ev)[:2] == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+def test_wrongdoing_of_those_linked_to_a_country_accuses_that_country():
+    ev = one(extract("The FBI said on Tuesday that hackers linked to China had breached the networks of two "
+                     "telecom carriers."), "Accusation")
+    assert ev.actor == ("org/us-federal-bureau-of-investigation",) and ev.target == (CHN,)
+
+
+def test_a_pretext_laid_on_another_government_is_an_accusation():
+    ev = one(extract("Foreign Minister Wang Yi told reporters that the United States was using security as a "
+                     "pretext to contain China's industry."), "Accusation")
+    assert (ev.actor, ev.target) == ((WANG_YI,), (USA,))
+
+
+def test_conduct_the_speaker_calls_wrongful_is_an_accusation():
+    ev = one(extract("The State Department said on Monday it would send no delegation, citing what it called "
+                     "China's coercion of Philippine fishermen."), "Accusation")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing has not said whether Washington violated the accord.",
+    "Foreign Minister Wang Yi declined to say whether American hackers had breached the network.",
+    "Secretary Blinken said he hoped China would stop harassing Philippine fishermen.",
+    "Secretary Blinken said there was no evidence that Chinese hackers had stolen any data.",
+    "Secretary Blinken said the United States had violated no rule.",
+    "Secretary Blinken said that the State Department had been bullying no one.",
+    '"Washington started the trade war," Foreign Minister Wang Yi said.',
+])
+def test_wrongdoing_denied_doubted_hoped_against_or_of_ones_own_side_is_no_accusation(text):
+    assert ex_has_no(extract(text), "Accusation")
+
+
+def test_states_in_a_countrys_name_reports_nothing():
+    ex = extract("The United States Trade Representative is opening an inquiry into China's unfair trade practices "
+                 "in shipbuilding.")
+    assert ex_has_no(ex, "Accusation")
+
+
+# --- concern naming its party in a list, travel, 'due in', 'under sanctions' ----------------
+def test_concern_whose_party_follows_including():
+    ev = one(extract("The United States raised concerns over the misuse of drones, including by the PRC."), "Accusation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_someones_upcoming_travel_to_a_country_is_a_planned_visit():
+    ev = one(extract("Officials discussed Secretary Blinken's upcoming travel to China."), "Visit")
+    assert ev.actor == (BLINKEN,) and ev.target == (CHN,) and ev.planned
+
+
+def test_travel_restrictions_are_no_travel():
+    ex = extract("Secretary Blinken's travel plans were not disclosed, and China eased travel restrictions.")
+    assert ex_has_no(ex, "Visit")
+
+
+def test_due_in_a_city_is_a_planned_visit_dated_ahead():
+    ev = one(extract("Secretary Blinken was due in Singapore on Tuesday.", D(2021, 7, 26)), "Visit")
+    assert ev.place == "place/singapore" and ev.planned
+    assert day(ev)[:2] == (D(2021, 7, 27), D(2021, 7, 27))
+
+
+def test_a_report_due_in_a_month_is_no_visit():
+    assert ex_has_no(extract("The review by Secretary Blinken is due in March."), "Visit")
+
+
+def test_one_under_a_countrys_sanctions_is_its_target():
+    ev = one(extract("Foreign Minister Wang Yi has been under U.S. sanctions since 2020."), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (WANG_YI,))
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Wang Yi said China came under pressure from sanctions.",
+    "Chinese diplomats said the firm was under sanctions.",
+])
+def test_under_pressure_or_a_subject_not_named_is_no_sanction_of_the_one_named(text):
+    assert ex_has_no(extract(text), "Sanction")

@@ -16,7 +16,7 @@ from graph.extract.dates import find_times
 from graph.extract.entities import EntityFinder, at_word_boundary
 from graph.extract.events import EventReader
 from graph.extract.spans import longest_first
-from graph.extract.text import sentences
+from graph.extract.text import lowered, sentences
 from graph.errors import InputError
 from graph.model import Article, Extraction, Mention, Sentence
 
@@ -92,7 +92,7 @@ class Extractor:
     def dispute_mentions(self, text: str) -> list[Mention]:
         """Words that signal a dispute, longest first, one mention per stretch of text."""
         found = []
-        for auto, haystack in ((self.signals_ci, text.lower()), (self.signals_cs, text)):
+        for auto, haystack in ((self.signals_ci, lowered(text)), (self.signals_cs, text)):
             if not len(auto):
                 continue
             for end, (length, key) in auto.iter(haystack):

@@ -19,6 +19,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.spans import Overlaps, longest_first
+from graph.extract.text import Skipping, lowered
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -40,7 +41,8 @@ STOP_TITLES = frozenset("""Spokesperson Spokesman Spokeswoman Envoy Adviser Advi
 President Premier Chairman Chair Leader General Councilor Counselor CEO""".split())
 VENUE = re.compile(r"\b(?:Hotel|Convention Center|Conference Center|Exhibition Center|Convention Centre|"
                    r"Conference Centre|Exhibition Centre|Stadium|Arena)\b")
-MINISTRY = re.compile(r"\b(?:foreign|commerce|defen[cs]e|finance|state security|public security|trade) ministry\b")
+MINISTRY = Skipping(re.compile(r"\b(?:foreign|commerce|defen[cs]e|finance|state security|public security|trade) ministry\b"),
+                    "cdfpst")
 # Head words that also end ordinary phrases ("Cyber and Quantum Technology"): never after "and".
 WEAK_HEADS = frozenset("Technology Technologies Systems Industry Industries Initiative Forces Force".split())
 MODALS = frozenset("must should would could can cannot will may might shall".split())
@@ -134,15 +136,16 @@ class EntityFinder:
             if name.role == "demonym":
                 self.demonyms.setdefault(name.key, []).append(name.form)
         self.not_name = words.get("not-name-words", frozenset())
-        heads = "|".join(re.escape(h) for h in sorted(self.org_heads, key=len, reverse=True))
+        heads = alternatives(sorted(self.org_heads, key=len, reverse=True))
         org_word = rf"(?:(?:Women|Men|People|Workers|Children|Veterans)['’]s?|{CAP}|[A-Z]{{2,}}|[A-Z]\.[A-Z]\.|&|U\.S\.)"
         # Each pattern opens with the characters its matches can start with (a look-ahead for
         # them, or see ADMINISTRATION), so the long alternations are tried only there: the same
         # matches, two to five times faster. Keep them in step.
-        self.org_re = re.compile(
-            rf"\b(?={first_chars([*self.org_heads, '&'], capitals=True)})(?:{org_word}(?:[ \-]+and(?=\s+[A-Z]))?[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
+        org_firsts = first_chars([*self.org_heads, '&'], capitals=True)
+        self.org_re = Skipping(re.compile(
+            rf"\b(?={org_firsts})(?:{org_word}(?:[ \-]+and(?=\s+[A-Z]))?[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{CALENDAR}\b){org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
-            rf"(?:\s+\([A-Z][a-z]+\))?(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?")
+            rf"(?:\s+\([A-Z][a-z]+\))?(?:,?\s+(?:Co\.,?\s+)?Ltd\.?)?"), org_firsts[1:-1])
         self.titled_re = re.compile(rf"{at_word_start(self.honorifics)}\.?\s+(?P<name>(?:{CAP}|{INITIAL})(?:\s+(?:{CAP}|{INITIAL})){{0,2}}{SUFFIX}?)")
         self.full_name_re = re.compile(rf"\b(?P<given>{CAP})(?:\s+{INITIAL})?(?:\s+{CAP}){{1,2}}{SUFFIX}?")
         self.chinese_re = re.compile(r"(?P<family>[A-Z](?<!\w.)[a-z]{0,5})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+|['’][a-z]+)?)\b(?!-)")
@@ -151,10 +154,11 @@ class EntityFinder:
         self.role_re = re.compile(
             rf"{at_word_start(self.honorifics)}(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:\s+(?:{CAP}|and|&|of|the)){{0,8}}?)?"
             rf"\s+(?P<name>{CAP}(?:\s+{INITIAL})?\s+{CAP})(?=\s*(?:[,.;:)]|\s[a-z]|$))")
-        heads = "|".join(re.escape(h) for h in sorted(self.place_heads, key=len, reverse=True))
+        heads = alternatives(sorted(self.place_heads, key=len, reverse=True))
         self.place_re = re.compile(rf"{WORD_START_CAP}\s+(?:{CAP}\s+){{0,2}}(?:{heads})\b") if heads else None
-        heads_of = "|".join(re.escape(h) for h in sorted(words.get("place-of-heads", ()), key=len, reverse=True))
-        self.place_of_re = re.compile(rf"\b(?:{heads_of})\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP})?\b") if heads_of else None
+        heads_of = alternatives(sorted(words.get("place-of-heads", ()), key=len, reverse=True))
+        self.place_of_re = Skipping(re.compile(rf"\b(?:{heads_of})\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP})?\b"),
+                                    first_chars(words.get("place-of-heads", ()))[1:-1]) if heads_of else None
 
     # --- public -----------------------------------------------------------------------
     def find(self, text: str, published: dt.date | None) -> tuple[list[Mention], dict[str, Entity]]:
@@ -192,7 +196,7 @@ class EntityFinder:
         starts with a capital or a digit. (The automata report every form inside words too,
         "se" in "these", so the cheapest test, the first character's, comes first.)"""
         found = []
-        lower = text.lower()
+        lower = lowered(text)
         if len(lower) != len(text):  # lower-casing changed the length ("İ"): offsets as the name lengths give them
             return self.catalog_candidates_slowly(text, lower)
         for auto, haystack, capital in ((self.ci, lower, True), (self.cs, text, False)):
@@ -630,6 +634,19 @@ def at_word_start(words: list[str]) -> str:
     for w in words:
         rests.setdefault(w[0], []).append(re.escape(w[1:]))
     return "(?:" + "|".join(rf"{re.escape(c)}(?<!\w.)(?:{'|'.join(r)})" for c, r in rests.items()) + ")"
+
+
+def alternatives(words: list[str]) -> str:
+    """A regex for any of the words, tried in the given order, the same as ``w1|w2|…`` (put it
+    in a group), with the words gathered under their first characters: the engine checks a
+    plain alternation's words one by one at each place it is tried (a hundred organization
+    heads at every word of a name), and the gathered one only those that start right there."""
+    if not all(words):
+        return "|".join(re.escape(w) for w in words)
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in rests.items())
 
 
 def first_chars(words, capitals: bool = False) -> str:

@@ -19,6 +19,8 @@ mr mrs ms dr prof sen rep gov gen adm lt col maj capt sgt st jr sr co ltd inc co
 jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u p.r.c d.p.r.k e.g i.e a.m p.m vs etc
 """.split())
 
+LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")  # the word a full stop closes
+CLOSED = re.compile(r"[.!?:;,\"”’)]$")  # a line that ends a sentence or a clause
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital,
 # a quote or a digit; or at a paragraph break.
 BOUNDARY = re.compile(r"""(?<=[.!?])(?P<close>["”’')\]]*)\s+(?=["“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=- )""")
@@ -29,6 +31,93 @@ class Token:
     start: int
     end: int
     text: str
+
+
+class Skipping:
+    """A compiled pattern's ``finditer`` that skips in C to where a match can start.
+
+    A pattern that opens with "\\b" or a case-blind word makes the regex engine try it at every
+    offset of the text; one that opens with a class of characters lets it jump from one of
+    those characters to the next. ``firsts`` is such a class, written out (without brackets):
+    every character a match can start with (for a case-blind pattern each case, and the
+    few other characters the engine folds onto a letter: "ſ" for "s", the Kelvin sign for
+    "k", "İ" and "ı" for "i"). A scout pattern, that class and then the pattern as a
+    look-ahead (``scout``: the pattern itself, or a wider one when the pattern cannot stand
+    in a look-behind), finds the candidate starts; the pattern itself is matched at each.
+    Same matches, same groups, in the same order, as ``pattern.finditer`` (the pattern must
+    not match the empty string)."""
+
+    def __init__(self, regex: re.Pattern, firsts: str, scout: str | None = None):
+        self.regex = regex
+        self.pattern, self.flags = regex.pattern, regex.flags  # as a compiled pattern has them
+        body = scout if scout is not None else regex.pattern
+        flags = regex.flags & ~re.IGNORECASE
+        if regex.flags & re.IGNORECASE:
+            body = f"(?i:{body})"
+        self.scout = re.compile(f"[{firsts}](?<=(?={body}).)", flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        endpos = len(text) if endpos is None else endpos
+        scout, match = self.scout.search, self.regex.match
+        while (found := scout(text, pos, endpos)) is not None:
+            m = match(text, found.start(), endpos)
+            if m is None:  # a wider scout
+                pos = found.start() + 1
+                continue
+            yield m
+            pos = m.end()
+
+
+# The last character before a stretch of word characters and spaces (search with endpos).
+BEFORE_WORDS = re.compile(r"[^\w\s][\w\s]*\Z")
+AFTER_WORDS = re.compile(r"[^\w\s]")  # the first character after such a stretch
+
+
+def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` made only of word characters (what \\w matches) and
+    whitespace that hold ``word`` (lower case; found in the text's lower case), in order.
+
+    A pattern whose every match is made of such characters and holds the word (case-blind:
+    "a day later", "the same day") finds the same matches searched stretch by stretch as
+    over the whole text: no match runs across the character that ends a stretch, and at the
+    end of a stretch its look-aheads see what they would see at that character (neither a
+    word character nor a space). Searching the few stretches holding the word costs a
+    fraction of a scan. None is given when the lower case differs in length from the text
+    (its offsets would not be the text's): the caller then scans it all."""
+    end = len(text) if end is None else end
+    low = lowered(text)
+    if len(low) != len(text):
+        raise ValueError("the text's lower case is not as long as the text")
+    done = start
+    i = low.find(word, start, end)
+    while i >= 0:
+        after = AFTER_WORDS.search(text, i, end)
+        b = after.start() if after else end
+        reach = 256
+        while True:  # the stretch's start: the last character before it that is not a word's or a space
+            a = max(done, i - reach)
+            before = BEFORE_WORDS.search(text, a, i)
+            if before is not None or a == done:
+                break
+            reach *= 4
+        a = before.start() + 1 if before is not None else a
+        yield a, b
+        done = b
+        i = low.find(word, b, end)
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, worked out once for the texts being read (an article's and its
+    title's: the passes over each ask for it in turn)."""
+    for held, low in _LOWERED:
+        if held is text:
+            return low
+    low = text.lower()
+    _LOWERED[:] = [(text, low), _LOWERED[0]]
+    return low
+
+
+_LOWERED: list[tuple[str | None, str]] = [(None, ""), (None, "")]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -42,7 +131,7 @@ def _ends_with_abbreviation(text: str, cut: int) -> bool:
     head = head.rstrip("\"”’')]")
     if not head.endswith("."):
         return False
-    word = re.search(r"([A-Za-z.]+)\.$", head)
+    word = LAST_WORD.search(head)
     if not word:
         return False
     w = word.group(1).lower()
@@ -53,9 +142,18 @@ def sentences(text: str) -> Iterator[Sentence]:
     """Sentences of the text, trimmed, with offsets; headings and list items stand alone."""
     start = 0
     for m in BOUNDARY.finditer(text):
-        if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
-            continue
-        yield from _trimmed(text, start, m.start() + len(m.group("close") or ""))
+        cut = m.start()
+        if text[cut - 1:cut] == "." and "\n" not in m.group() and _ends_with_abbreviation(text, cut):
+            continue  # (after "!" or "?" no abbreviation ends)
+        end = cut + len(m.group("close") or "")
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if "\n" not in stripped:  # one line: _trimmed's answer, worked out here (most sentences)
+            if stripped:
+                s = start + len(chunk) - len(chunk.lstrip())
+                yield Sentence(s, s + len(stripped), stripped)
+        else:
+            yield from _trimmed(text, start, end)
         start = m.end()
     yield from _trimmed(text, start, len(text))
 
@@ -78,7 +176,7 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     buf_start, buf = start, ""
     for line in chunk.split("\n"):
         stripped = line.strip()
-        if buf and not re.search(r"[.!?:;,\"”’)]$", buf.strip()) and stripped[:1].isupper():
+        if buf and not CLOSED.search(buf.strip()) and stripped[:1].isupper():
             yield buf_start, buf
             buf_start, buf = pos, line
         elif not buf.strip():

@@ -41,6 +41,8 @@ class ConductReader:
                                   rf"(?:(?:engag\w+\s+in|committ?\w*|conduct\w*|pursu\w+)\s+(?:[\w-]+\s+){{0,3}}?(?:{alts})|"
                                   rf"exploit\w*|abus\w+|coerc\w+|steal\w*|breaks\s+its\s+promises)(?![\w-])", re.I) \
             if alts else None
+        verbs = sorted(words.get("title-verbs", ()), key=len, reverse=True)
+        self.title_verb = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b") if verbs else None
 
     def accused(self, text: str, start: int, end: int, countries: list[Mention]) -> list[tuple[str, int]]:
         """(country, offset of the phrase) for each country whose conduct the stretch calls wrongful."""
@@ -75,7 +77,7 @@ class ConductReader:
             targets.setdefault(key, at)
         out = []
         for key, at in targets.items():
-            actor = [known_as(k, t_entities, entities) for k in speaker(title, t_mentions, t_entities, key)]
+            actor = [known_as(k, t_entities, entities) for k in speaker(title, t_mentions, t_entities, key, self.title_verb)]
             if not adopt([key, *actor], entities, t_entities, catalog) or not actor:
                 continue
             s = next((s for s in sentences if s.start <= at < s.end), None) if at >= 0 else None
@@ -88,10 +90,12 @@ class ConductReader:
         return out
 
 
-def speaker(title: str, t_mentions: list[Mention], t_entities: dict[str, Entity], target: str) -> list[str]:
+def speaker(title: str, t_mentions: list[Mention], t_entities: dict[str, Entity], target: str,
+            title_verb: re.Pattern | None) -> list[str]:
     """Who speaks in the document: the person or government its title names before its subject
-    ("Statement by President Joe Biden on …", "President Biden Takes Action …"), else the other side."""
-    verb = re.search(r"\b(?:on|Takes|Announces|Launches|Continues|Signs|Issues|Encourages|Secures|Protects|Is)\b", title)
+    ("Statement by President Joe Biden on …", "President Biden Takes Action …"; ``title_verb``: the
+    lexicon's title-verbs), else the other side."""
+    verb = title_verb.search(title) if title_verb else None
     cut = verb.start() if verb else len(title)
     named = [m.entity for m in t_mentions if m.start < cut and t_entities.get(m.entity)
              and t_entities[m.entity].kind in ("Person", "Country") and m.entity != target]

@@ -24,7 +24,8 @@ def visits_of_guests(drafts: list[Draft], entities: dict[str, Entity], published
     out = []
     travelled = {k for d in drafts if d.kind == "Visit" for k in d.actor}
     for d in drafts:
-        if d.kind != "Meeting" or d.planned or not d.place or d.place not in entities or published is None:
+        if d.kind != "Meeting" or d.planned or not d.place or d.place not in entities or published is None \
+                or d.hit.fine == "VirtualMeeting":  # a meeting by video: no one travels
             continue
         if d.when is not None and not (published - dt.timedelta(days=RECENT_DAYS) <= d.when.start <= published):
             continue

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Callable
 
 from graph.extract.dates import TimeMention
+from graph.extract.events.timing import BACKGROUND_PHRASE
 from graph.extract.events.model import Agent, Draft
 from graph.model import Entity, When
 
@@ -20,6 +21,9 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
             return [replace(d, actor=[a.key], target=[]) for a in after]
     if d.kind == "Visit" and not d.actor:
         return []
+    if d.mutual and len(d.actor) == 2:  # "X and Y traded blame": one accusation each way
+        a, b = d.actor
+        return [replace(d, actor=[a], target=[b], mutual=False), replace(d, actor=[b], target=[a], mutual=False)]
     if d.kind in ("Meeting", "PhoneCall") and (d.hit.word_class == "verb" or d.hit.text.lower().endswith("s")) \
             and len(d.actor) == 1 and len(d.target) > 1 \
             and all(entities[k].kind == "Person" for k in d.target if k in entities):
@@ -35,11 +39,19 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
     """"meetings in London on June 9 and 10, and in Stockholm on July 28", "meetings in Vienna in
     May 2023, Malta in September 2023 and Bangkok in January 2024": one per place and time."""
     legs = []
-    for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:d.sentence.end]):
+    # the legs are the trigger's own: none past a phrase telling of another happening ("talks,
+    # building on the engagements in Bali in November 2022")
+    background = BACKGROUND_PHRASE.search(text, d.hit.end, d.sentence.end)
+    end = background.start() if background else d.sentence.end
+    last = None
+    for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:end]):
         pos = d.hit.end + m.end()
         key = entity_at(pos, entities)
         if not key or entities[key].kind not in ("Place", "Country"):
             continue
+        if last is not None and entities[key].kind == "Country" and entities[last].country == key:
+            continue  # "in Bali, Indonesia": the place's own country, the same leg
+        last = key
         t = next((t for t in times if pos < t.start < pos + 60), None)
         if t:
             legs.append((key, t.when))
@@ -52,6 +64,14 @@ def merge(drafts: list[Draft], entities: dict[str, Entity] | None = None) -> lis
     of_kind: dict[str, list[Draft]] = {}  # the happenings so far by class: only those can match
     for d in drafts:
         same = next((o for o in of_kind.get(d.kind, ()) if same_happening(o, d, entities)), None)
+        if same is None and d.kind in VIDEO_CALL:  # "held a video call …; Monday's call": one virtual meeting
+            other = VIDEO_CALL[d.kind]
+            same = next((o for o in of_kind.get(other, ()) if (is_virtual(o) or is_virtual(d)) and o.when and d.when
+                         and same_happening(o, replace(d, kind=other), entities)), None)  # both dated: an undated call may be another
+            if same is not None and is_virtual(d) and not is_virtual(same):
+                of_kind[same.kind].remove(same)
+                same.kind, same.hit = d.kind, replace(same.hit, event_class=d.kind, fine=d.hit.fine)
+                of_kind.setdefault(d.kind, []).append(same)
         if same is None:
             out.append(d)
             of_kind.setdefault(d.kind, []).append(d)
@@ -70,6 +90,14 @@ def merge(drafts: list[Draft], entities: dict[str, Entity] | None = None) -> lis
         if same.hit.fine == same.kind and d.hit.fine != d.kind:
             same.hit = replace(same.hit, fine=d.hit.fine)  # "the summit" after "met": a Summit
     return out
+
+
+VIDEO_CALL = {"Meeting": "PhoneCall", "PhoneCall": "Meeting"}
+
+
+def is_virtual(d: Draft) -> bool:
+    """A meeting held by video ("a video call", "their virtual summit"): the calls that report it are it."""
+    return d.kind == "Meeting" and d.hit.fine == "VirtualMeeting"
 
 
 def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None) -> bool:

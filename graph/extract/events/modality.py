@@ -11,9 +11,11 @@ DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims
                     r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
 
 
-REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|announces|told\s+\w+|declared)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-                             r"(?:it|they|he|she|the\s+\w+|both\s+(?:sides|governments|countries)|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+"
-                             r"(?:(?:work|move|push|press|aim)\s+(?:toward|towards|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
+# "said (on Friday) (that) it would": the rest of REPORTED_FUTURE after the reporting verb (``Modality``
+# puts the lexicon's reporting verbs before it; "told" may take its listener: "told reporters it would").
+REPORTED_FUTURE_REST = (r"(?:\s+(?!(?:on|that)\b)\w+)?\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                        r"(?:it|they|he|she|the\s+\w+|both\s+(?:sides|governments|countries)|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+would\s+"
+                        r"(?:(?:work|move|push|press|aim)\s+(?:toward|towards|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 
 
 # After a noun trigger: "(on the United States) (that) it announced on …", "Washington imposed last
@@ -35,6 +37,7 @@ class Modality:
         self.hypothetical = cue_pattern(words.get("hypothetical", ()))
         self.planned = cue_pattern(words.get("planned", ()))
         self.event_hypothetical = cue_pattern(words.get("event-hypothetical", ()))
+        self.reported_future = re.compile(cue_pattern(words.get("reporting-verbs", ())).pattern + REPORTED_FUTURE_REST)
         self.negated_after = re.compile(r"^[^.;:,]{0,40}?" + cue_pattern(words.get("event-negated-after", ())).pattern, re.I)
 
     def ruled_out(self, before: str, hit: Hit | None = None) -> bool:
@@ -42,8 +45,8 @@ class Modality:
         reported speech ("China said it would impose tariffs") is an announced plan, not a condition."""
         before = QUOTED.sub(" ", before)  # a quotation's own "not" is not the trigger's: '"partners, not rivals," even as X warned'
         hypothetical = self.hypothetical.search(before[-45:])
-        if hypothetical and REPORTED_FUTURE.search(before[-60:]):
-            hypothetical = self.hypothetical.search(REPORTED_FUTURE.sub(" ", before[-60:]))
+        if hypothetical and self.reported_future.search(before[-60:]):
+            hypothetical = self.hypothetical.search(self.reported_future.sub(" ", before[-60:]))
         negated = self.negation.search(before[-40:])
         if negated and hit is not None and own_verb_after(before[-40:], negated.end(), hit):
             negated = None
@@ -59,8 +62,8 @@ class Modality:
         April": the lifting is planned, the tariff was imposed)."""
         if hit.word_class == "noun" and TAKEN_BEFORE.match(after):
             return False
-        return bool(self.planned.search(before[-40:]) or REPORTED_FUTURE.search(before[-60:])) \
-            or hit.text.lower().startswith("upcoming")
+        return bool(self.planned.search(before[-40:]) or self.reported_future.search(before[-60:])) \
+            or hit.text.lower().startswith(("upcoming", "due ", "is due", "was due"))  # "was due in Singapore on Tuesday"
 
 
 def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:

@@ -63,6 +63,7 @@ class Draft:
     disputes: list[str] = field(default_factory=list)
     passive: bool = False       # "X was added to the Entity List": the one who acted is not named
     called_off: str = ""        # for a cancellation: the class of the happening called off
+    mutual: bool = False        # "X and Y traded blame": an accusation each way
 
     @property
     def parties(self) -> set[str]:

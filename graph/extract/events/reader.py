@@ -18,8 +18,8 @@ from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, is_title_run, of_sentence
-from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quotes, is_title_run, of_sentence
+from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
 from graph.model import Entity, Event, Mention, Sentence
@@ -38,6 +38,13 @@ class EventReader(RoleReader):
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
         self.break_finder = break_finder(self.breaks)
+        self.reporting = cue_pattern(w.get("reporting-verbs", ()))
+        verbs = self.reporting.pattern  # "(?<![\w’'])(?:said|says|…)(?![\w])"
+        # "X, a spokesman for Y, said": a speaker's name, then (a description and) the verb
+        self.speaker_verb = re.compile(r"\s*(?:,[^,]{0,60},\s*)?" + verbs, re.I)
+        # the end of "X said (on Friday) (that)": what follows is X's account
+        self.said_that = re.compile(verbs + r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?,?(?:\s+that)?\s+(?:the\s+)?$", re.I)
+        self.wrongdoing = cue_pattern(w.get("wrongdoing", ()))
 
     # --- reading ----------------------------------------------------------------------
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -59,6 +66,12 @@ class EventReader(RoleReader):
         for s in sentences:
             agents = self.agents(text, s, mentions, entities)
             hits = self.triggers.hits(text, s)
+            reports = self.reported_hits(text, s)
+            if reports:
+                hits = sorted(hits + reports, key=lambda h: (h.start, -h.end))
+            if not hits:  # no event here: only the last person named moves on
+                last_person = next((a.key for a in agents if a.kind == "Person" and not a.modifier), last_person)
+                continue
             s_times = times_at.within(s.start, s.end)
             self._sentence_hits, self._consumed = hits, set()
             pending: list[tuple[Hit, Draft]] = []
@@ -90,6 +103,7 @@ class EventReader(RoleReader):
         place_from_before(drafts)
         if where is not None:  # news told from where it happened
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
+        span_visits(drafts, entities, published)
         merged = merge(drafts, entities)
         action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
                               self.cat.entities)
@@ -108,14 +122,19 @@ class EventReader(RoleReader):
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
+        if hit.word_class == "reported":
+            return self.reported(text, s, hit, agents, before, last_person, entities)
         if self.modality.ruled_out(before, hit) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
         if re.match(r"\s+(?:that|which)\s", text[hit.end:hit.end + 7]) and any(
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
                 for h in self._sentence_hits):
             return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
-        if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start):
+        if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (
+                hit.word_class == "verb" and hit.text.lower().endswith("ed")
+                and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
+            # (a verb in the past coordinated after it is a clause of its own: "what he called a mistake and accused …")
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -143,9 +162,10 @@ class EventReader(RoleReader):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
         if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
-                and re.search(r"\b(?:said|says|told|warned|insisted|argued)\b", text[s.start:hit.start]):
+                and self.reporting.search(text, s.start, hit.start):
             speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
-            draft.actor = speaker or draft.actor
+            if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
+                draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
                                                             and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
@@ -153,6 +173,17 @@ class EventReader(RoleReader):
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.event_class == "Accusation" and not draft.target and not between \
+                and re.match(r",?\s+including\b", text[clause_end:clause_end + 12]):
+            # "raised concerns over the misuse of AI, including by the PRC": the list names whose conduct
+            wider = [a for a in agents if hit.end <= a.start < self.reach(text, s, hit)[1]]
+            draft.target = self.objects(text, hit, wider, draft.actor, entities)
+        if hit.event_class == "Accusation" and hit.word_class == "verb" and draft.actor:
+            # "…, accusing it of helping Russia": the pronoun is the one accused, not who follows
+            draft.target = self.pronoun_target(text, s, hit, draft.actor, drafts) or draft.target or \
+                self.relative_target(text, s, hit, draft.actor, agents, entities)
+            draft.mutual = len(draft.actor) == 2 and not draft.target and bool(
+                RECIPROCAL.match(text, hit.end) or hit.text.lower().startswith("traded"))
         if not draft.actor and hit.event_class in ("Meeting", "PhoneCall"):
             owner = next((a for a in right if a.possessive and COUNTERPART.match(text, a.end)), None)
             if owner and owner.key not in draft.target:  # "talks with Kerry's longtime counterpart, Xie Zhenhua"
@@ -167,6 +198,14 @@ class EventReader(RoleReader):
             by = BY.search(text, hit.end, clause_end)
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
             draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
+            draft.passive = not draft.actor
+        under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
+        subject = [a for a in left if under and a.end <= under.start() and not a.modifier
+                   and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
+                                    text[a.end:under.start()])]
+        if subject:  # "Li has been under U.S. sanctions since 2018": Li is acted on, by the side the noun names
+            draft.target = [subject[-1].key]
+            draft.actor = [a.key for a in left if a.start >= under.start() and a.kind == "Country"][:1]
             draft.passive = not draft.actor
         listed = self.listing(text, hit, clause_start, left, draft)
         if listed is not None:
@@ -215,6 +254,36 @@ class EventReader(RoleReader):
         else:
             draft.actor, draft.target = [speaker], [other]
 
+    def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
+        """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
+        that Beijing denounced": the relative clause's object is what the sentence before the
+        pronoun tells of, so the party criticised is that clause's subject (a speaker's, when it
+        is reported), taken as its country when a government speaks."""
+        rel = RELATIVE.search(text, s.start, hit.start)
+        if rel is None or not NO_OBJECT.match(text, hit.end):
+            return []
+        own = [a for a in agents if rel.end() <= a.start < hit.start]
+        if not own or own[0].key not in actor or own[0].start - rel.end() > 4:
+            return []
+        found = [k for k in self.main_subject(text, s, rel.start(), agents) if k not in actor]
+        found = found or [a.key for a in agents if a.end <= rel.start() and not a.modifier and a.key not in actor][-1:]
+        if not found:
+            return []
+        key = found[0]
+        if entities[actor[0]].kind == "Country" and entities[key].kind != "Country" and entities[key].country \
+                and entities[key].country in self.cat.entities:
+            key = entities[key].country
+            entities.setdefault(key, self.cat.entities[key])
+        return [] if key in actor or self.own_side(key, actor, entities) else [key]
+
+    def pronoun_target(self, text, s, hit, actor, drafts) -> list[str]:
+        """"imposed sanctions on a Chinese company, accusing it of…": the pronoun is the one the
+        same actor acted on earlier in the sentence."""
+        if not re.match(r"\s+(?:them|it|him|her)\b", text[hit.end:hit.end + 6]):
+            return []
+        earlier = [d for d in of_sentence(drafts, s) if d.hit.end <= hit.start and d.target and set(d.actor) & set(actor)]
+        return list(earlier[-1].target) if earlier else []
+
     def speaker_for(self, text, s, hit, actor, agents, entities) -> list[str]:
         """Criticism a person reports of their own government ("Liu, a spokesman for the embassy,
         said on Friday that Beijing 'firmly opposes' …") is the speaker's: the actor is the person
@@ -223,12 +292,75 @@ class EventReader(RoleReader):
         if key not in entities or entities[key].kind != "Country":
             return []
         at = next((a for a in reversed(agents) if a.key == key and s.start <= a.start < hit.start), None)
-        if at is None or not SAID_THAT.search(text, s.start, at.start):
+        if at is None or not self.said_that.search(text, s.start, at.start):
             return []
         speaker = [k for k in self.main_subject(text, s, at.start, agents) if k in entities and entities[k].kind == "Person"]
         if speaker and entities[speaker[0]].country in (None, key):
             return speaker
         return []
+
+    def reported_hits(self, text: str, s: Sentence) -> list[Hit]:
+        """Reporting verbs whose clause lays wrongdoing on someone ("said the other side had started
+        the quarrel", "told lawmakers that hackers linked to X had breached …"), and characterisations
+        ("citing what it called X's genocide"): read by ``reported``."""
+        found = []
+        for m in self.reporting.finditer(text, s.start, s.end):
+            if self.wrongdoing.search(text, m.end(), min(s.end, m.end() + 200)) or \
+                    (self.conduct.phrase and self.conduct.phrase.search(text, m.end(), min(s.end, m.end() + 160))):
+                found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
+        for m in WHAT_CALLED.finditer(text, s.start, s.end) if text.find("what ", s.start, s.end) >= 0 else ():
+            found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
+        return found
+
+    def reported(self, text, s, hit, agents, before, last_person, entities) -> Draft | None:
+        """Wrongdoing reported of another party: "Zhao said the American side had started the
+        quarrel", "Lin said Washington was using fentanyl as an excuse", "the FBI said hackers linked to
+        X had stolen call records", "citing what it called X's genocide". The one who said it accuses
+        the party the clause names as its subject (or whose conduct it names); nothing when the
+        clause is negated, conditional or a demand, or the party is the speaker's own side."""
+        what = WHAT_CALLED.fullmatch(hit.text)
+        if not what and self.modality.negation.search(before[-15:]) or in_quotes(text, s.start, hit.start):
+            return None  # "has not said", "declined to say"; a quotation's words are the quoted speaker's
+        countries = [a.mention for a in agents if a.kind == "Country"]
+        if what:
+            end = min(s.end, hit.end + 100)
+            named = [a for a in agents if hit.start < a.start < hit.end]
+            actor = [named[0].key] if named else self.main_subject(text, s, hit.start, agents)
+            accused = [k for k, _ in self.conduct.accused(text, hit.end, end, countries)]
+            target = accused[:1]
+            claim_from = hit.end
+        else:
+            comp = hit.end
+            that = THAT_CLAUSE.match(text, hit.end)
+            if that:
+                comp = that.end()
+            cue = self.wrongdoing.search(text, comp, min(s.end, comp + 160))
+            target = []
+            if cue is not None and not NOT_DONE.search(text, hit.end, cue.start()) and not any(
+                    h.event_class == "Accusation" and hit.end <= h.start < cue.start() for h in self._sentence_hits):
+                # the subject of the reported clause: the last party before the wrongdoing, at its start
+                near = [a for a in agents if comp <= a.start < cue.start() and not a.modifier]
+                if near and len(text[comp:near[0].start].split()) <= 4 and "," not in text[comp:near[0].start]:
+                    target = [near[0].key]
+            if not target:
+                owned = [k for k, _ in self.conduct.accused(text, comp, min(s.end, comp + 120), countries)]
+                target = owned[:1] if owned and not NOT_DONE.search(text, hit.end, min(s.end, comp + 120)) else []
+            # the speaker: the party whose reporting verb this is ("X, a spokesman for Y, said"), else the sentence's
+            own = [a for a in agents if a.end <= hit.start and not a.modifier and not a.possessive
+                   and (m := self.speaker_verb.match(text, a.end)) and m.end() == hit.end]
+            actor = [own[-1].key] if own else \
+                self.main_subject(text, s, hit.start, agents) if any(a.start < hit.start for a in agents) else []
+            if not actor and last_person and re.search(r"\b(?:he|she)\s+$", text[max(s.start, hit.start - 5):hit.start], re.I):
+                actor = [last_person]
+            claim_from = comp
+        if not actor or not target or target[0] in actor or self.own_side(target[0], actor, entities):
+            return None
+        sides = {entities[k].country or k for k in actor + target if k in entities}
+        if len(sides) < 2:
+            return None  # "the minister said his ministry had erred": one side
+        draft = Draft("Accusation", hit, s, actor=actor, target=target)
+        draft.claim = text[claim_from:s.end].strip(" ,.;:") or None
+        return draft
 
     def demand(self, text, s, hit, agents, clause_start, before) -> Draft | None:
         """"X told Y that Z must stop…", "X urged Z to stop…": X criticises Z's conduct. Z stands
@@ -267,8 +399,8 @@ class EventReader(RoleReader):
             return
         lead_end = text.find("\n", 1)
         for d in drafts:
-            if d.kind not in ("Meeting", "Visit") or d.place or d.planned:
-                continue
+            if d.kind not in ("Meeting", "Visit") or d.place or d.planned or d.hit.fine == "VirtualMeeting":
+                continue  # a meeting by video is held in no one place
             here = re.search(r"\b(?:here|in this (?:[a-z]+ )?(?:city|capital|town))\b", text[d.hit.start:d.sentence.end])
             recent = d.when is not None and published - dt.timedelta(days=10) <= d.when.start <= d.when.end <= published
             in_lead = d.when is None and 0 <= d.sentence.start and (lead_end < 0 or d.sentence.end <= lead_end)
@@ -362,8 +494,27 @@ class EventReader(RoleReader):
         self._mentions, self._entities, self._text = mentions, entities, text
         self._sorted = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._sorted]
+        self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
+# "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
+UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
+                   r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"
+                   r"economic|international|western)\s+){0,2}$")
+# "what it called X's genocide", "what Washington describes as …": a characterisation of the speaker's.
+WHAT_CALLED = re.compile(r"\bwhat\s+(?:he|she|it|they|we|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+"
+                         r"(?:called|calls|described\s+as|describes\s+as|termed|terms)\b")
+# "said on Friday that", "told lawmakers on Dec. 30 that": where the reported clause begins.
+THAT_CLAUSE = re.compile(r"(?:\s+(?!that\b)[\w.’']+){0,5}?\s+that\b")
+# Between a reported clause's subject and its wrongdoing: a negation, a condition or a demand.
+NOT_DONE = re.compile(r"\b(?:not|never|no|n't|would|could|might|may|should|must|will|if|whether|stop|end|cease|halt|"
+                      r"refrain|avoid|prevent|denied|deny|denies)\b", re.I)
+# "…, which Beijing condemned", "a boycott that Beijing denounced": a relative pronoun opening the clause.
+RELATIVE = re.compile(r"(?:,\s*which|\b(?:that|which))\s+(?:the\s+)?(?=\S)(?!.*\b(?:that|which)\b)")
+# After a relative clause's verb: no object of its own ("condemned as interference", "denounced on Friday").
+NO_OBJECT = re.compile(r"\s*(?:[,.;:]|$|\s(?:as|on|in|at|last|earlier|this|when|because|after|before)\b)")
+# "traded blame", "accused each other", "blamed one another": each party accuses the other.
+RECIPROCAL = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:each\s+other|one\s+another))\b")
 CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
                            r"(?:[\w’'-]+\s+){0,7}$")
 # A transcript heading: "PRESIDENT BIDEN: …" at the start of a paragraph.
@@ -380,9 +531,6 @@ def principals(title: str | None, title_found, entities: dict[str, Entity]) -> l
                               and t_entities.get(m.entity) and t_entities[m.entity].kind == "Person"))
 
 
-# The end of "X said (on Friday) (that)": what follows is X's account.
-SAID_THAT = re.compile(r"\b(?:said|says|stated|declared|added|insisted)(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?,?(?:\s+that)?\s+"
-                       r"(?:the\s+)?$")
 COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 

@@ -20,6 +20,7 @@ OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit":
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
 LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
+IN_THE = re.compile(r"\b(?:in|at)\s+the\s+$")
 # "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
 BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
@@ -56,7 +57,7 @@ class RoleReader:
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
         inside = [m for m in every if entities[m.entity].kind in AGENT_KINDS and m.start not in located
                   and not (entities[m.entity].kind != "Person" and LOCATIVE.search(text, max(0, m.start - 8), m.start))
-                  and not re.search(r"\b(?:in|at)\s+the\s+$", text[max(0, m.start - 8):m.start])]
+                  and not IN_THE.search(text[max(0, m.start - 8):m.start])]
         agents: list[Agent] = []
         members = False
         for i, m in enumerate(inside):
@@ -121,7 +122,7 @@ class RoleReader:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
             heads = subjects or heads
-        if heads and hit.word_class == "verb" and re.search(r"\b(?:said|says|told|added|announced|noted)\b", text[heads[-1].end:hit.start]):
+        if heads and hit.word_class == "verb" and self.reporting.search(text, heads[-1].end, hit.start):
             group = self.group.search(text, heads[-1].end, hit.start)
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
                 return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
@@ -138,6 +139,10 @@ class RoleReader:
                     chosen.insert(0, a)
                 else:
                     break
+            pronoun = PRONOUN_AND.fullmatch(text, clause_start, chosen[0].start)
+            if pronoun and last_person and last_person not in [a.key for a in chosen] \
+                    and not in_quotes(text, s.start, chosen[0].start) and not self.paired(last_person, clause_start):
+                return [last_person] + [a.key for a in chosen]  # "He and Wang have met": the person last named as subject
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
         if WE.search(span):
@@ -163,6 +168,20 @@ class RoleReader:
             if here or last_person:
                 return [here[-1] if here else last_person]
         return []
+
+    def paired(self, key: str, before: int) -> bool:
+        """Whether the person's last mention before ``before`` is joined to another person's ("Blinken
+        and Wang spoke…"): a later "he" could be either."""
+        i = bisect.bisect_left(self._starts, before) - 1
+        while i >= 0 and self._sorted[i].entity != key:
+            i -= 1
+        if i < 0:
+            return False
+        people = [m for m in self._sorted[max(0, i - 1):i + 2] if m is not self._sorted[i]
+                  and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person" and m.entity != key]
+        m = self._sorted[i]
+        return any(re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}", self._text[m.end:o.start]) if o.start > m.start
+                   else re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}", self._text[o.end:m.start]) for o in people)
 
     def coordinated_with(self, text, hit, clause_start, drafts, s) -> Draft | None:
         """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
@@ -211,8 +230,7 @@ class RoleReader:
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
         heads = [a for a in agents if s.start <= a.start < clause_start and not a.modifier and not a.possessive]
-        speaker = next((a for a in heads if re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|tells|added|stated|wrote)\b",
-                                                      text[a.end:a.end + 70])), None)
+        speaker = next((a for a in heads if self.speaker_verb.match(text, a.end, a.end + 70)), None)
         head = speaker or next((a for a in heads if not in_quotes(text, s.start, a.start)), None)
         return [head.key] if head else []
 
@@ -349,7 +367,9 @@ class RoleReader:
         where = re.search(r",\s*where\s+$", text[max(0, clause_start - 10):clause_start + 1]) or \
             re.match(r"\s*where\b", before)
         if where:  # "His trip began in Shanghai, where he met…": the place before "where"
-            prior = [m for m in self._sorted if m.end <= clause_start and m.end >= clause_start - 60
+            lo = bisect.bisect_left(self._starts, clause_start - 60 - self._longest)  # no scan of every mention
+            hi = bisect.bisect_right(self._starts, clause_start)
+            prior = [m for m in self._sorted[lo:hi] if m.end <= clause_start and m.end >= clause_start - 60
                      and entities.get(m.entity) and entities[m.entity].kind in ("Place", "Country")]
             if prior and re.fullmatch(r"[\s,]*(?:where\s*)?", text[prior[-1].end:clause_start]):
                 return prior[-1].entity
@@ -401,6 +421,8 @@ class RoleReader:
                 if country and country not in d.actor and country in self.cat.entities:
                     entities.setdefault(country, self.cat.entities[country])
                     d.target = [country]
+            if not d.place and re.match(r"(?:is |was )?due\b", d.hit.text, re.I):
+                return False  # "due in March": due somewhere only when a place follows
             return bool(d.actor) and (bool(d.place) or d.hit.word_class == "noun" or d.planned)
         if d.kind == "Meeting" and len(d.actor) == 1 and entities[d.actor[0]].kind == "Organization" \
                 and d.hit.word_class == "noun":
@@ -417,7 +439,7 @@ class RoleReader:
         if d.kind in ("Sanction", "Accusation") and d.passive:
             return bool(d.target)
         if d.kind in ("Accusation", "Sanction"):
-            return bool(d.actor) and (bool(d.target) or d.kind == "Sanction" and d.hit.word_class == "verb"
+            return bool(d.actor) and (bool(d.target) or d.mutual or d.kind == "Sanction" and d.hit.word_class == "verb"
                                       and d.hit.text.lower().startswith("impos"))  # "imposed tariffs"
         return bool(d.actor)
 
@@ -453,6 +475,9 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
     before = text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
+
+# A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
+PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
 
 # The end of "… and a 10% additional", "…, and new": a second noun listed after the first.
 CONJOINED_NOUN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:a|an|the|new|further)?\s*(?:[\w%.-]+\s+){0,3}$")

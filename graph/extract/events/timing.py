@@ -87,11 +87,14 @@ def shares_time(to_time: str, to_next: str) -> bool:
 def attachment(h: Hit, t: TimeMention, text: str) -> int:
     """How far a time stands from a trigger, for choosing its owner. A time completes the verb
     phrase before it ("met X on Thursday at the end of a visit"), so a noun trigger that follows
-    the time counts as further away, unless the time is its own modifier ("Thursday's talks",
+    the time counts as further away (further still past a comma), unless the time is its own modifier ("Thursday's talks",
     "on Friday, talks")."""
     d = distance(h, t)
     if h.word_class == "noun" and h.start >= t.end and not re.fullmatch(r"(?:’s|'s)?\s*(?:,\s*)?(?:the\s+)?", text[t.end:h.start]):
-        return d * 2 + 20
+        # a comma between closes the phrase the time belongs to: it goes to a trigger before it
+        # almost however far ("will travel to Beijing from May 2 to May 4, for meetings with ...";
+        # "talks ..., beginning with a dinner on Thursday, and two sessions with X on Friday")
+        return d * 2 + (200 if "," in text[t.end:h.start] else 20)
     return d
 
 
@@ -140,9 +143,68 @@ def inherit_dates(drafts: list[Draft], published: dt.date | None = None) -> None
                     recent[x] = i
 
 
-# What stops a later time in the sentence from dating a trigger before it: another clause.
+TRIP_REACH = 7  # days: one trip's meetings lie within a week of the day it is dated by
+
+
+def span_visits(drafts: list[Draft], entities: dict, published: dt.date | None) -> None:
+    """A trip lasts as long as the meetings the traveller held there: a visit dated by one day
+    ("his trip began on Wednesday in Shanghai", or the day of the meeting that implies it) spans
+    every day the text gives to a meeting of the traveller with the hosts' side within a week of
+    it ("on Thursday he met the party secretary"; "on Friday he met Xi"). Only a trip of the
+    fortnight before publication is stretched so (the article's own news), only by meetings
+    that had happened by then, and never by a plan."""
+    if published is None:
+        return
+    meetings = [d for d in drafts if d.kind == "Meeting" and not d.planned and d.when is not None
+                and d.when.precision == "day" and d.when.basis != "publication" and d.when.end <= published]
+    if not meetings:
+        return
+    for v in drafts:
+        if v.kind != "Visit" or v.planned or v.when is None or v.when.precision != "day" or not v.actor:
+            continue
+        if not 0 <= (published - v.when.start).days <= 14:
+            continue
+        host = host_country(v, entities)
+        if host is None:
+            continue
+        travellers = set(v.actor)
+        start, end = v.when.start, v.when.end
+        for m in meetings:
+            if not travellers & m.parties or abs((m.when.start - v.when.start).days) > TRIP_REACH:
+                continue
+            sides = {country_of(k, entities) for k in m.parties - travellers}
+            place = entities.get(m.place) if m.place else None
+            if host in sides or (place is not None and host in (place.key, place.country)):
+                start, end = min(start, m.when.start), max(end, m.when.end)
+        if (start, end) != (v.when.start, v.when.end):
+            v.when = replace(v.when, start=start, end=end)
+
+
+def country_of(key: str, entities: dict) -> str | None:
+    e = entities.get(key)
+    if e is None:
+        return None
+    return e.key if e.kind == "Country" else e.country
+
+
+def host_country(v: Draft, entities: dict) -> str | None:
+    """The country a visit goes to: its place's, else the country it targets."""
+    place = entities.get(v.place) if v.place else None
+    if place is not None:
+        c = place.key if place.kind == "Country" else place.country
+        if c:
+            return c
+    return next((c for c in (country_of(k, entities) for k in v.target) if c), None)
+
+
+# What stops a later time in the sentence from dating a trigger before it: another clause, or
+# a phrase that tells of an earlier or later happening ("agreed to keep talking, building on
+# their meeting in Bali in November", "following talks in May", "ahead of the summit in June").
+BACKGROUND = (r"\b(?:building\s+(?:on|upon)|(?<!the\s)following|in\s+the\s+(?:wake|aftermath)\s+of|"
+              r"on\s+the\s+heels\s+of|ahead\s+of|prior\s+to|in\s+preparation\s+for)\b")
 OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|but|and)\b|"
-                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b")
+                          r"\b(?:that|which|who|where|when|since|after|before|until|because|while)\b|" + BACKGROUND, re.I)
+BACKGROUND_PHRASE = re.compile(BACKGROUND, re.I)
 
 
 def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None) -> None:
@@ -150,7 +212,8 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     gave before them ("was last June, when he met Xi"), or after them with no other clause
     between ("raised concerns during a trip ... in April"); else the last time the sentences
     before it in its paragraph gave; else the day a news lead reports
-    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A plan the
+    ("WASHINGTON — ... on Friday"), which the rest of a news story tells about. A time after "since"
+    starts a stretch up to now ("the first visit since 2017") and dates nothing so. A plan the
     text gives no time for is dated only when the lead speaks of the publication day itself
     ("Today, the President directs ... Commerce will investigate"): the day the plan was made."""
     lead = lead_day(times, text, published)
@@ -163,7 +226,7 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             continue
         s = d.sentence
         own = [t for t in times if s.start <= t.start < s.end and not DEADLINE.search(text[max(0, t.start - 14):t.start])
-               and not dates_another_verb(text, t, [d.hit])]
+               and not since(text, t) and not dates_another_verb(text, t, [d.hit])]
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
         told = paragraph_time(times, text, s.start, published)
@@ -178,6 +241,11 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
 
 
 SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+def since(text: str, t: TimeMention) -> bool:
+    """Whether the time opens a stretch that lasts until now ("since 2017", "since Monday")."""
+    return t.when.text[:6].lower() == "since " or bool(SINCE.search(text, max(0, t.start - 7), t.start))
 TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")
 
 
@@ -187,7 +255,7 @@ def paragraph_time(times: list[TimeMention], text: str, start: int, published: d
     starts a span ("since Monday")."""
     para = text.rfind("\n\n", 0, start)
     told = [t for t in times if para < t.start < start and t.when.precision in ("day", "weekend", "week")
-            and not (published and t.when.start > published) and not SINCE.search(text, max(0, t.start - 7), t.start)]
+            and not (published and t.when.start > published) and not since(text, t)]
     return told[-1] if told else None
 
 

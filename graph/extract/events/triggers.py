@@ -2,6 +2,7 @@
 sentence, each read as a noun ("the visit") or a verb ("visited") and mapped to its family."""
 from __future__ import annotations
 
+import bisect
 import re
 
 import ahocorasick
@@ -10,6 +11,7 @@ from graph.extract.catalog import Catalog
 from graph.extract.entities import at_word_boundary, at_word_start
 from graph.extract.events.model import FAMILIES, Hit
 from graph.extract.spans import longest_first
+from graph.extract.text import lowered
 from graph.model import Sentence
 
 
@@ -22,7 +24,17 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
                      r"concerns?\b[\"”]?")
 
 
+# After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
+NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
+                           r"documents|costs|expenses|plans)\b")
+
+
 ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
+MODIFIED_NOUN = re.compile(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b")
+AS_BEFORE = re.compile(r"\bas\s+$")
+CAPITAL_DETERMINER = re.compile(r"\b(?:The|A|An|This|That|Its|Their|His|Her|Our|First|Upcoming|Last|Next|Any|No)\b")
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|that|first|upcoming|planned|previous|last|next|"
+                               r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$")
 
 
 class TriggerFinder:
@@ -38,18 +50,60 @@ class TriggerFinder:
             self.auto.add_word(form, entries)
         if len(self.auto):
             self.auto.make_automaton()
+        # Lower-casing a sentence gives what lower-casing the whole text gives there, but for
+        # a final sigma ("Σ" is "ς" at a word's end): only forms holding one need the sentence's
+        # (and forms whose lower case is longer, "İ", whose offsets are counted from the form).
+        self.whole_text = not any(c in t.form.lower() for t in catalog.triggers for c in "σς") and \
+            all(len(t.form.lower()) == len(t.form) for t in catalog.triggers)
+        self._found: list = [(None, None), (None, None)]  # (text, its trigger words) for the last two texts
+
+    def words(self, text: str) -> tuple[list[int], list[tuple[int, int, list]], list[int]] | None:
+        """The trigger forms anywhere in the text, found in one pass and kept for the text
+        being read: their ends (inclusive, in the automaton's order), (start, end, entries),
+        and where "concern" stands. None when the text's lower case differs in length."""
+        for held, found in self._found:
+            if held is text:
+                return found
+        lower = lowered(text)
+        found = None
+        if len(lower) == len(text) and self.whole_text and len(self.auto):
+            ends, words = [], []
+            for end, entries in self.auto.iter(lower):
+                ends.append(end)
+                words.append((end - len(entries[0].form) + 1, end + 1, entries))
+            concern, i = [], text.find("concern")
+            while i >= 0:
+                concern.append(i)
+                i = text.find("concern", i + 1)
+            found = ends, words, concern
+        self._found[:] = [(text, found), self._found[0]]
+        return found
+
+    def in_sentence(self, text: str, s: Sentence) -> tuple[list[tuple[int, int, list]], bool]:
+        """The trigger forms inside the sentence, in the order its own scan gives them, and
+        whether "concern" stands in it."""
+        found = self.words(text)
+        if found is None:
+            lower = text[s.start:s.end].lower()
+            return [(s.start + end - len(entries[0].form) + 1, s.start + end + 1, entries)
+                    for end, entries in self.auto.iter(lower)] if len(self.auto) else [], True
+        ends, words, concern = found
+        lo, hi = bisect.bisect_left(ends, s.start), bisect.bisect_left(ends, s.end)
+        i = bisect.bisect_left(concern, s.start)
+        return [w for w in words[lo:hi] if w[0] >= s.start], i < len(concern) and concern[i] < s.end
 
     def hits(self, text: str, s: Sentence) -> list[Hit]:
-        lower = text[s.start:s.end].lower()
+        words, concern = self.in_sentence(text, s)
+        if not words and not concern:
+            return []
         found = []
-        for end, entries in self.auto.iter(lower):
-            start = end - len(entries[0].form) + 1
-            a, b = s.start + start, s.start + end + 1
+        for a, b, entries in words:
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
-            if re.match(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b", text[b:b + 12]):
-                continue  # "call records": a modifier of another noun, not a happening
-            if re.search(r"\bas\s+$", text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
+            if MODIFIED_NOUN.match(text[b:b + 12]) or \
+                    all(t.word_class == "noun" for t in entries) and NOUN_MODIFIED.match(text, b):
+                continue  # "call records", "travel restrictions": a modifier of another noun, not a happening
+            if AS_BEFORE.search(text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
@@ -59,7 +113,7 @@ class TriggerFinder:
                 continue  # "an alleged upgrade": a verb form used as an adjective
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
             found.append(Hit(a, b, text[a:b], self.family(chosen.event_class), chosen.word_class, chosen.event_class))
-        for m in CONCERN.finditer(text, s.start, s.end):  # 'had "deep concerns"', 'raised his serious concerns'
+        for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
 
@@ -74,9 +128,11 @@ class TriggerFinder:
 def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if len(classes) == 1:
         return next(iter(classes))
-    before_raw = re.sub(r"\b(?:The|A|An|This|That|Its|Their|His|Her|Our|First|Upcoming|Last|Next|Any|No)\b",
-                        lambda m: m.group().lower(), text[max(0, start - 25):start])
-    if re.search(r"(?:\b(?:the|a|an|his|her|their|its|our|this|that|first|upcoming|planned|previous|last|next|"
-                 r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$", before_raw):
+    before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
+    if DETERMINER_BEFORE.search(before_raw):
         return "noun"
     return "verb"
+
+
+def lower_case(m: re.Match) -> str:
+    return m.group().lower()

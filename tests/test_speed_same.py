@@ -1,0 +1,134 @@
+"""Speed-ups that must not change a single match: each fast path is compared with the plain
+way it replaces, on texts made to hit its edges (case folding, word boundaries, the ends of
+the stretch searched, overlapping candidates)."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from graph.extract import default_extractor
+from graph.extract.dates import DURATION, FROM_LAST_DAY, day_phrases
+from graph.extract.entities import MINISTRY, alternatives
+from graph.extract.text import Skipping, lowered, sentences, stretches_holding
+
+WORDS = ["two", "Two", "TWO", "ſix", "six", "days", "day", "later", "earlier", "the", "same", "next",
+         "following", "that", "in", "a", "one", "3", "three-day", "five days of", "xtwo", "_a", "day-",
+         "foreign", "ministry", "Ministry", "trade", "state security", "the day before", "the day after the",
+         "Kelvin", "\u212aelvin", "İstanbul", "ıx", "\n", "\n\n", "  ", ",", ".", "—", "(", "'", "’"]
+
+
+EDGES = ("ſix days later, ſix-day talks, ſeven days of talks, \u212aelvin and İn in ın; "
+         "The Same Day, THE DAY BEFORE, Two\n\ndays later. ")
+
+
+def random_text(seed: int, n: int = 600) -> str:
+    rng = random.Random(seed)
+    return EDGES + "".join(rng.choice(WORDS) + rng.choice([" ", " ", "", "\t", "\n"]) for _ in range(n)) + EDGES
+
+
+def spans(matches) -> list:
+    return [(m.span(), m.groups(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_skipping_finds_what_finditer_finds(seed):
+    text = random_text(seed)
+    patterns = [
+        Skipping(re.compile(r"\b(?:two|six|a|the)\s+(?P<unit>days?)\b", re.I), "tTsS\u017faA"),
+        Skipping(re.compile(r"\b(?:kelvin|in)\b", re.I), "kK\u212aiI\u0130\u0131"),
+        Skipping(re.compile(r"\b(?:day|days)(?:\s+later)?"), "d"),
+        DURATION, MINISTRY,
+    ]
+    rng = random.Random(seed)
+    for skipping in patterns:
+        assert spans(skipping.finditer(text)) == spans(skipping.regex.finditer(text)), skipping.pattern[:40]
+        for _ in range(20):  # a stretch of the text: the look-arounds still see past its ends
+            a = rng.randrange(len(text))
+            b = rng.randrange(a, len(text) + 1)
+            assert spans(skipping.finditer(text, a, b)) == spans(skipping.regex.finditer(text, a, b))
+
+
+def test_skipping_with_a_wider_scout_drops_what_the_pattern_rejects():
+    text = "two days later the meeting; two days later, two days\nlater"
+    pattern = re.compile(r"\btwo\s+days\s+later(?!,)")
+    skipping = Skipping(pattern, "t", scout=r"\btwo\s+days")
+    assert spans(skipping.finditer(text)) == spans(pattern.finditer(text))
+    assert len(list(skipping.finditer(text))) == 2
+
+
+def test_alternatives_match_what_the_plain_alternation_matches():
+    rng = random.Random(3)
+    words = ["Department", "Dept", "D", "Council", "Commission", "Co.", "Corp", "Corps", "Office", "Über", "&"]
+    text = " ".join(rng.choice(words + ["Depart", "Councils", "xOffice", "Comm", "C"]) for _ in range(500))
+    for chosen in (words, words[::-1], sorted(words, key=len, reverse=True), ["A"], ["", "x"]):
+        fast = re.compile(rf"\b(?:{alternatives(chosen)})(?!\w)")
+        plain = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in chosen)})(?!\w)")
+        assert spans(fast.finditer(text)) == spans(plain.finditer(text)), chosen
+
+
+def test_lowered_is_the_lower_case_of_the_text_asked_about():
+    a, b, c = "The Secretary MET", "ΟΔΥΣΣΕΥΣ", "İstanbul"
+    for _ in range(2):
+        assert lowered(a) == a.lower() and lowered(b) == b.lower() and lowered(c) == c.lower()
+        assert lowered(a) == a.lower()
+
+
+def test_trigger_words_found_once_per_text_are_those_found_per_sentence():
+    """The trigger automaton runs once over the text; each sentence takes the words inside
+    it, as scanning the sentence alone gave them."""
+    triggers = default_extractor().events.triggers
+    text = ("The two leaders met in Geneva and agreed to talks. Officials visited Beijing; the visit ended "
+            "Friday. They had deep concerns about the sanctions.\n\nCall records were released. "
+            "The meeting-room was small. As agreed, they will meet again. Talks: none. "
+            "Washington imposed tariffs and Beijing retaliated with sanctions on Tuesday.")
+    whole = [triggers.hits(text, s) for s in sentences(text)]
+    held = triggers.whole_text
+    try:
+        triggers.whole_text = False
+        triggers._found = [(None, None), (None, None)]
+        alone = [triggers.hits(text, s) for s in sentences(text)]
+    finally:
+        triggers.whole_text = held
+        triggers._found = [(None, None), (None, None)]
+    assert whole == alone
+    assert sum(len(h) for h in whole) >= 8
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_day_phrases_searched_stretch_by_stretch_are_those_of_the_whole_scan(seed):
+    text = random_text(seed) + " the same day" + "," * 3 + "two" + " " * 700 + "days later—the day before (a day later)"
+    assert spans(day_phrases(text, 0, len(text))) == spans(FROM_LAST_DAY.finditer(text))
+    rng = random.Random(seed)
+    for _ in range(30):
+        a = rng.randrange(len(text))
+        b = rng.randrange(a, len(text) + 1)
+        assert spans(day_phrases(text, a, b)) == spans(FROM_LAST_DAY.finditer(text, a, b))
+    assert len(list(day_phrases(text, 0, len(text)))) >= 5
+
+
+def test_stretches_holding_a_word_are_runs_of_words_and_spaces():
+    text = "Monday, the day\n\nbefore; x" + " " * 1000 + "days. (Today)"
+    found = list(stretches_holding(text, "day"))
+    assert [text[a:b] for a, b in found] == ["Monday", " the day\n\nbefore", " x" + " " * 1000 + "days", "Today"]
+
+
+def test_one_line_sentences_are_cut_as_the_line_by_line_trim_cuts_them():
+    from graph.extract.text import BOUNDARY, _ends_with_abbreviation, _trimmed
+
+    def plain(text):
+        start = 0
+        for m in BOUNDARY.finditer(text):
+            if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
+                continue
+            yield from _trimmed(text, start, m.start() + len(m.group("close") or ""))
+            start = m.end()
+        yield from _trimmed(text, start, len(text))
+
+    rng = random.Random(5)
+    parts = ["Mr. Smith", "said.", "U.S.", " ", "\n", "\n\n", "!", "?", '"', "”", ")", "A", "b", "J. Doe",
+             "- item", "Etc.", "  \n  ", "\t", "\u2028", "Talks ended"]
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(200))
+        assert list(sentences(text)) == list(plain(text))
