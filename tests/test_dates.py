@@ -119,6 +119,13 @@ MONTHS = [
      "in May", D(2024, 5, 1), D(2024, 5, 31), "month", "relative"),
     ("The envoys also met in Malta in September of 2023.", D(2024, 8, 23),
      "September of 2023", D(2023, 9, 1), D(2023, 9, 30), "month", "explicit"),
+    # a capitalised opening word is the same word
+    ("In November, the bureau said hackers had stolen call records.", D(2025, 1, 17),
+     "In November", D(2024, 11, 1), D(2024, 11, 30), "month", "relative"),
+    ("Last November, the two leaders met in Lima.", D(2025, 1, 17),
+     "Last November", D(2024, 11, 1), D(2024, 11, 30), "month", "relative"),
+    ("Mid-October talks ended without a statement.", D(2024, 11, 20),
+     "Mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),
     # "in mid-October": the month
     ("The envoys last met in mid-October.", D(2024, 11, 20),
      "mid-October", D(2024, 10, 1), D(2024, 10, 31), "month", "relative"),
@@ -226,6 +233,23 @@ ROWS = [row(r) for r in EXPLICIT + WEEKDAY_DECIDES + MONTHS + RELATIVE]
 @pytest.mark.parametrize("text, anchor, surface, start, end, precision, basis, approximate", ROWS)
 def test_resolves(text, anchor, surface, start, end, precision, basis, approximate):
     check(text, anchor, surface, start, end, precision, basis, approximate)
+
+
+# A past-tense verb of the time's clause puts a date without a year in the past, however near
+# the coming one is; a plan ("scheduled for", "would be held") does not. Anchor: 2024-11-21.
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("The two envoys met in Manila on Jan. 26-27 to discuss the shoal.", "Jan. 26-27", D(2024, 1, 26), D(2024, 1, 27)),
+    ("Customs officers seized the cargo on Dec. 2, the ministry said.", "Dec. 2", D(2023, 12, 2), D(2023, 12, 2)),
+    ("The trade delegation visited Tianjin in December.", "in December", D(2023, 12, 1), D(2023, 12, 31)),
+    ("Talks held on Jan. 5 ended without a statement.", "Jan. 5", D(2024, 1, 5), D(2024, 1, 5)),
+    ("A meeting of the working group is scheduled for Jan. 26.", "Jan. 26", D(2025, 1, 26), D(2025, 1, 26)),
+    ("Officials said the talks would be held on Jan. 26.", "Jan. 26", D(2025, 1, 26), D(2025, 1, 26)),
+    ("The second round was planned for Jan. 26 in Geneva.", "Jan. 26", D(2025, 1, 26), D(2025, 1, 26)),
+    ("The trade delegation travels to Tianjin in December.", "in December", D(2024, 12, 1), D(2024, 12, 31)),
+])
+def test_the_tense_of_the_clause_decides_the_year(text, surface, start, end):
+    t = only(text, D(2024, 11, 21))
+    assert (text[t.start:t.end], t.when.start, t.when.end) == (surface, start, end)
 
 
 # --- what is not a time ---------------------------------------------------------------

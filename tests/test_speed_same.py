@@ -132,3 +132,33 @@ def test_one_line_sentences_are_cut_as_the_line_by_line_trim_cuts_them():
     for _ in range(300):
         text = "".join(rng.choice(parts) for _ in range(200))
         assert list(sentences(text)) == list(plain(text))
+
+
+def test_n_quads_built_as_text_are_what_pyoxigraph_prints():
+    """The article graph is written as N-Quads text without pyoxigraph terms: each line must be
+    the one pyoxigraph prints for the quad it parses to (escapes included)."""
+    import datetime as dt
+
+    import pyoxigraph as ox
+
+    from graph.model import Article
+    from graph.rdf.triples import entity_text, extraction_nquads, text
+
+    odd = "".join(map(chr, [*range(1, 0x20), 0x7F, 0xFFFE, 0xFFFF, 0x22, 0x5C, 0xE9, 0x1F600, 0x2028]))
+    for c in [*range(1, 0xD800), *range(0xE000, 0x10000), 0x10000, 0x1F600, 0x10FFFF]:
+        assert text(chr(c)) == str(ox.Literal(chr(c))), hex(c)
+    extractor = default_extractor()
+    article = Article(f'odd "id" \\ {odd}', f"President Joe Biden met Xi Jinping in Beijing on Monday, {odd} they said. "
+                      f'He said "tariffs\\" {odd} will rise.', f"A title {odd}", dt.date(2024, 1, 2),
+                      url="https://example.com/a?b=1#c", source=f"Source {odd}")
+    extraction = extractor.extract(article)
+    body, count = extraction_nquads(extraction, extractor.event_scores)
+    lines = body.decode().split("\n")[:-1]  # (not splitlines: "\u2028" stands unescaped in a literal)
+    assert len(lines) == count == len(set(lines)) and count > 20
+    for line in lines:
+        (quad,) = ox.parse(line.encode(), format=ox.RdfFormat.N_QUADS)
+        assert f"{quad} ." == line
+    assert any("\\u0001" in line for line in lines) and any("evidence>" in line for line in lines)
+    for s, p, o in entity_text(extraction):
+        (quad,) = ox.parse(f"{s} {p} {o} .".encode(), format=ox.RdfFormat.N_TRIPLES)
+        assert (str(quad.subject), str(quad.predicate), str(quad.object)) == (s, p, o)

@@ -67,8 +67,15 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool, wee
     ahead of the anchor counts as twice as far, and a month named without a day four
     times as far: "February" in November is the February just past, "December" in
     late November the coming one, "November 15" three days before it this November.
-    A weekday given with the date decides.
+    A weekday given with the date decides. ``future`` is None when the sentence speaks of
+    the past ("met on Jan. 26", "visited in December"): then the date is the latest one
+    not after the anchor.
     """
+    if future is None:  # the sentence speaks of the past: the latest such date not after the anchor
+        for year in (anchor.year, anchor.year - 1):
+            d = safe_date(year, month, day or 1)
+            if d is not None and (d - anchor).days <= 1 and (weekday is None or not day or d.weekday() == weekday):
+                return year
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         d = safe_date(year, month, day or 15)
@@ -342,8 +349,8 @@ RULES: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I if flags else 0)
      month_of_year_rel, False),
     (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_day, False),
     (rf"\b(?:(?i:early|mid|late|mid-|earlier in|later in)\s+)?{MONTH}(?:,|\s+of)?\s+{YEAR}\b", month_year, False),
-    (rf"\b(?P<which>last|next|this)\s+{MONTH}\b", shifted_month, False),
-    (rf"(?:\b(?:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\bmid-){MONTH}(?!\s+\d)\b",
+    (rf"\b(?P<which>(?i:last|next|this))\s+{MONTH}\b", shifted_month, False),
+    (rf"(?:\b(?i:in|since|by|until|during|from|early|late|mid-|of|for|planned for|scheduled for)\s+|\b(?i:mid)-){MONTH}(?!\.?\s+\d)\b",
      bare_month, False),
     (r"\b(?:(?:in|since|by|during|from|until|through|of|year)\s+(?:(?:early|late|mid)\s+|mid-)?|(?:early|late)\s+|mid-)"
      r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)", year_only, True),
@@ -486,6 +493,34 @@ def speaks_of_future(text: str, pos: int, floor: int) -> bool:
     return bool(FUTURE_CUE.search(before))
 
 
+# A verb in the past tense just before a time, in its own clause: "met ... on Jan. 26", "visited
+# Beijing in December". Participles that announce a plan ("scheduled for", "expected in") are not.
+PAST_CUE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:(?:was|were)(?!\s+(?:planned|scheduled|expected|set|due|slated|"
+                      r"supposed|meant|going|about|to)\b)|met|held|spoke|said|told|had|did|took|began|made|sent|won|"
+                      r"lost|struck|fell|rose|broke|came|went|flew|left|saw|(?!(?:scheduled|planned|expected|slated|"
+                      r"proposed|intended|aimed|billed|hoped|needed|required|designed|tipped|poised|pencil(?:l)?ed)\b)"
+                      r"[a-z]{2,}ed)\b")
+CLAUSE_OPEN = re.compile(r"[,;:—–(]|\b(?:and|but|while|whereas|although|though|that|which|who)\b")
+NOT_PAST = re.compile(r"\b(?:would|will|shall|could|can|may|might|must|should|to|going)\b")
+PAST_REACH = 80
+
+
+def tense_before(text: str, pos: int, floor: int) -> bool | None:
+    """True when the sentence speaks of the future before ``pos``; None when a verb of its clause
+    just before ``pos`` is in the past tense (and no future cue stands before it); else False."""
+    if speaks_of_future(text, pos, floor):
+        return True
+    before = text[max(floor, pos - PAST_REACH):pos]
+    cut = [m.end() for m in SENTENCE_BREAK.finditer(before)] + [m.end() for m in CLAUSE_OPEN.finditer(before)]
+    if cut:
+        before = before[max(cut):]
+    past = [m.end() for m in PAST_CUE.finditer(before)]
+    if not past:
+        return False
+    other = [m.end() for m in NOT_PAST.finditer(before)]  # "said talks would be held on ..."
+    return None if not other or past[-1] > other[-1] else False
+
+
 # Every rule needs one of these words or a year, so only the stretches around them are searched.
 # (?=\w): only where a word starts is the long alternation tried (twice as fast, same matches).
 KEYWORD_WORDS = (r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
@@ -533,7 +568,7 @@ def find_times(text: str, anchor: dt.date | None, start: int = 0, end: int | Non
             for m in pattern.finditer(text, a, b):
                 if cited(text, m):
                     continue
-                when = rule(m, anchor, future or speaks_of_future(text, m.start(), start))
+                when = rule(m, anchor, future or tense_before(text, m.start(), start))
                 if when is not None:
                     found.append(TimeMention(m.start(), m.end(), when))
     found = longest_first({(t.start, t.end): t for t in found}.values())
