@@ -738,3 +738,12 @@ def test_a_measure_on_a_countrys_exports_acts_on_that_country():
 def test_a_measure_on_anothers_investment_in_ones_own_country_acts_on_the_investor():
     ev = one(extract("The Treasury Department will restrict Chinese investment in American farmland."), "Sanction")
     assert ev.target == (CHN,)
+
+
+def test_a_measure_announced_in_a_relative_clause_takes_its_time_and_no_statement():
+    ex = extract("Foreign Minister Wang Yi voiced opposition to new U.S. restrictions on exports of chips to China, "
+                 "which the Commerce Department announced last week.", D(2023, 10, 28))
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2023, 10, 16), D(2023, 10, 22))
+    assert ex_has_no(ex, "Statement")

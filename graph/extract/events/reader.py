@@ -91,6 +91,13 @@ class EventReader(RoleReader):
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
+            measures = {d.hit: d for _, d in pending}
+            for hit, draft in pending:
+                if draft.announces is not None:  # "…, which X announced last week": the measure's date, no event
+                    measure = measures.get(draft.announces)
+                    if measure is not None and measure.when is None:
+                        measure.when = draft.when
+                    continue
                 draft.disputes = s_disputes
                 drafts.extend(split(draft, text, agents, entities, self.entity_at, s_times))
             persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
@@ -130,6 +137,12 @@ class EventReader(RoleReader):
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
                 for h in self._sentence_hits):
             return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
+        announced = next((h for h in self._sentence_hits if hit.event_class == "Statement" and hit.word_class == "verb"
+                          and h.event_class == "Sanction" and h.word_class == "noun" and h.end < hit.start
+                          and self.clause(text, s, h)[1] < hit.start
+                          and ANNOUNCED_REL.fullmatch(text, self.clause(text, s, h)[1], hit.end)), None)
+        if announced is not None:  # "…, which the Commerce Department announced last week": the measure's announcement
+            return Draft(hit.event_class, hit, s, announces=announced)
         if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (
                 hit.word_class == "verb" and hit.text.lower().endswith("ed")
                 and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
@@ -428,6 +441,9 @@ class EventReader(RoleReader):
         start, end = self.clause(text, s, hit)
         if re.match(r",?\s+including\b", text[end:end + 12]):
             end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
+        elif hit.event_class == "Sanction" and hit.word_class == "noun" and (rel := ANNOUNCED_REL.match(text, end, s.end)):
+            # "restrictions on …, which the Commerce Department announced last week": the measure's time
+            end = self.clause(text, s, Hit(rel.end() - 1, rel.end(), "", "", ""))[1]
         return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
@@ -512,6 +528,10 @@ PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed
 # about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
 CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+# A relative clause that announces or imposes the measure before it: ", which the Commerce Department
+# announced", "that Washington imposed".
+ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"
+                           r"(?:announced|imposed|introduced|unveiled|issued|adopted|levied|enacted)\b")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"
