@@ -179,8 +179,10 @@ class EventReader(RoleReader):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
         if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
-                and self.reporting.search(text, s.start, hit.start):
-            speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
+                and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
+            # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
+            # a verb after "and" shares the subject of the verb before it
+            speaker = self.main_subject(text, s, hit.start, agents)
             if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
                 draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
@@ -276,6 +278,14 @@ class EventReader(RoleReader):
             draft.actor, draft.target = [other], [speaker]
         else:
             draft.actor, draft.target = [speaker], [other]
+
+    def first_conjunct_verb(self, text, s, hit, agents) -> bool:
+        """Whether a finite verb stands between the sentence's subject and the "and" before the
+        trigger ("Trump threatened China on Monday and imposed …"): the trigger's verb is coordinated
+        with it, not with a name listed before "and"."""
+        subject = self.main_subject(text, s, hit.start, agents)
+        at = next((a for a in agents if subject and a.key == subject[0] and a.start < hit.start), None)
+        return at is not None and bool(FINITE_VERB.match(text, at.end, hit.start))
 
     def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
         """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
@@ -491,11 +501,13 @@ class EventReader(RoleReader):
             self._consumed.add(h)
         here = of_sentence(drafts, s)
         called_off = [d for d in here if d.hit in near] or \
-                     [d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start]
+                     ([d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start] if not near else [])
         wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
-            or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+            or (next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None) if not near else None)
         draft.called_off = source.kind if source else wanted  # "postponed his trip": a visit, even unread
+        if source is not None and source in here and source.hit.start < hit.start and source.hit.word_class == "noun":
+            self._consumed.add(source.hit)  # "the talks, which were due in June, were cancelled": not held
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -528,6 +540,9 @@ PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed
 # about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
 CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+# A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
+FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
+                         r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
 # A relative clause that announces or imposes the measure before it: ", which the Commerce Department
 # announced", "that Washington imposed".
 ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"
