@@ -162,3 +162,24 @@ def test_n_quads_built_as_text_are_what_pyoxigraph_prints():
     for s, p, o in entity_text(extraction):
         (quad,) = ox.parse(f"{s} {p} {o} .".encode(), format=ox.RdfFormat.N_TRIPLES)
         assert (str(quad.subject), str(quad.predicate), str(quad.object)) == (s, p, o)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_places_find_what_the_cue_pattern_finds_sentence_by_sentence(seed):
+    from graph.extract.events.modality import cue_pattern
+    from graph.extract.text import WordPlaces
+
+    words = ["said", "says", "told", "added", "noted", "warned", "the two sides", "Said"]
+    regex, places = cue_pattern(words), WordPlaces(words)
+    rng = random.Random(seed)
+    pool = words + ["SAID", "sAid", "aforesaid", "said’s", "told-", "x", "ſaid", "İs", "ıt", "\u212aelvin", "The Two Sides",
+                    "two", "sides", "’", "'", ",", ".", "\n"]
+    for plain in (True, False):
+        text = " ".join(rng.choice(pool if not plain else [w for w in pool if w.isascii()]) for _ in range(500))
+        assert (places.places(text) is not None) == plain  # the automaton's places, or the regex alone
+        for _ in range(40):
+            a = rng.randrange(len(text))
+            b = rng.randrange(a, min(len(text), a + 200) + 1)
+            assert spans(places.finditer(regex, text, a, b)) == spans(regex.finditer(text, a, b))
+        assert spans(places.finditer(regex, text)) == spans(regex.finditer(text))
+    assert places.places("He said so.") == [3] and places.places("Then ſaid he") is None
