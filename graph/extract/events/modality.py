@@ -26,6 +26,10 @@ TAKEN_BEFORE = re.compile(r"(?:\s+(?:on|against|of)\s+(?:the\s+)?[A-Z][\w.’'-]
                           r"(?:\w+\s+){0,3}?(?:on|in|last|earlier|since)\b")
 
 
+# An aside between commas after a noun and its verb ("the trip, once expected in February, has …").
+APPOSITIVE = re.compile(r"^([^.;:,]{0,40}?),[^.;:,]{1,60},\s*")
+
+
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -54,7 +58,10 @@ class Modality:
 
     def negated_later(self, after: str, hit: Hit) -> bool:
         """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
-        return hit.word_class == "noun" and bool(self.negated_after.match(after))
+        if hit.word_class != "noun":
+            return False
+        # past an aside: "Blinken's trip to China, once expected in February, has not been rescheduled"
+        return bool(self.negated_after.match(after) or self.negated_after.match(APPOSITIVE.sub(r"\1 ", after, count=1)))
 
     def is_planned(self, before: str, hit: Hit, after: str = "") -> bool:
         """A planning cue just before the trigger, or "upcoming visit", or "said it would"; not
