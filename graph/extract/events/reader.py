@@ -22,6 +22,7 @@ from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quot
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
+from graph.extract.text import WordPlaces
 from graph.model import Entity, Event, Mention, Sentence
 
 
@@ -39,6 +40,7 @@ class EventReader(RoleReader):
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
         self.break_finder = break_finder(self.breaks)
         self.reporting = cue_pattern(w.get("reporting-verbs", ()))
+        self.reporting_places = WordPlaces(w.get("reporting-verbs", ()))  # where to search each sentence for them
         verbs = self.reporting.pattern  # "(?<![\w’'])(?:said|says|…)(?![\w])"
         # "X, a spokesman for Y, said": a speaker's name, then (a description and) the verb
         self.speaker_verb = re.compile(r"\s*(?:,[^,]{0,60},\s*)?" + verbs, re.I)
@@ -337,7 +339,7 @@ class EventReader(RoleReader):
         the quarrel", "told lawmakers that hackers linked to X had breached …"), and characterisations
         ("citing what it called X's genocide"): read by ``reported``."""
         found = []
-        for m in self.reporting.finditer(text, s.start, s.end):
+        for m in self.reporting_places.finditer(self.reporting, text, s.start, s.end):
             if self.wrongdoing.search(text, m.end(), min(s.end, m.end() + 200)) or \
                     (self.conduct.phrase and self.conduct.phrase.search(text, m.end(), min(s.end, m.end() + 160))):
                 found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
