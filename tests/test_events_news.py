@@ -781,3 +781,24 @@ def test_a_verb_after_and_shares_the_subject_of_the_verb_before(text, actor, tar
     ex = extract(text)
     ev = [e for e in ex.events if e.family in ("Sanction", "Visit")]
     assert len(ev) == 1 and ev[0].actor == (actor,) and ev[0].target == (target,)
+
+
+# --- "the first … to visit … since X" ------------------------------------------------------
+def test_the_first_to_visit_since_someone_is_a_visit_by_each():
+    ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019.")
+    visits = {ev.actor: ev for ev in of_kind(ex, "Visit")}
+    assert set(visits) == {("person/janet-yellen",), ("person/steven-mnuchin",)}
+    assert day(visits[("person/steven-mnuchin",)])[:2] == (D(2019, 1, 1), D(2019, 12, 31))
+    assert visits[("person/janet-yellen",)].when is None or visits[("person/janet-yellen",)].when.start.year != 2019
+
+
+def test_the_most_senior_official_to_visit_since_someone_took_office_is_one_visit():
+    ex = extract("Foreign Minister Wang Yi is the most senior Chinese official to visit Washington since Joe Biden "
+                 "took office.")
+    assert one(ex, "Visit").actor == (WANG_YI,)
+
+
+def test_the_subject_after_an_earlier_visitor_stays_the_sentence_subject():
+    ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019. "
+                 "She and He Lifeng have met twice.", D(2024, 4, 8))
+    assert parties(one(ex, "Meeting")) == {"person/janet-yellen", "person/he-lifeng"}

@@ -93,6 +93,9 @@ class EventReader(RoleReader):
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
+            # the earlier visits a "first … since X" names go first: the sentence's own subject stays the last person
+            pending = [(hit, d) for hit, draft in pending if draft.kind == "Visit"
+                       for d in self.predecessor(text, s, hit, draft, agents, s_times, published, entities)] + pending
             measures = {d.hit: d for _, d in pending}
             for hit, draft in pending:
                 if draft.announces is not None:  # "…, which X announced last week": the measure's date, no event
@@ -176,6 +179,10 @@ class EventReader(RoleReader):
                 self.conjoined_measure(text, hit, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
+        if hit.word_class == "verb" and FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start) \
+                and IS_THE.search(text, s.start, hit.start):
+            # "X is the first U.S. adviser to visit China": the sentence's subject visits, not the adjective
+            draft.actor = self.main_subject(text, s, hit.start, agents) or draft.actor
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
@@ -280,6 +287,25 @@ class EventReader(RoleReader):
             draft.actor, draft.target = [other], [speaker]
         else:
             draft.actor, draft.target = [speaker], [other]
+
+    def predecessor(self, text, s, hit, draft, agents, s_times, published, entities) -> list[Draft]:
+        """"X is the first national security adviser to visit China since Susan Rice in 2016": the
+        one named after "since" made that visit then (dated by the time right after the name, which
+        is not X's visit's time)."""
+        if not draft.place or not FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start):
+            return []
+        since = SINCE.search(text, hit.end, min(s.end, hit.end + 60))
+        who = next((a for a in agents if since and since.end() <= a.start <= since.end() + 25 and a.kind == "Person"
+                    and not a.modifier and is_title_run(text[since.end():a.start])
+                    and NAME_ENDS.match(text, a.end)), None)  # not "since Biden took office"
+        if who is None or who.key in draft.actor:
+            return []
+        when = next((t for t in s_times if who.end <= t.start <= who.end + 6), None)
+        if when is not None and draft.when == when.when:
+            draft.when = None  # the year after the name is the earlier visit's
+        earlier = Draft("Visit", hit, s, actor=[who.key], place=draft.place)
+        earlier.when = when.when if when else None
+        return [earlier] if self.complete(earlier, entities) else []
 
     def first_conjunct_verb(self, text, s, hit, agents) -> bool:
         """Whether a finite verb stands between the sentence's subject and the "and" before the
@@ -542,6 +568,12 @@ PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed
 # about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
 CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+# "the first … to visit", "the first … to travel to": a visit measured against the one before it.
+FIRST_TO = re.compile(r"\b(?:first|only|last|latest|most\s+senior|highest[-\s]ranking)\b[^;!?]{0,80}?\bto\s+$")
+SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
+NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
+IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
+                    r"most\s+senior|highest[-\s]ranking)\b")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
                          r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
