@@ -671,3 +671,113 @@ def test_one_under_a_countrys_sanctions_is_its_target():
 ])
 def test_under_pressure_or_a_subject_not_named_is_no_sanction_of_the_one_named(text):
     assert ex_has_no(extract(text), "Sanction")
+
+
+# --- measures criticised, measures named by a participle, asides, what remains possible ---
+def test_a_trip_not_rescheduled_past_an_aside_is_no_visit():
+    ex = extract("Secretary Blinken's trip to China, once planned for February, has not been rescheduled.")
+    assert ex_has_no(ex, "Visit")
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Joe Biden and Xi Jinping remains possible, officials said.",
+    "A call between Joe Biden and Xi Jinping is still being discussed.",
+])
+def test_a_meeting_only_possible_or_discussed_is_no_event(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Meeting") and ex_has_no(ex, "PhoneCall")
+
+
+def test_a_trip_postponed_is_a_called_off_visit():
+    ev = one(extract("Secretary Blinken postponed his trip to Beijing on Friday."), "Cancellation")
+    assert ev.actor == (BLINKEN,) and "visit" in ev.label
+
+
+def test_a_determination_of_genocide_accuses_the_country_whose_conduct_it_names():
+    ev = one(extract("The State Department determined on Monday that Beijing's treatment of Tibetans amounted to "
+                     "genocide."), "Accusation")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+def test_restrictions_on_exports_to_a_country_are_a_measure_on_it():
+    ev = one(extract("The Commerce Department on Tuesday announced curbs on sales of chipmaking tools to China."),
+             "Sanction")
+    assert ev.actor == ("org/us-department-of-commerce",) and ev.target == (CHN,)
+
+
+def test_a_standing_measure_only_criticised_is_no_new_measure():
+    ex = extract('Foreign Minister Wang Yi expressed "serious concern" about U.S. restrictions on Chinese companies.')
+    assert ex_has_no(ex, "Sanction")
+    assert one(ex, "Accusation").target == (USA,)
+
+
+def test_a_new_measure_criticised_is_reported_too():
+    ex = extract("Foreign Minister Wang Yi voiced opposition to new U.S. sanctions on Chinese companies.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_measure_imposed_by_a_party_named_after_it_is_that_partys():
+    ex = extract("Beijing condemned the sanctions imposed on Monday on Chinese officials by the United States.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert one(ex, "Accusation").actor == (CHN,)
+
+
+def test_a_measure_on_a_flow_acts_on_its_destination():
+    ex = extract("Washington imposed curbs on American exports to China.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_measure_on_a_countrys_exports_acts_on_that_country():
+    ev = one(extract("China imposed tariffs on American exports."), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_measure_on_anothers_investment_in_ones_own_country_acts_on_the_investor():
+    ev = one(extract("The Treasury Department will restrict Chinese investment in American farmland."), "Sanction")
+    assert ev.target == (CHN,)
+
+
+def test_a_measure_announced_in_a_relative_clause_takes_its_time_and_no_statement():
+    ex = extract("Foreign Minister Wang Yi voiced opposition to new U.S. restrictions on exports of chips to China, "
+                 "which the Commerce Department announced last week.", D(2023, 10, 28))
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2023, 10, 16), D(2023, 10, 22))
+    assert ex_has_no(ex, "Statement")
+
+
+# --- threats, doubts, happenings called off in their own sentence, coordinated verbs -------
+@pytest.mark.parametrize("text", [
+    "Donald Trump threatened new tariffs on China.",
+    "Washington is weighing new sanctions on Chinese banks.",
+    "Officials cautioned that a deal between the United States and China was far from certain.",
+])
+def test_threatened_weighed_or_doubtful_happenings_are_no_events(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Sanction") and ex_has_no(ex, "Agreement")
+
+
+def test_talks_called_off_in_their_own_sentence_are_not_also_held():
+    ex = extract("The talks between Antony Blinken and Wang Yi, which were supposed to take place in June, were "
+                 "cancelled.")
+    assert ex_has_no(ex, "Meeting")
+    assert parties(one(ex, "Cancellation")) == {BLINKEN, WANG_YI}
+
+
+def test_a_trip_postponed_after_a_meeting_is_a_called_off_visit_not_meeting():
+    ex = extract("Antony Blinken met Wang Yi in Beijing on Monday and postponed his trip to Shanghai.")
+    assert one(ex, "Meeting").target == (WANG_YI,)
+    assert "visit" in one(ex, "Cancellation").label
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Donald Trump threatened China on Monday and imposed tariffs on Mexico.", "person/donald-trump", "country/MEX"),
+    ("Antony Blinken did not meet Wang Yi and visited Shanghai instead.", BLINKEN, CHN),
+])
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before(text, actor, target):
+    ex = extract(text)
+    ev = [e for e in ex.events if e.family in ("Sanction", "Visit")]
+    assert len(ev) == 1 and ev[0].actor == (actor,) and ev[0].target == (target,)

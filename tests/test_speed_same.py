@@ -162,3 +162,41 @@ def test_n_quads_built_as_text_are_what_pyoxigraph_prints():
     for s, p, o in entity_text(extraction):
         (quad,) = ox.parse(f"{s} {p} {o} .".encode(), format=ox.RdfFormat.N_TRIPLES)
         assert (str(quad.subject), str(quad.predicate), str(quad.object)) == (s, p, o)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_places_find_what_the_cue_pattern_finds_sentence_by_sentence(seed):
+    from graph.extract.events.modality import cue_pattern
+    from graph.extract.text import WordPlaces
+
+    words = ["said", "says", "told", "added", "noted", "warned", "the two sides", "Said"]
+    regex, places = cue_pattern(words), WordPlaces(words)
+    rng = random.Random(seed)
+    pool = words + ["SAID", "sAid", "aforesaid", "said’s", "told-", "x", "ſaid", "İs", "ıt", "\u212aelvin", "The Two Sides",
+                    "two", "sides", "’", "'", ",", ".", "\n"]
+    for plain in (True, False):
+        text = " ".join(rng.choice(pool if not plain else [w for w in pool if w.isascii()]) for _ in range(500))
+        assert (places.places(text) is not None) == plain  # the automaton's places, or the regex alone
+        for _ in range(40):
+            a = rng.randrange(len(text))
+            b = rng.randrange(a, min(len(text), a + 200) + 1)
+            assert spans(places.finditer(regex, text, a, b)) == spans(regex.finditer(text, a, b))
+        assert spans(places.finditer(regex, text)) == spans(regex.finditer(text))
+    assert places.places("He said so.") == [3] and places.places("Then ſaid he") is None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_time_keywords_found_by_their_places_are_those_the_scan_finds(seed):
+    from graph.extract.dates import KEYWORD_PLACES, KEYWORDS, keywords
+
+    assert KEYWORD_PLACES is not None
+    rng = random.Random(seed)
+    pool = ["January", "JAN", "jan.", "Monday", "Monetary", "weekend", "WEEK", "2024", "1999", "2020s", "19", "20٢٤",
+            "ago", "Chicago", "days", "today", "Tonight", "x2024", "_May", "may", "Sat", "ſat", "\u212a", "ınt", "İ",
+            "mid-March", "(Friday)", "\n", ",", " "]
+    for plain in (True, False):
+        text = " ".join(rng.choice([w for w in pool if w.isascii()] if plain else pool) for _ in range(600))
+        for a, b in [(0, len(text))] + [sorted(rng.sample(range(len(text)), 2)) for _ in range(30)]:
+            fast = [(m.start(1), m.end(1), m.group(1)) for m in keywords(text, a, b)]
+            assert fast == [(m.start(1), m.end(1), m.group(1)) for m in KEYWORDS.finditer(text, a, b)]
+        assert (KEYWORD_PLACES.places(text) is not None) == plain

@@ -5,9 +5,12 @@ Tokenizing is the floor the extraction benchmark measures against
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
+
+import ahocorasick
 
 from graph.model import Sentence
 
@@ -104,6 +107,59 @@ def stretches_holding(text: str, word: str, start: int = 0, end: int | None = No
         yield a, b
         done = b
         i = low.find(word, b, end)
+
+
+# Characters that a case-blind regex takes for an ASCII letter although lower() leaves them other
+# than it (the long s, the Kelvin sign, the dotless i; the dotted capital I lower-cases to two).
+FOLDED_ONTO_ASCII = ("\u017f", "\u212a", "\u0131")
+
+
+class WordPlaces:
+    """Where any of some ASCII words stands in a text, regardless of case, found by one
+    automaton pass over the lower-cased text and kept for the last text asked about.
+
+    ``finditer(regex, text, pos, endpos)`` is ``regex.finditer(text, pos, endpos)`` for a
+    case-blind regex whose every match starts with one of the words (a cue pattern: the
+    words as alternatives between look-arounds): the regex is matched only where a word
+    stands, so a text's many sentences are each searched at the cost of a bisection when
+    none stands in them. A text that a case-blind regex reads differently from its lower
+    case (see FOLDED_ONTO_ASCII) is searched with the regex itself."""
+
+    def __init__(self, words):
+        self.words = [w.lower() for w in words if w]
+        self.usable = bool(self.words) and all(w.isascii() for w in self.words)
+        self.auto = ahocorasick.Automaton()
+        for w in self.words:
+            self.auto.add_word(w, len(w))
+        if self.usable:
+            self.auto.make_automaton()
+        self._held: tuple = (None, None)
+
+    def places(self, text: str) -> list[int] | None:
+        """The sorted offsets where a word starts, or None when they cannot be told this way."""
+        if self._held[0] is text:
+            return self._held[1]
+        low = lowered(text)
+        found = None
+        if self.usable and len(low) == len(text) and not any(c in text for c in FOLDED_ONTO_ASCII):
+            found = sorted({end - n + 1 for end, n in self.auto.iter(low)})
+        self._held = (text, found)
+        return found
+
+    def finditer(self, regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        endpos = len(text) if endpos is None else endpos
+        places = self.places(text)
+        if places is None:
+            yield from regex.finditer(text, pos, endpos)
+            return
+        i = bisect.bisect_left(places, pos)
+        while i < len(places) and places[i] < endpos:
+            if places[i] >= pos:
+                m = regex.match(text, places[i], endpos)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+            i += 1
 
 
 def lowered(text: str) -> str:

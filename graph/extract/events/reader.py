@@ -22,6 +22,7 @@ from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quot
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
+from graph.extract.text import WordPlaces
 from graph.model import Entity, Event, Mention, Sentence
 
 
@@ -39,6 +40,7 @@ class EventReader(RoleReader):
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
         self.break_finder = break_finder(self.breaks)
         self.reporting = cue_pattern(w.get("reporting-verbs", ()))
+        self.reporting_places = WordPlaces(w.get("reporting-verbs", ()))  # where to search each sentence for them
         verbs = self.reporting.pattern  # "(?<![\w’'])(?:said|says|…)(?![\w])"
         # "X, a spokesman for Y, said": a speaker's name, then (a description and) the verb
         self.speaker_verb = re.compile(r"\s*(?:,[^,]{0,60},\s*)?" + verbs, re.I)
@@ -91,6 +93,13 @@ class EventReader(RoleReader):
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
+            measures = {d.hit: d for _, d in pending}
+            for hit, draft in pending:
+                if draft.announces is not None:  # "…, which X announced last week": the measure's date, no event
+                    measure = measures.get(draft.announces)
+                    if measure is not None and measure.when is None:
+                        measure.when = draft.when
+                    continue
                 draft.disputes = s_disputes
                 drafts.extend(split(draft, text, agents, entities, self.entity_at, s_times))
             persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
@@ -130,11 +139,21 @@ class EventReader(RoleReader):
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
                 for h in self._sentence_hits):
             return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
+        announced = next((h for h in self._sentence_hits if hit.event_class == "Statement" and hit.word_class == "verb"
+                          and h.event_class == "Sanction" and h.word_class == "noun" and h.end < hit.start
+                          and self.clause(text, s, h)[1] < hit.start
+                          and ANNOUNCED_REL.fullmatch(text, self.clause(text, s, h)[1], hit.end)), None)
+        if announced is not None:  # "…, which the Commerce Department announced last week": the measure's announcement
+            return Draft(hit.event_class, hit, s, announces=announced)
         if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (
                 hit.word_class == "verb" and hit.text.lower().endswith("ed")
                 and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
             # (a verb in the past coordinated after it is a clause of its own: "what he called a mistake and accused …")
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and any(
+                h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
+                for h in self._sentence_hits if h.end <= hit.start):
+            return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -162,8 +181,10 @@ class EventReader(RoleReader):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
         if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
-                and self.reporting.search(text, s.start, hit.start):
-            speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
+                and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
+            # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
+            # a verb after "and" shares the subject of the verb before it
+            speaker = self.main_subject(text, s, hit.start, agents)
             if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
                 draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
@@ -199,6 +220,12 @@ class EventReader(RoleReader):
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
             draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
             draft.passive = not draft.actor
+        elif hit.word_class == "noun" and hit.event_class == "Sanction" and PARTICIPLE_AFTER.match(text, hit.end) \
+                and (by := BY.search(text, hit.end, clause_end)) and any(a.start >= by.end() for a in right):
+            # "the sanctions imposed on Monday on Chinese officials by the United States": the measure's
+            # imposer is the participle's "by" phrase, not the sentence's subject
+            draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
+            draft.target = self.objects(text, hit, [a for a in right if a.start < by.start()], draft.actor, entities)
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
@@ -254,6 +281,14 @@ class EventReader(RoleReader):
         else:
             draft.actor, draft.target = [speaker], [other]
 
+    def first_conjunct_verb(self, text, s, hit, agents) -> bool:
+        """Whether a finite verb stands between the sentence's subject and the "and" before the
+        trigger ("Trump threatened China on Monday and imposed …"): the trigger's verb is coordinated
+        with it, not with a name listed before "and"."""
+        subject = self.main_subject(text, s, hit.start, agents)
+        at = next((a for a in agents if subject and a.key == subject[0] and a.start < hit.start), None)
+        return at is not None and bool(FINITE_VERB.match(text, at.end, hit.start))
+
     def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
         """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
         that Beijing denounced": the relative clause's object is what the sentence before the
@@ -304,7 +339,7 @@ class EventReader(RoleReader):
         the quarrel", "told lawmakers that hackers linked to X had breached …"), and characterisations
         ("citing what it called X's genocide"): read by ``reported``."""
         found = []
-        for m in self.reporting.finditer(text, s.start, s.end):
+        for m in self.reporting_places.finditer(self.reporting, text, s.start, s.end):
             if self.wrongdoing.search(text, m.end(), min(s.end, m.end() + 200)) or \
                     (self.conduct.phrase and self.conduct.phrase.search(text, m.end(), min(s.end, m.end() + 160))):
                 found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
@@ -418,6 +453,9 @@ class EventReader(RoleReader):
         start, end = self.clause(text, s, hit)
         if re.match(r",?\s+including\b", text[end:end + 12]):
             end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
+        elif hit.event_class == "Sanction" and hit.word_class == "noun" and (rel := ANNOUNCED_REL.match(text, end, s.end)):
+            # "restrictions on …, which the Commerce Department announced last week": the measure's time
+            end = self.clause(text, s, Hit(rel.end() - 1, rel.end(), "", "", ""))[1]
         return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
@@ -465,12 +503,13 @@ class EventReader(RoleReader):
             self._consumed.add(h)
         here = of_sentence(drafts, s)
         called_off = [d for d in here if d.hit in near] or \
-                     [d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start]
+                     ([d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start] if not near else [])
         wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
-            or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
-        if source:
-            draft.called_off = source.kind
+            or (next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None) if not near else None)
+        draft.called_off = source.kind if source else wanted  # "postponed his trip": a visit, even unread
+        if source is not None and source in here and source.hit.start < hit.start and source.hit.word_class == "noun":
+            self._consumed.add(source.hit)  # "the talks, which were due in June, were cancelled": not held
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -497,6 +536,19 @@ class EventReader(RoleReader):
         self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
+# A participle after a measure noun: "the sanctions imposed on …", "tariffs announced by …".
+PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed|adopted|issued|unveiled|enacted)\b")
+# Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
+# about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
+CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+# A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
+FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
+                         r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
+# A relative clause that announces or imposes the measure before it: ", which the Commerce Department
+# announced", "that Washington imposed".
+ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"
+                           r"(?:announced|imposed|introduced|unveiled|issued|adopted|levied|enacted)\b")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"

@@ -287,6 +287,12 @@ class RoleReader:
         if not heads:
             return []
         first = heads[0]
+        if hit.event_class == "Sanction" and FLOW_AFTER.match(text, first.end) and self.own_side(first.key, actor, entities):
+            # "restrictions on U.S. investment in Chinese companies": a measure on one's own side's flow
+            # acts on its destination ("on Chinese investment in U.S. sectors" acts on its source)
+            into = next((a for a in heads[1:] if INTO.search(text, max(first.end, a.start - 40), a.start)), None)
+            if into is not None:
+                return [into.key]
         chosen = [first]
         for a in heads[1:]:
             gap = text[chosen[-1].end:a.start]
@@ -478,6 +484,10 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
 
 # A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
 PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
+
+# A flow a measure is laid on, named by where it comes from: "U.S. investment in …", "American exports to …".
+FLOW_AFTER = re.compile(r"\s+(?:outbound\s+)?(?:investments?|investors|exports|exporters|sales|shipments|capital)\b")
+INTO = re.compile(r"\b(?:in|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 
 # The end of "… and a 10% additional", "…, and new": a second noun listed after the first.
 CONJOINED_NOUN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:a|an|the|new|further)?\s*(?:[\w%.-]+\s+){0,3}$")
