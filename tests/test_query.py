@@ -280,6 +280,7 @@ REWRITTEN = {
     "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
     "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
     "entity-search": [{}, {"text": "wang"}, {"text": "united"}, {"text": "US"}],
+    "co-participants": [{}, {"personName": "Antony Blinken"}, {"personName": "Wang Yi"}],
 }
 
 
