@@ -212,7 +212,8 @@ def test_update_with_leave_changes_the_store(tmp_path):
 # per report). tests/queries_before holds the formulations they replaced; on a store with the seeds
 # and a few reports made to hit the corners (reports with a class and its superclass, one without
 # a Goldstein value, one in no happening, one undated, a happening of two reports that disagree,
-# a report whose only party is on both sides), each must give the same rows.
+# a report whose only party is on both sides, a person with their own country), each must give
+# the same rows.
 E = "https://w3id.org/uscn/id/"
 CORNERS = f"""
 PREFIX uscn: <https://w3id.org/uscn/ontology#>
@@ -251,6 +252,9 @@ INSERT DATA {{
     <{E}event/corner-e> a uscn:Meeting ; uscn:source <{E}article/corner-3> ; uscn:goldstein -1.0 ;
         uscn:actor <{E}person/wang-yi> ; uscn:target <{E}person/antony-blinken> ;
         uscn:startDate "2031-04-01"^^xsd:date ; rdfs:label "Wang Yi and Blinken meet" .
+    <{E}event/corner-g> a uscn:Meeting ; uscn:source <{E}article/corner-3> ; uscn:goldstein 1.0 ;
+        uscn:actor <{E}person/wang-yi> ; uscn:participant <{E}country/CHN> ;
+        uscn:startDate "2031-05-01"^^xsd:date ; rdfs:label "Wang Yi meets his own country" .
   }}
   GRAPH <{E}graph/happenings> {{
     <{E}event/corner-h> a uscn:Happening ; uscn:eventType uscn:Meeting ;
@@ -267,7 +271,7 @@ BEFORE = Path(__file__).resolve().parent / "queries_before"
 REWRITTEN = {
     "relation-balance": [{}, {"nameA": "United States", "nameB": "China"}, {"nameA": "China"},
                          {"nameB": "Wang Yi"}, {"nameA": "Antony Blinken", "nameB": "China"},
-                         {"nameA": "ent:country/USA", "nameB": "ent:country/CHN"}],
+                         {"nameA": "ent:country/USA", "nameB": "ent:country/CHN"}, {"nameA": "China", "nameB": "Wang Yi"}],
     "disputes-by-frequency": [{}, {"fromDate": "2031-01-01"}, {"toDate": "2022-06-30"},
                               {"fromDate": "2031-03-01", "toDate": "2031-03-31"}],
     "who-met-whom": [{}, {"name": "Antony Blinken"}, {"name": "China"}, {"name": "Wang Yi"}],
@@ -276,6 +280,7 @@ REWRITTEN = {
     "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
     "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
     "entity-search": [{}, {"text": "wang"}, {"text": "united"}, {"text": "US"}],
+    "co-participants": [{}, {"personName": "Antony Blinken"}, {"personName": "Wang Yi"}],
 }
 
 
