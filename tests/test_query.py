@@ -322,3 +322,21 @@ def test_relation_balance_counts_the_corners(cornered):
     assert march[3:] == ["2", "-1.25", "1", "1"]
     # one happening of two reports (3 and -1): once, in the month of the earlier report, scored 1
     assert by_month["2031-04"][3:] == ["1", "1", "1", "0"]
+
+
+def test_stats_class_counts_are_those_of_a_scan_of_every_type(cornered):
+    """`uscn stats` counts each ontology class's instances by look-up; the same figures as the
+    query it replaced, which scanned every rdf:type of the data graphs."""
+    from graph.rdf.stats import store_stats
+    from graph.rdf.vocab import BOOKKEEPING_GRAPHS, ONTOLOGY_GRAPH
+    scan = """
+    SELECT ?cls (COUNT(DISTINCT ?s) AS ?n) WHERE {
+      { GRAPH ?g { ?s a ?cls } FILTER(?g NOT IN (%(bookkeeping)s)) }
+      UNION
+      { { SELECT DISTINCT ?s WHERE { GRAPH ?a { ?a uscn:mentions ?s } } } GRAPH %(ontology)s { ?s a ?cls } }
+      FILTER(STRSTARTS(STR(?cls), STR(uscn:)))
+    } GROUP BY ?cls
+    """ % {"bookkeeping": ", ".join(str(g) for g in BOOKKEEPING_GRAPHS), "ontology": ONTOLOGY_GRAPH}
+    expected = {s["cls"].value.rsplit("#", 1)[-1]: int(s["n"].value) for s in cornered.query(scan, union=False)}
+    assert store_stats(cornered)["classes"] == expected
+    assert expected["Happening"] >= 2 and expected["Summit"] >= 1 and expected["Mention"] > 10
