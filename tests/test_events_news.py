@@ -802,3 +802,14 @@ def test_the_subject_after_an_earlier_visitor_stays_the_sentence_subject():
     ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019. "
                  "She and He Lifeng have met twice.", D(2024, 4, 8))
     assert parties(one(ex, "Meeting")) == {"person/janet-yellen", "person/he-lifeng"}
+
+
+def test_the_subject_stands_before_an_aside_between_dashes_and_along_with_adds_parties():
+    ex = extract("The G7 leaders – along with the leaders of India and Indonesia – signed a statement on ports.")
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) == {"org/g7", "country/IND", "country/IDN"}
+
+
+def test_an_aside_between_dashes_is_not_the_subject():
+    ev = one(extract("Antony Blinken – who arrived from Tokyo on Monday – met Wang Yi in Beijing."), "Meeting")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (WANG_YI,))
