@@ -747,3 +747,69 @@ def test_a_measure_announced_in_a_relative_clause_takes_its_time_and_no_statemen
     assert (ev.actor, ev.target) == ((USA,), (CHN,))
     assert day(ev)[:2] == (D(2023, 10, 16), D(2023, 10, 22))
     assert ex_has_no(ex, "Statement")
+
+
+# --- threats, doubts, happenings called off in their own sentence, coordinated verbs -------
+@pytest.mark.parametrize("text", [
+    "Donald Trump threatened new tariffs on China.",
+    "Washington is weighing new sanctions on Chinese banks.",
+    "Officials cautioned that a deal between the United States and China was far from certain.",
+])
+def test_threatened_weighed_or_doubtful_happenings_are_no_events(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Sanction") and ex_has_no(ex, "Agreement")
+
+
+def test_talks_called_off_in_their_own_sentence_are_not_also_held():
+    ex = extract("The talks between Antony Blinken and Wang Yi, which were supposed to take place in June, were "
+                 "cancelled.")
+    assert ex_has_no(ex, "Meeting")
+    assert parties(one(ex, "Cancellation")) == {BLINKEN, WANG_YI}
+
+
+def test_a_trip_postponed_after_a_meeting_is_a_called_off_visit_not_meeting():
+    ex = extract("Antony Blinken met Wang Yi in Beijing on Monday and postponed his trip to Shanghai.")
+    assert one(ex, "Meeting").target == (WANG_YI,)
+    assert "visit" in one(ex, "Cancellation").label
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Donald Trump threatened China on Monday and imposed tariffs on Mexico.", "person/donald-trump", "country/MEX"),
+    ("Antony Blinken did not meet Wang Yi and visited Shanghai instead.", BLINKEN, CHN),
+])
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before(text, actor, target):
+    ex = extract(text)
+    ev = [e for e in ex.events if e.family in ("Sanction", "Visit")]
+    assert len(ev) == 1 and ev[0].actor == (actor,) and ev[0].target == (target,)
+
+
+# --- "the first … to visit … since X" ------------------------------------------------------
+def test_the_first_to_visit_since_someone_is_a_visit_by_each():
+    ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019.")
+    visits = {ev.actor: ev for ev in of_kind(ex, "Visit")}
+    assert set(visits) == {("person/janet-yellen",), ("person/steven-mnuchin",)}
+    assert day(visits[("person/steven-mnuchin",)])[:2] == (D(2019, 1, 1), D(2019, 12, 31))
+    assert visits[("person/janet-yellen",)].when is None or visits[("person/janet-yellen",)].when.start.year != 2019
+
+
+def test_the_most_senior_official_to_visit_since_someone_took_office_is_one_visit():
+    ex = extract("Foreign Minister Wang Yi is the most senior Chinese official to visit Washington since Joe Biden "
+                 "took office.")
+    assert one(ex, "Visit").actor == (WANG_YI,)
+
+
+def test_the_subject_after_an_earlier_visitor_stays_the_sentence_subject():
+    ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019. "
+                 "She and He Lifeng have met twice.", D(2024, 4, 8))
+    assert parties(one(ex, "Meeting")) == {"person/janet-yellen", "person/he-lifeng"}
+
+
+def test_the_subject_stands_before_an_aside_between_dashes_and_along_with_adds_parties():
+    ex = extract("The G7 leaders – along with the leaders of India and Indonesia – signed a statement on ports.")
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) == {"org/g7", "country/IND", "country/IDN"}
+
+
+def test_an_aside_between_dashes_is_not_the_subject():
+    ev = one(extract("Antony Blinken – who arrived from Tokyo on Monday – met Wang Yi in Beijing."), "Meeting")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (WANG_YI,))

@@ -54,7 +54,10 @@ class Modality:
         negated = self.negation.search(before[-40:])
         if negated and hit is not None and own_verb_after(before[-40:], negated.end(), hit):
             negated = None
-        return bool(negated or hypothetical or self.event_hypothetical.search(before[-45:]))
+        hoped = self.event_hypothetical.search(before[-45:])
+        if hoped and hit is not None and own_verb_after(before[-45:], hoped.end(), hit):
+            hoped = None  # "threatened China and imposed tariffs on Mexico": a verb of its own
+        return bool(negated or hypothetical or hoped)
 
     def negated_later(self, after: str, hit: Hit) -> bool:
         """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
@@ -77,7 +80,7 @@ def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:
     """"said Taiwan must not be crossed and accused Washington…": a finite verb in the past
     coordinated after another verb is not under that verb's negation."""
     return hit.word_class == "verb" and hit.text.lower().endswith("ed") and \
-        bool(re.search(r"\b[a-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
+        bool(re.search(r"\b[A-Za-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
 
 
 def denies_a_claim(text: str, hit: Hit) -> bool:

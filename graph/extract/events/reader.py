@@ -93,6 +93,9 @@ class EventReader(RoleReader):
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
+            # the earlier visits a "first … since X" names go first: the sentence's own subject stays the last person
+            pending = [(hit, d) for hit, draft in pending if draft.kind == "Visit"
+                       for d in self.predecessor(text, s, hit, draft, agents, s_times, published, entities)] + pending
             measures = {d.hit: d for _, d in pending}
             for hit, draft in pending:
                 if draft.announces is not None:  # "…, which X announced last week": the measure's date, no event
@@ -176,13 +179,19 @@ class EventReader(RoleReader):
                 self.conjoined_measure(text, hit, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
+        if hit.word_class == "verb" and FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start) \
+                and IS_THE.search(text, s.start, hit.start):
+            # "X is the first U.S. adviser to visit China": the sentence's subject visits, not the adjective
+            draft.actor = self.main_subject(text, s, hit.start, agents) or draft.actor
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
         if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
-                and self.reporting.search(text, s.start, hit.start):
-            speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
+                and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
+            # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
+            # a verb after "and" shares the subject of the verb before it
+            speaker = self.main_subject(text, s, hit.start, agents)
             if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
                 draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
@@ -278,6 +287,33 @@ class EventReader(RoleReader):
             draft.actor, draft.target = [other], [speaker]
         else:
             draft.actor, draft.target = [speaker], [other]
+
+    def predecessor(self, text, s, hit, draft, agents, s_times, published, entities) -> list[Draft]:
+        """"X is the first national security adviser to visit China since Susan Rice in 2016": the
+        one named after "since" made that visit then (dated by the time right after the name, which
+        is not X's visit's time)."""
+        if not draft.place or not FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start):
+            return []
+        since = SINCE.search(text, hit.end, min(s.end, hit.end + 60))
+        who = next((a for a in agents if since and since.end() <= a.start <= since.end() + 25 and a.kind == "Person"
+                    and not a.modifier and is_title_run(text[since.end():a.start])
+                    and NAME_ENDS.match(text, a.end)), None)  # not "since Biden took office"
+        if who is None or who.key in draft.actor:
+            return []
+        when = next((t for t in s_times if who.end <= t.start <= who.end + 6), None)
+        if when is not None and draft.when == when.when:
+            draft.when = None  # the year after the name is the earlier visit's
+        earlier = Draft("Visit", hit, s, actor=[who.key], place=draft.place)
+        earlier.when = when.when if when else None
+        return [earlier] if self.complete(earlier, entities) else []
+
+    def first_conjunct_verb(self, text, s, hit, agents) -> bool:
+        """Whether a finite verb stands between the sentence's subject and the "and" before the
+        trigger ("Trump threatened China on Monday and imposed …"): the trigger's verb is coordinated
+        with it, not with a name listed before "and"."""
+        subject = self.main_subject(text, s, hit.start, agents)
+        at = next((a for a in agents if subject and a.key == subject[0] and a.start < hit.start), None)
+        return at is not None and bool(FINITE_VERB.match(text, at.end, hit.start))
 
     def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
         """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
@@ -493,11 +529,13 @@ class EventReader(RoleReader):
             self._consumed.add(h)
         here = of_sentence(drafts, s)
         called_off = [d for d in here if d.hit in near] or \
-                     [d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start]
+                     ([d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start] if not near else [])
         wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
-            or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
+            or (next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None) if not near else None)
         draft.called_off = source.kind if source else wanted  # "postponed his trip": a visit, even unread
+        if source is not None and source in here and source.hit.start < hit.start and source.hit.word_class == "noun":
+            self._consumed.add(source.hit)  # "the talks, which were due in June, were cancelled": not held
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -530,6 +568,15 @@ PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed
 # about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
 CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+# "the first … to visit", "the first … to travel to": a visit measured against the one before it.
+FIRST_TO = re.compile(r"\b(?:first|only|last|latest|most\s+senior|highest[-\s]ranking)\b[^;!?]{0,80}?\bto\s+$")
+SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
+NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
+IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
+                    r"most\s+senior|highest[-\s]ranking)\b")
+# A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
+FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
+                         r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
 # A relative clause that announces or imposes the measure before it: ", which the Commerce Department
 # announced", "that Washington imposed".
 ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"

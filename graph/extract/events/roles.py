@@ -132,6 +132,13 @@ class RoleReader:
             side = self.speaker_side(s)
             if side:
                 return [side]
+        aside = ASIDE_BEFORE.search(text, clause_start, hit.start) if heads else None
+        if aside and any(a.end <= aside.start() for a in heads):
+            # "The G7 leaders – along with the leaders of India and Senegal – released …": the subject stands
+            # before the dashes; those the aside adds ("along with", "joined by") take part too
+            inside = [a.key for a in heads if a.start >= aside.start()] if aside.group("with") else []
+            outside = [a for a in heads if a.end <= aside.start()]
+            return list(dict.fromkeys(self.subject_run(text, outside) + inside))
         if heads:
             chosen = [heads[-1]]
             for a in reversed(heads[:-1]):
@@ -170,6 +177,18 @@ class RoleReader:
             if here or last_person:
                 return [here[-1] if here else last_person]
         return []
+
+    @staticmethod
+    def subject_run(text, heads: list[Agent]) -> list[str]:
+        """The last head and those listed with it before ("X, Y and Z")."""
+        chosen = [heads[-1]]
+        for a in reversed(heads[:-1]):
+            gap = text[a.end:chosen[0].start]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}|-|–", gap) or coordinated_titles(gap):
+                chosen.insert(0, a)
+            else:
+                break
+        return [a.key for a in chosen]
 
     def paired(self, key: str, before: int) -> bool:
         """Whether the person's last mention before ``before`` is joined to another person's ("Blinken
@@ -483,6 +502,9 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
     before = text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
+
+# An aside between dashes just before the verb: "The G7 leaders – along with the leaders of India – released".
+ASIDE_BEFORE = re.compile(r"\s[–—]\s(?P<with>(?:along|together)\s+with\b|joined\s+by\b)?[^–—.;]{1,160}?\s[–—]\s*(?:\w+ly\s+)?$")
 
 # A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
 PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
