@@ -136,7 +136,7 @@ class RoleReader:
         if aside and any(a.end <= aside.start() for a in heads):
             # "The G7 leaders – along with the leaders of India and Senegal – released …": the subject stands
             # before the dashes; those the aside adds ("along with", "joined by") take part too
-            inside = [a.key for a in heads if a.start >= aside.start()] if aside.group("with") else []
+            inside = [a.key for a in left if a.start >= aside.start() and not a.modifier] if aside.group("with") else []
             outside = [a for a in heads if a.end <= aside.start()]
             return list(dict.fromkeys(self.subject_run(text, outside) + inside))
         if heads:
