@@ -52,6 +52,8 @@ class RoleReader:
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
         lo = bisect.bisect_left(self._starts, s.start)
         hi = bisect.bisect_left(self._starts, s.end)
+        if lo == hi:
+            return []  # no one named in the sentence
         every = [self.as_government(m, text, entities) for m in self._sorted[lo:hi] if entities.get(m.entity)]
         located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
