@@ -830,3 +830,12 @@ def test_a_city_of_the_speaker_or_of_another_verb_is_not_the_nouns_place(text):
     ex = extract(text)
     nouns = [ev for ev in of_kind(ex, "Meeting") if ev.trigger.lower() in ("talks", "summit")]
     assert nouns and all(ev.place is None for ev in nouns)
+
+
+def test_the_visit_of_a_person_is_theirs():
+    ev = one(extract("They discussed the upcoming visit of President Trump to Beijing in April.", D(2025, 3, 5)), "Visit")
+    assert ev.actor == ("person/donald-trump",) and ev.place == "place/beijing" and ev.planned
+
+
+def test_the_visit_of_warships_is_no_visit():
+    assert ex_has_no(extract("The visit of Chinese warships to Cambodia worried Washington."), "Visit")
