@@ -200,3 +200,37 @@ def test_time_keywords_found_by_their_places_are_those_the_scan_finds(seed):
             fast = [(m.start(1), m.end(1), m.group(1)) for m in keywords(text, a, b)]
             assert fast == [(m.start(1), m.end(1), m.group(1)) for m in KEYWORDS.finditer(text, a, b)]
         assert (KEYWORD_PLACES.places(text) is not None) == plain
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stretch_searches_find_what_the_scans_find(seed):
+    """'three-day' stretches and 'foreign ministry' searched only in the stretches holding their
+    word, against the scans over the whole text."""
+    from graph.extract.dates import day_stretches
+    from graph.extract.entities import ministries
+
+    rng = random.Random(seed)
+    pool = ["three-day", "Three-Day", "3-day", "two days of", "two  days\n\nof", "seven-day-long", "x-day", "days",
+            "foreign ministry", "the Foreign ministry", "trade  ministry", "state security ministry", "ministry",
+            "foreign", "-", "—", ",", ".", "\n", " "]
+    text = " ".join(rng.choice(pool) for _ in range(800))
+    for a, b in [(0, len(text))] + [sorted(rng.sample(range(len(text)), 2)) for _ in range(30)]:
+        assert spans(day_stretches(text, a, b)) == spans(DURATION.regex.finditer(text, a, b))
+    assert spans(ministries(text)) == spans(MINISTRY.regex.finditer(text))
+    assert len(list(ministries(text))) > 5 and len(list(day_stretches(text, 0, len(text)))) > 5
+
+
+def test_the_word_a_full_stop_closes_is_the_one_the_pattern_finds():
+    from graph.extract.text import ABBREVIATIONS, LAST_WORD, _ends_with_abbreviation
+
+    def plain(text, cut):
+        head = text[max(0, cut - 40):cut].rstrip().rstrip("\"”’')]")
+        word = LAST_WORD.search(head) if head.endswith(".") else None
+        w = word.group(1).lower() if word else None
+        return w is not None and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()))
+
+    rng = random.Random(9)
+    parts = ["Mr", "U.S", "u.s", "J", "Jan", "etc", "x", "é", ".", "..", " ", "\n", '"', "”", ")", "1", "co", "Co", "no"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12))) + "."
+        assert _ends_with_abbreviation(text, len(text)) == plain(text, len(text)), text

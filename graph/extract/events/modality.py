@@ -89,5 +89,10 @@ def denies_a_claim(text: str, hit: Hit) -> bool:
 
 
 def cue_pattern(words) -> re.Pattern:
+    """Any of the words, the longest first, as whole words, regardless of case. A look-ahead for
+    the words' first letters lets the engine pass over a word that none of them starts with at
+    once, instead of trying every word there (the same matches)."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
+    firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    guard = f"(?=[{firsts}])" if firsts and all(words) else ""
+    return re.compile(rf"(?<![\w’']){guard}(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")

@@ -166,7 +166,7 @@ class EventReader(RoleReader):
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
             between = None  # "this meeting followed the summit between X and Y": the pair is the summit's
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
-        by = BY.match(text, hit.end)
+        by = BY.match(text, hit.end) or (OF_VISITOR.match(text, hit.end) if hit.event_class == "Visit" else None)
         if between:
             pair = self.objects(text, hit, right, [], entities)
             draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
@@ -617,6 +617,8 @@ SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
 NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
 IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
                     r"most\s+senior|highest[-\s]ranking)\b")
+# "the visit of President Trump": the visitor follows "of" (as "by" would).
+OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
                          r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")

@@ -52,6 +52,8 @@ class RoleReader:
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
         lo = bisect.bisect_left(self._starts, s.start)
         hi = bisect.bisect_left(self._starts, s.end)
+        if lo == hi:
+            return []  # no one named in the sentence
         every = [self.as_government(m, text, entities) for m in self._sorted[lo:hi] if entities.get(m.entity)]
         located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
@@ -134,7 +136,7 @@ class RoleReader:
         if aside and any(a.end <= aside.start() for a in heads):
             # "The G7 leaders – along with the leaders of India and Senegal – released …": the subject stands
             # before the dashes; those the aside adds ("along with", "joined by") take part too
-            inside = [a.key for a in heads if a.start >= aside.start()] if aside.group("with") else []
+            inside = [a.key for a in left if a.start >= aside.start() and not a.modifier] if aside.group("with") else []
             outside = [a for a in heads if a.end <= aside.start()]
             return list(dict.fromkeys(self.subject_run(text, outside) + inside))
         if heads:
@@ -404,6 +406,17 @@ class RoleReader:
             key = self.entity_at(clause_start + m.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
+        if hit.word_class == "noun" and draft.kind in ("Agreement", "Meeting"):
+            # "the two countries surprised delegates at the conference in Glasgow with a joint declaration":
+            # a city named after the clause's subject and before the noun is where it was made
+            for m in reversed(list(re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", before))):
+                pos = clause_start + m.end()
+                key = self.entity_at(pos, entities)
+                if key and entities[key].kind == "Place" and m.start() > 0 \
+                        and not self.is_compound(text, pos) and not self.in_time(pos) \
+                        and not any(clause_start <= h.start < pos for h in getattr(self, "_sentence_hits", ())) \
+                        and not re.search(r"[,;:“”\"]", text[pos:hit.start]):  # not "…, speaking in Tokyo, said talks…"
+                    return key
         return None
 
     def is_compound(self, text: str, pos: int) -> bool:
