@@ -839,3 +839,12 @@ def test_the_visit_of_a_person_is_theirs():
 
 def test_the_visit_of_warships_is_no_visit():
     assert ex_has_no(extract("The visit of Chinese warships to Cambodia worried Washington."), "Visit")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Treasury Secretary Janet Yellen said China had taken advantage of American workers for years.", "person/janet-yellen"),
+    ("President Trump said China had been ripping off the United States for decades.", "person/donald-trump"),
+])
+def test_unfair_dealing_said_of_another_country_is_an_accusation(text, actor):
+    ev = one(extract(text), "Accusation")
+    assert (ev.actor, ev.target) == ((actor,), (CHN,))
