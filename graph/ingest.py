@@ -27,8 +27,8 @@ from graph.model import Article
 from graph.ontology_files import turtle_files
 from graph.rdf.articles import stored_article_graph
 from graph.rdf.happenings import Report
-from graph.rdf.store import GraphStore, TextTriple, nquads_of
-from graph.rdf.triples import entity_text, extraction_quads, reports
+from graph.rdf.store import GraphStore, TextTriple
+from graph.rdf.triples import entity_text, extraction_nquads, reports
 from graph.rdf.vocab import article_iri
 
 ErrorHandler = Callable[[UscnError], None]
@@ -92,8 +92,8 @@ def prepare(article: Article, extractor: Extractor) -> Prepared:
     """Extract one article and build its quads; a failure is returned, not raised."""
     try:
         extraction = extractor.extract(article)
-        quads = extraction_quads(extraction, extractor.event_scores)
-        return Prepared(article.origin, article.id, article_iri(article.id).value, nquads_of(quads), len(quads),
+        nquads, count = extraction_nquads(extraction, extractor.event_scores)
+        return Prepared(article.origin, article.id, article_iri(article.id).value, nquads, count,
                         entity_text(extraction), reports(extraction), len(extraction.events))
     except UscnError as exc:
         return Prepared(article.origin, error=exc)

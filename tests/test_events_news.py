@@ -671,3 +671,180 @@ def test_one_under_a_countrys_sanctions_is_its_target():
 ])
 def test_under_pressure_or_a_subject_not_named_is_no_sanction_of_the_one_named(text):
     assert ex_has_no(extract(text), "Sanction")
+
+
+# --- measures criticised, measures named by a participle, asides, what remains possible ---
+def test_a_trip_not_rescheduled_past_an_aside_is_no_visit():
+    ex = extract("Secretary Blinken's trip to China, once planned for February, has not been rescheduled.")
+    assert ex_has_no(ex, "Visit")
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Joe Biden and Xi Jinping remains possible, officials said.",
+    "A call between Joe Biden and Xi Jinping is still being discussed.",
+])
+def test_a_meeting_only_possible_or_discussed_is_no_event(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Meeting") and ex_has_no(ex, "PhoneCall")
+
+
+def test_a_trip_postponed_is_a_called_off_visit():
+    ev = one(extract("Secretary Blinken postponed his trip to Beijing on Friday."), "Cancellation")
+    assert ev.actor == (BLINKEN,) and "visit" in ev.label
+
+
+def test_a_determination_of_genocide_accuses_the_country_whose_conduct_it_names():
+    ev = one(extract("The State Department determined on Monday that Beijing's treatment of Tibetans amounted to "
+                     "genocide."), "Accusation")
+    assert ev.actor == ("org/us-department-of-state",) and ev.target == (CHN,)
+
+
+def test_restrictions_on_exports_to_a_country_are_a_measure_on_it():
+    ev = one(extract("The Commerce Department on Tuesday announced curbs on sales of chipmaking tools to China."),
+             "Sanction")
+    assert ev.actor == ("org/us-department-of-commerce",) and ev.target == (CHN,)
+
+
+def test_a_standing_measure_only_criticised_is_no_new_measure():
+    ex = extract('Foreign Minister Wang Yi expressed "serious concern" about U.S. restrictions on Chinese companies.')
+    assert ex_has_no(ex, "Sanction")
+    assert one(ex, "Accusation").target == (USA,)
+
+
+def test_a_new_measure_criticised_is_reported_too():
+    ex = extract("Foreign Minister Wang Yi voiced opposition to new U.S. sanctions on Chinese companies.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_measure_imposed_by_a_party_named_after_it_is_that_partys():
+    ex = extract("Beijing condemned the sanctions imposed on Monday on Chinese officials by the United States.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert one(ex, "Accusation").actor == (CHN,)
+
+
+def test_a_measure_on_a_flow_acts_on_its_destination():
+    ex = extract("Washington imposed curbs on American exports to China.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_measure_on_a_countrys_exports_acts_on_that_country():
+    ev = one(extract("China imposed tariffs on American exports."), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_measure_on_anothers_investment_in_ones_own_country_acts_on_the_investor():
+    ev = one(extract("The Treasury Department will restrict Chinese investment in American farmland."), "Sanction")
+    assert ev.target == (CHN,)
+
+
+def test_a_measure_announced_in_a_relative_clause_takes_its_time_and_no_statement():
+    ex = extract("Foreign Minister Wang Yi voiced opposition to new U.S. restrictions on exports of chips to China, "
+                 "which the Commerce Department announced last week.", D(2023, 10, 28))
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2023, 10, 16), D(2023, 10, 22))
+    assert ex_has_no(ex, "Statement")
+
+
+# --- threats, doubts, happenings called off in their own sentence, coordinated verbs -------
+@pytest.mark.parametrize("text", [
+    "Donald Trump threatened new tariffs on China.",
+    "Washington is weighing new sanctions on Chinese banks.",
+    "Officials cautioned that a deal between the United States and China was far from certain.",
+])
+def test_threatened_weighed_or_doubtful_happenings_are_no_events(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Sanction") and ex_has_no(ex, "Agreement")
+
+
+def test_talks_called_off_in_their_own_sentence_are_not_also_held():
+    ex = extract("The talks between Antony Blinken and Wang Yi, which were supposed to take place in June, were "
+                 "cancelled.")
+    assert ex_has_no(ex, "Meeting")
+    assert parties(one(ex, "Cancellation")) == {BLINKEN, WANG_YI}
+
+
+def test_a_trip_postponed_after_a_meeting_is_a_called_off_visit_not_meeting():
+    ex = extract("Antony Blinken met Wang Yi in Beijing on Monday and postponed his trip to Shanghai.")
+    assert one(ex, "Meeting").target == (WANG_YI,)
+    assert "visit" in one(ex, "Cancellation").label
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Donald Trump threatened China on Monday and imposed tariffs on Mexico.", "person/donald-trump", "country/MEX"),
+    ("Antony Blinken did not meet Wang Yi and visited Shanghai instead.", BLINKEN, CHN),
+])
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before(text, actor, target):
+    ex = extract(text)
+    ev = [e for e in ex.events if e.family in ("Sanction", "Visit")]
+    assert len(ev) == 1 and ev[0].actor == (actor,) and ev[0].target == (target,)
+
+
+# --- "the first … to visit … since X" ------------------------------------------------------
+def test_the_first_to_visit_since_someone_is_a_visit_by_each():
+    ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019.")
+    visits = {ev.actor: ev for ev in of_kind(ex, "Visit")}
+    assert set(visits) == {("person/janet-yellen",), ("person/steven-mnuchin",)}
+    assert day(visits[("person/steven-mnuchin",)])[:2] == (D(2019, 1, 1), D(2019, 12, 31))
+    assert visits[("person/janet-yellen",)].when is None or visits[("person/janet-yellen",)].when.start.year != 2019
+
+
+def test_the_most_senior_official_to_visit_since_someone_took_office_is_one_visit():
+    ex = extract("Foreign Minister Wang Yi is the most senior Chinese official to visit Washington since Joe Biden "
+                 "took office.")
+    assert one(ex, "Visit").actor == (WANG_YI,)
+
+
+def test_the_subject_after_an_earlier_visitor_stays_the_sentence_subject():
+    ex = extract("Janet Yellen is the first U.S. Treasury secretary to visit Guangzhou since Steven Mnuchin in 2019. "
+                 "She and He Lifeng have met twice.", D(2024, 4, 8))
+    assert parties(one(ex, "Meeting")) == {"person/janet-yellen", "person/he-lifeng"}
+
+
+def test_the_subject_stands_before_an_aside_between_dashes_and_along_with_adds_parties():
+    ex = extract("The G7 leaders – along with the leaders of India and Indonesia – signed a statement on ports.")
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) == {"org/g7", "country/IND", "country/IDN"}
+
+
+def test_an_aside_between_dashes_is_not_the_subject():
+    ev = one(extract("Antony Blinken – who arrived from Tokyo on Monday – met Wang Yi in Beijing."), "Meeting")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (WANG_YI,))
+
+
+# --- where an agreement or meeting named as a noun was made ---------------------------------
+def test_a_city_before_an_agreement_noun_in_its_clause_is_its_place():
+    ex = extract("The United States and China surprised delegates at the climate conference in Glasgow with a "
+                 "joint declaration.")
+    assert one(ex, "Agreement").place == "place/glasgow"
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken, speaking in Tokyo, said talks with Wang Yi would resume.",
+    "Jake Sullivan met Wang Yi in Bangkok to follow up on the summit between Joe Biden and Xi Jinping.",
+])
+def test_a_city_of_the_speaker_or_of_another_verb_is_not_the_nouns_place(text):
+    ex = extract(text)
+    nouns = [ev for ev in of_kind(ex, "Meeting") if ev.trigger.lower() in ("talks", "summit")]
+    assert nouns and all(ev.place is None for ev in nouns)
+
+
+def test_the_visit_of_a_person_is_theirs():
+    ev = one(extract("They discussed the upcoming visit of President Trump to Beijing in April.", D(2025, 3, 5)), "Visit")
+    assert ev.actor == ("person/donald-trump",) and ev.place == "place/beijing" and ev.planned
+
+
+def test_the_visit_of_warships_is_no_visit():
+    assert ex_has_no(extract("The visit of Chinese warships to Cambodia worried Washington."), "Visit")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Treasury Secretary Janet Yellen said China had taken advantage of American workers for years.", "person/janet-yellen"),
+    ("President Trump said China had been ripping off the United States for decades.", "person/donald-trump"),
+])
+def test_unfair_dealing_said_of_another_country_is_an_accusation(text, actor):
+    ev = one(extract(text), "Accusation")
+    assert (ev.actor, ev.target) == ((actor,), (CHN,))

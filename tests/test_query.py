@@ -212,7 +212,8 @@ def test_update_with_leave_changes_the_store(tmp_path):
 # per report). tests/queries_before holds the formulations they replaced; on a store with the seeds
 # and a few reports made to hit the corners (reports with a class and its superclass, one without
 # a Goldstein value, one in no happening, one undated, a happening of two reports that disagree,
-# a report whose only party is on both sides), each must give the same rows.
+# a report whose only party is on both sides, a person with their own country), each must give
+# the same rows.
 E = "https://w3id.org/uscn/id/"
 CORNERS = f"""
 PREFIX uscn: <https://w3id.org/uscn/ontology#>
@@ -251,6 +252,9 @@ INSERT DATA {{
     <{E}event/corner-e> a uscn:Meeting ; uscn:source <{E}article/corner-3> ; uscn:goldstein -1.0 ;
         uscn:actor <{E}person/wang-yi> ; uscn:target <{E}person/antony-blinken> ;
         uscn:startDate "2031-04-01"^^xsd:date ; rdfs:label "Wang Yi and Blinken meet" .
+    <{E}event/corner-g> a uscn:Meeting ; uscn:source <{E}article/corner-3> ; uscn:goldstein 1.0 ;
+        uscn:actor <{E}person/wang-yi> ; uscn:participant <{E}country/CHN> ;
+        uscn:startDate "2031-05-01"^^xsd:date ; rdfs:label "Wang Yi meets his own country" .
   }}
   GRAPH <{E}graph/happenings> {{
     <{E}event/corner-h> a uscn:Happening ; uscn:eventType uscn:Meeting ;
@@ -267,7 +271,7 @@ BEFORE = Path(__file__).resolve().parent / "queries_before"
 REWRITTEN = {
     "relation-balance": [{}, {"nameA": "United States", "nameB": "China"}, {"nameA": "China"},
                          {"nameB": "Wang Yi"}, {"nameA": "Antony Blinken", "nameB": "China"},
-                         {"nameA": "ent:country/USA", "nameB": "ent:country/CHN"}],
+                         {"nameA": "ent:country/USA", "nameB": "ent:country/CHN"}, {"nameA": "China", "nameB": "Wang Yi"}],
     "disputes-by-frequency": [{}, {"fromDate": "2031-01-01"}, {"toDate": "2022-06-30"},
                               {"fromDate": "2031-03-01", "toDate": "2031-03-31"}],
     "who-met-whom": [{}, {"name": "Antony Blinken"}, {"name": "China"}, {"name": "Wang Yi"}],
@@ -276,6 +280,7 @@ REWRITTEN = {
     "sources-of-event": [{}, {"label": "corner"}, {"label": "at the corner"}, {"label": "Blinken"}],
     "events-by-month": [{}, {"actorName": "China"}, {"actorName": "Antony Blinken"}, {"actorName": "Wang Yi"}],
     "entity-search": [{}, {"text": "wang"}, {"text": "united"}, {"text": "US"}],
+    "co-participants": [{}, {"personName": "Antony Blinken"}, {"personName": "Wang Yi"}],
 }
 
 
@@ -317,3 +322,21 @@ def test_relation_balance_counts_the_corners(cornered):
     assert march[3:] == ["2", "-1.25", "1", "1"]
     # one happening of two reports (3 and -1): once, in the month of the earlier report, scored 1
     assert by_month["2031-04"][3:] == ["1", "1", "1", "0"]
+
+
+def test_stats_class_counts_are_those_of_a_scan_of_every_type(cornered):
+    """`uscn stats` counts each ontology class's instances by look-up; the same figures as the
+    query it replaced, which scanned every rdf:type of the data graphs."""
+    from graph.rdf.stats import store_stats
+    from graph.rdf.vocab import BOOKKEEPING_GRAPHS, ONTOLOGY_GRAPH
+    scan = """
+    SELECT ?cls (COUNT(DISTINCT ?s) AS ?n) WHERE {
+      { GRAPH ?g { ?s a ?cls } FILTER(?g NOT IN (%(bookkeeping)s)) }
+      UNION
+      { { SELECT DISTINCT ?s WHERE { GRAPH ?a { ?a uscn:mentions ?s } } } GRAPH %(ontology)s { ?s a ?cls } }
+      FILTER(STRSTARTS(STR(?cls), STR(uscn:)))
+    } GROUP BY ?cls
+    """ % {"bookkeeping": ", ".join(str(g) for g in BOOKKEEPING_GRAPHS), "ontology": ONTOLOGY_GRAPH}
+    expected = {s["cls"].value.rsplit("#", 1)[-1]: int(s["n"].value) for s in cornered.query(scan, union=False)}
+    assert store_stats(cornered)["classes"] == expected
+    assert expected["Happening"] >= 2 and expected["Summit"] >= 1 and expected["Mention"] > 10

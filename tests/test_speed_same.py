@@ -132,3 +132,105 @@ def test_one_line_sentences_are_cut_as_the_line_by_line_trim_cuts_them():
     for _ in range(300):
         text = "".join(rng.choice(parts) for _ in range(200))
         assert list(sentences(text)) == list(plain(text))
+
+
+def test_n_quads_built_as_text_are_what_pyoxigraph_prints():
+    """The article graph is written as N-Quads text without pyoxigraph terms: each line must be
+    the one pyoxigraph prints for the quad it parses to (escapes included)."""
+    import datetime as dt
+
+    import pyoxigraph as ox
+
+    from graph.model import Article
+    from graph.rdf.triples import entity_text, extraction_nquads, text
+
+    odd = "".join(map(chr, [*range(1, 0x20), 0x7F, 0xFFFE, 0xFFFF, 0x22, 0x5C, 0xE9, 0x1F600, 0x2028]))
+    for c in [*range(1, 0xD800), *range(0xE000, 0x10000), 0x10000, 0x1F600, 0x10FFFF]:
+        assert text(chr(c)) == str(ox.Literal(chr(c))), hex(c)
+    extractor = default_extractor()
+    article = Article(f'odd "id" \\ {odd}', f"President Joe Biden met Xi Jinping in Beijing on Monday, {odd} they said. "
+                      f'He said "tariffs\\" {odd} will rise.', f"A title {odd}", dt.date(2024, 1, 2),
+                      url="https://example.com/a?b=1#c", source=f"Source {odd}")
+    extraction = extractor.extract(article)
+    body, count = extraction_nquads(extraction, extractor.event_scores)
+    lines = body.decode().split("\n")[:-1]  # (not splitlines: "\u2028" stands unescaped in a literal)
+    assert len(lines) == count == len(set(lines)) and count > 20
+    for line in lines:
+        (quad,) = ox.parse(line.encode(), format=ox.RdfFormat.N_QUADS)
+        assert f"{quad} ." == line
+    assert any("\\u0001" in line for line in lines) and any("evidence>" in line for line in lines)
+    for s, p, o in entity_text(extraction):
+        (quad,) = ox.parse(f"{s} {p} {o} .".encode(), format=ox.RdfFormat.N_TRIPLES)
+        assert (str(quad.subject), str(quad.predicate), str(quad.object)) == (s, p, o)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_places_find_what_the_cue_pattern_finds_sentence_by_sentence(seed):
+    from graph.extract.events.modality import cue_pattern
+    from graph.extract.text import WordPlaces
+
+    words = ["said", "says", "told", "added", "noted", "warned", "the two sides", "Said"]
+    regex, places = cue_pattern(words), WordPlaces(words)
+    rng = random.Random(seed)
+    pool = words + ["SAID", "sAid", "aforesaid", "said’s", "told-", "x", "ſaid", "İs", "ıt", "\u212aelvin", "The Two Sides",
+                    "two", "sides", "’", "'", ",", ".", "\n"]
+    for plain in (True, False):
+        text = " ".join(rng.choice(pool if not plain else [w for w in pool if w.isascii()]) for _ in range(500))
+        assert (places.places(text) is not None) == plain  # the automaton's places, or the regex alone
+        for _ in range(40):
+            a = rng.randrange(len(text))
+            b = rng.randrange(a, min(len(text), a + 200) + 1)
+            assert spans(places.finditer(regex, text, a, b)) == spans(regex.finditer(text, a, b))
+        assert spans(places.finditer(regex, text)) == spans(regex.finditer(text))
+    assert places.places("He said so.") == [3] and places.places("Then ſaid he") is None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_time_keywords_found_by_their_places_are_those_the_scan_finds(seed):
+    from graph.extract.dates import KEYWORD_PLACES, KEYWORDS, keywords
+
+    assert KEYWORD_PLACES is not None
+    rng = random.Random(seed)
+    pool = ["January", "JAN", "jan.", "Monday", "Monetary", "weekend", "WEEK", "2024", "1999", "2020s", "19", "20٢٤",
+            "ago", "Chicago", "days", "today", "Tonight", "x2024", "_May", "may", "Sat", "ſat", "\u212a", "ınt", "İ",
+            "mid-March", "(Friday)", "\n", ",", " "]
+    for plain in (True, False):
+        text = " ".join(rng.choice([w for w in pool if w.isascii()] if plain else pool) for _ in range(600))
+        for a, b in [(0, len(text))] + [sorted(rng.sample(range(len(text)), 2)) for _ in range(30)]:
+            fast = [(m.start(1), m.end(1), m.group(1)) for m in keywords(text, a, b)]
+            assert fast == [(m.start(1), m.end(1), m.group(1)) for m in KEYWORDS.finditer(text, a, b)]
+        assert (KEYWORD_PLACES.places(text) is not None) == plain
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stretch_searches_find_what_the_scans_find(seed):
+    """'three-day' stretches and 'foreign ministry' searched only in the stretches holding their
+    word, against the scans over the whole text."""
+    from graph.extract.dates import day_stretches
+    from graph.extract.entities import ministries
+
+    rng = random.Random(seed)
+    pool = ["three-day", "Three-Day", "3-day", "two days of", "two  days\n\nof", "seven-day-long", "x-day", "days",
+            "foreign ministry", "the Foreign ministry", "trade  ministry", "state security ministry", "ministry",
+            "foreign", "-", "—", ",", ".", "\n", " "]
+    text = " ".join(rng.choice(pool) for _ in range(800))
+    for a, b in [(0, len(text))] + [sorted(rng.sample(range(len(text)), 2)) for _ in range(30)]:
+        assert spans(day_stretches(text, a, b)) == spans(DURATION.regex.finditer(text, a, b))
+    assert spans(ministries(text)) == spans(MINISTRY.regex.finditer(text))
+    assert len(list(ministries(text))) > 5 and len(list(day_stretches(text, 0, len(text)))) > 5
+
+
+def test_the_word_a_full_stop_closes_is_the_one_the_pattern_finds():
+    from graph.extract.text import ABBREVIATIONS, LAST_WORD, _ends_with_abbreviation
+
+    def plain(text, cut):
+        head = text[max(0, cut - 40):cut].rstrip().rstrip("\"”’')]")
+        word = LAST_WORD.search(head) if head.endswith(".") else None
+        w = word.group(1).lower() if word else None
+        return w is not None and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()))
+
+    rng = random.Random(9)
+    parts = ["Mr", "U.S", "u.s", "J", "Jan", "etc", "x", "é", ".", "..", " ", "\n", '"', "”", ")", "1", "co", "Co", "no"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12))) + "."
+        assert _ends_with_abbreviation(text, len(text)) == plain(text, len(text)), text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from graph.extract.spans import longest_first
-from graph.extract.text import Skipping, lowered, stretches_holding
+from graph.extract.text import Skipping, WordPlaces, lowered, stretches_holding
 from graph.model import When
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -421,6 +421,16 @@ def day_phrases(text: str, start: int, end: int) -> Iterator[re.Match]:
         yield from FROM_LAST_DAY.finditer(text, a, b)
 
 
+def day_stretches(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``DURATION.finditer(text, start, end)``, searching only the stretches holding "day"
+    (its matches are words, spaces and hyphens)."""
+    if len(lowered(text)) != len(text):
+        yield from DURATION.finditer(text, start, end)
+        return
+    for a, b in stretches_holding(text, "day", start, end, joiners="-"):
+        yield from DURATION.regex.finditer(text, a, b)
+
+
 # "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a
 # stretch of days that a day of the same sentence ends or begins.
 DURATION = Skipping(re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])(?:-day\b|\s+days\s+of\b)", re.I),
@@ -437,7 +447,7 @@ def lasting(text: str, found: list[TimeMention], start: int, end: int) -> list[T
     days = [t for t in found if t.when.precision == "day" and t.when.start == t.when.end]
     starts = [t.start for t in days]
     out = []
-    for m in DURATION.finditer(text, start, end):
+    for m in day_stretches(text, start, end):
         a, b = max(start, m.start() - REACH), min(end, m.end() + REACH)
         breaks = [x.end() for x in SENTENCE_BREAK.finditer(text, a, m.start())]
         a = breaks[-1] if breaks else a
@@ -531,14 +541,28 @@ KEYWORD_WORDS = (r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|T
 # the look-behind steps back over that letter to match the keyword from it. (Keywords lie inside
 # one word, so these matches never overlap, as a plain scan's would not.)
 KEYWORDS = re.compile(r"[JFMASONDTWYEjfmasondtwye12](?<!\w.)(?<=(?=((?i:" + KEYWORD_WORDS + "))).)")
+# The same matches again (group 1), found faster where the keywords are plain words: an
+# automaton pass over the lower-cased text gives the places where one stands, and the pattern
+# is matched only there (text.WordPlaces; a year is looked for where "19" or "20" stands).
+KEYWORD_AT = re.compile(r"\b(?=\w)((?i:" + KEYWORD_WORDS + "))")
+_PLAIN_KEYWORDS = KEYWORD_WORDS.replace(r"(?:19|20)\d\d", "19|20").split("|")
+KEYWORD_PLACES = WordPlaces(_PLAIN_KEYWORDS) if all(re.fullmatch(r"\w+", w) for w in _PLAIN_KEYWORDS) else None
 WINDOW_BEFORE, WINDOW_AFTER = 45, 70
+
+
+def keywords(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``KEYWORDS.finditer(text, start, end)``, from the keywords' places where they can be told
+    so (a text with a long s, which KEYWORDS does not take for an "s", is scanned)."""
+    if KEYWORD_PLACES is not None and KEYWORD_PLACES.places(text) is not None:
+        return KEYWORD_PLACES.finditer(KEYWORD_AT, text, start, end)
+    return KEYWORDS.finditer(text, start, end)
 
 
 def windows(text: str, start: int, end: int) -> list[tuple[int, int, list]]:
     """Disjoint stretches of text around the words a time expression needs, each with the
     rules worth searching it with (those whose keywords it holds), in table order."""
     spans: list[list] = []
-    for m in KEYWORDS.finditer(text, start, end):
+    for m in keywords(text, start, end):
         a, b = max(start, m.start(1) - WINDOW_BEFORE), min(end, m.end(1) + WINDOW_AFTER)
         word = m.group(1)
         key = "digits" if word[0].isdigit() else word.lower()

@@ -19,7 +19,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.spans import Overlaps, longest_first
-from graph.extract.text import Skipping, lowered
+from graph.extract.text import Skipping, lowered, stretches_holding
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -48,6 +48,7 @@ WEAK_HEADS = frozenset("Technology Technologies Systems Industry Industries Init
 MODALS = frozenset("must should would could can cannot will may might shall".split())
 COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|made|run|funded|affiliated|controlled|"
                                 r"style|era|sponsored|registered|listed)$")
+NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
 CAP = (rf"(?:Mc[A-Z][{LOW}]+|O['’][A-Z][{LOW}]+|[A-Z][{LOW}]*[A-Z][{LOW}]+|[A-Z][{LOW}]+(?:-[A-Z]?[{LOW}]+)*|[A-Z]{{2,}})"
@@ -199,15 +200,18 @@ class EntityFinder:
         lower = lowered(text)
         if len(lower) != len(text):  # lower-casing changed the length ("İ"): offsets as the name lengths give them
             return self.catalog_candidates_slowly(text, lower)
-        for auto, haystack, capital in ((self.ci, lower, True), (self.cs, text, False)):
-            if not len(auto):
-                continue
-            for end, entries in auto.iter(haystack):
+        if len(self.ci):
+            for end, entries in self.ci.iter(lower):
                 start = end - entries.length + 1
-                if capital:
-                    first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
-                    if not (first.isupper() or first.isdigit()):
-                        continue
+                first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
+                if first in NOT_CAPITAL or not (first.isupper() or first.isdigit()):
+                    continue  # (most: a form inside a word; the set answers before the methods)
+                end += 1
+                if at_word_boundary(text, start, end):
+                    found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        if len(self.cs):
+            for end, entries in self.cs.iter(text):
+                start = end - entries.length + 1
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
@@ -318,8 +322,10 @@ class EntityFinder:
         found = []
         for m in self.titled_re.finditer(text):
             found.extend(self.person_from(text, m.start("name"), m.end("name"), titled=True))
+        given_names = self.cat.given_names
         for word in CAPITALISED_WORD.finditer(text):
-            if word.group().lower() not in self.cat.given_names or word.group() in STOP_CAPS:
+            w = word.group()
+            if w.lower() not in given_names or w in STOP_CAPS:
                 continue
             m = self.full_name_re.match(text, word.start())
             if m:
@@ -455,7 +461,7 @@ class EntityFinder:
     def resolve_ministries(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """"the foreign ministry said": the ministry of the country the article names most that
         has one by that name in the catalog ("Chinese foreign ministry")."""
-        found = list(MINISTRY.finditer(text)) if " ministry" in text else []
+        found = list(ministries(text)) if " ministry" in text else []
         if not found:
             return chosen
         taken = bytearray(len(text) + 1)
@@ -519,11 +525,15 @@ class EntityFinder:
         for c in persons:
             if c.entity:
                 found_entity.setdefault(c.key, c.entity)
+        family_names = self.cat.family_names
         for m in WORD_START_CAP_RE.finditer(text):
+            word = m.group()
+            low = word.lower()
+            if low not in local_family and low not in local_given and low not in family_names:
+                continue  # short_name_key has no one for it (most capitalised words)
             start, end = m.span()
             if taken[start] or taken[end - 1]:
                 continue
-            word = m.group()
             key = self.short_name_key(word, text, start, local_family, local_given, published)
             if key:
                 entity = found_entity.get(key)
@@ -621,6 +631,16 @@ class EntityFinder:
 
 # --- helpers --------------------------------------------------------------------------
 WORD_START_CAP_RE = re.compile(rf"{WORD_START_CAP}\b")
+
+
+def ministries(text: str):
+    """``MINISTRY.finditer(text)``, searching only the stretches of words and spaces that hold
+    " ministry" (its matches are such stretches)."""
+    if len(lowered(text)) != len(text):
+        yield from MINISTRY.finditer(text)
+        return
+    for a, b in stretches_holding(text, " ministry"):
+        yield from MINISTRY.regex.finditer(text, a, b)
 
 
 def at_word_start(words: list[str]) -> str:

@@ -5,9 +5,13 @@ Tokenizing is the floor the extraction benchmark measures against
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
+
+import ahocorasick
 
 from graph.model import Sentence
 
@@ -20,6 +24,7 @@ jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u p.r.c d.p.r.k e.g i.e a
 """.split())
 
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")  # the word a full stop closes
+LETTERS_AND_STOPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."  # LAST_WORD's class
 CLOSED = re.compile(r"[.!?:;,\"”’)]$")  # a line that ends a sentence or a clause
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital,
 # a quote or a digit; or at a paragraph break.
@@ -68,35 +73,42 @@ class Skipping:
             pos = m.end()
 
 
-# The last character before a stretch of word characters and spaces (search with endpos).
-BEFORE_WORDS = re.compile(r"[^\w\s][\w\s]*\Z")
-AFTER_WORDS = re.compile(r"[^\w\s]")  # the first character after such a stretch
+@functools.lru_cache(maxsize=16)
+def stretch_ends(joiners: str) -> tuple[re.Pattern, re.Pattern]:
+    """The last character before a stretch of word characters, spaces and ``joiners`` (searched
+    with an end position), and the first character after one."""
+    inside = "\\w\\s" + re.escape(joiners)
+    return re.compile(f"[^{inside}][{inside}]*\\Z"), re.compile(f"[^{inside}]")
 
 
-def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """The stretches of ``text[start:end]`` made only of word characters (what \\w matches) and
-    whitespace that hold ``word`` (lower case; found in the text's lower case), in order.
+def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None,
+                      joiners: str = "") -> Iterator[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` made only of word characters (what \\w matches),
+    whitespace and the ``joiners`` that hold ``word`` (lower case; found in the text's lower
+    case), in order.
 
     A pattern whose every match is made of such characters and holds the word (case-blind:
     "a day later", "the same day") finds the same matches searched stretch by stretch as
     over the whole text: no match runs across the character that ends a stretch, and at the
     end of a stretch its look-aheads see what they would see at that character (neither a
-    word character nor a space). Searching the few stretches holding the word costs a
-    fraction of a scan. None is given when the lower case differs in length from the text
-    (its offsets would not be the text's): the caller then scans it all."""
+    word character, a space nor a joiner; a pattern that looks for one of those past its
+    match must not use this). Searching the few stretches holding the word costs a fraction
+    of a scan. A text whose lower case differs in length (its offsets would not be the
+    text's) raises ValueError: scan it whole."""
     end = len(text) if end is None else end
     low = lowered(text)
     if len(low) != len(text):
         raise ValueError("the text's lower case is not as long as the text")
+    before_stretch, after_stretch = stretch_ends(joiners)
     done = start
     i = low.find(word, start, end)
     while i >= 0:
-        after = AFTER_WORDS.search(text, i, end)
+        after = after_stretch.search(text, i, end)
         b = after.start() if after else end
         reach = 256
-        while True:  # the stretch's start: the last character before it that is not a word's or a space
+        while True:  # the stretch's start: the last character before it that is not in one
             a = max(done, i - reach)
-            before = BEFORE_WORDS.search(text, a, i)
+            before = before_stretch.search(text, a, i)
             if before is not None or a == done:
                 break
             reach *= 4
@@ -104,6 +116,59 @@ def stretches_holding(text: str, word: str, start: int = 0, end: int | None = No
         yield a, b
         done = b
         i = low.find(word, b, end)
+
+
+# Characters that a case-blind regex takes for an ASCII letter although lower() leaves them other
+# than it (the long s, the Kelvin sign, the dotless i; the dotted capital I lower-cases to two).
+FOLDED_ONTO_ASCII = ("\u017f", "\u212a", "\u0131")
+
+
+class WordPlaces:
+    """Where any of some ASCII words stands in a text, regardless of case, found by one
+    automaton pass over the lower-cased text and kept for the last text asked about.
+
+    ``finditer(regex, text, pos, endpos)`` is ``regex.finditer(text, pos, endpos)`` for a
+    case-blind regex whose every match starts with one of the words (a cue pattern: the
+    words as alternatives between look-arounds): the regex is matched only where a word
+    stands, so a text's many sentences are each searched at the cost of a bisection when
+    none stands in them. A text that a case-blind regex reads differently from its lower
+    case (see FOLDED_ONTO_ASCII) is searched with the regex itself."""
+
+    def __init__(self, words):
+        self.words = [w.lower() for w in words if w]
+        self.usable = bool(self.words) and all(w.isascii() for w in self.words)
+        self.auto = ahocorasick.Automaton()
+        for w in self.words:
+            self.auto.add_word(w, len(w))
+        if self.usable:
+            self.auto.make_automaton()
+        self._held: tuple = (None, None)
+
+    def places(self, text: str) -> list[int] | None:
+        """The sorted offsets where a word starts, or None when they cannot be told this way."""
+        if self._held[0] is text:
+            return self._held[1]
+        low = lowered(text)
+        found = None
+        if self.usable and len(low) == len(text) and not any(c in text for c in FOLDED_ONTO_ASCII):
+            found = sorted({end - n + 1 for end, n in self.auto.iter(low)})
+        self._held = (text, found)
+        return found
+
+    def finditer(self, regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        endpos = len(text) if endpos is None else endpos
+        places = self.places(text)
+        if places is None:
+            yield from regex.finditer(text, pos, endpos)
+            return
+        i = bisect.bisect_left(places, pos)
+        while i < len(places) and places[i] < endpos:
+            if places[i] >= pos:
+                m = regex.match(text, places[i], endpos)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+            i += 1
 
 
 def lowered(text: str) -> str:
@@ -131,10 +196,10 @@ def _ends_with_abbreviation(text: str, cut: int) -> bool:
     head = head.rstrip("\"”’')]")
     if not head.endswith("."):
         return False
-    word = LAST_WORD.search(head)
-    if not word:
+    run = head[len(head.rstrip(LETTERS_AND_STOPS)):]  # what LAST_WORD matches: the letters and stops ending it
+    if len(run) < 2:
         return False
-    w = word.group(1).lower()
+    w = run[:-1].lower()
     return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
 
 

@@ -26,6 +26,10 @@ TAKEN_BEFORE = re.compile(r"(?:\s+(?:on|against|of)\s+(?:the\s+)?[A-Z][\w.’'-]
                           r"(?:\w+\s+){0,3}?(?:on|in|last|earlier|since)\b")
 
 
+# An aside between commas after a noun and its verb ("the trip, once expected in February, has …").
+APPOSITIVE = re.compile(r"^([^.;:,]{0,40}?),[^.;:,]{1,60},\s*")
+
+
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -50,11 +54,17 @@ class Modality:
         negated = self.negation.search(before[-40:])
         if negated and hit is not None and own_verb_after(before[-40:], negated.end(), hit):
             negated = None
-        return bool(negated or hypothetical or self.event_hypothetical.search(before[-45:]))
+        hoped = self.event_hypothetical.search(before[-45:])
+        if hoped and hit is not None and own_verb_after(before[-45:], hoped.end(), hit):
+            hoped = None  # "threatened China and imposed tariffs on Mexico": a verb of its own
+        return bool(negated or hypothetical or hoped)
 
     def negated_later(self, after: str, hit: Hit) -> bool:
         """A noun trigger whose clause says it did not happen: "the summit has not been scheduled"."""
-        return hit.word_class == "noun" and bool(self.negated_after.match(after))
+        if hit.word_class != "noun":
+            return False
+        # past an aside: "Blinken's trip to China, once expected in February, has not been rescheduled"
+        return bool(self.negated_after.match(after) or self.negated_after.match(APPOSITIVE.sub(r"\1 ", after, count=1)))
 
     def is_planned(self, before: str, hit: Hit, after: str = "") -> bool:
         """A planning cue just before the trigger, or "upcoming visit", or "said it would"; not
@@ -70,7 +80,7 @@ def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:
     """"said Taiwan must not be crossed and accused Washington…": a finite verb in the past
     coordinated after another verb is not under that verb's negation."""
     return hit.word_class == "verb" and hit.text.lower().endswith("ed") and \
-        bool(re.search(r"\b[a-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
+        bool(re.search(r"\b[A-Za-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
 
 
 def denies_a_claim(text: str, hit: Hit) -> bool:
@@ -79,5 +89,10 @@ def denies_a_claim(text: str, hit: Hit) -> bool:
 
 
 def cue_pattern(words) -> re.Pattern:
+    """Any of the words, the longest first, as whole words, regardless of case. A look-ahead for
+    the words' first letters lets the engine pass over a word that none of them starts with at
+    once, instead of trying every word there (the same matches)."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
+    firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    guard = f"(?=[{firsts}])" if firsts and all(words) else ""
+    return re.compile(rf"(?<![\w’']){guard}(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")

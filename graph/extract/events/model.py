@@ -64,6 +64,7 @@ class Draft:
     passive: bool = False       # "X was added to the Entity List": the one who acted is not named
     called_off: str = ""        # for a cancellation: the class of the happening called off
     mutual: bool = False        # "X and Y traded blame": an accusation each way
+    announces: Hit | None = None  # "…, which X announced last week": the measure noun this clause announces
 
     @property
     def parties(self) -> set[str]:

@@ -22,6 +22,7 @@ from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quot
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
+from graph.extract.text import WordPlaces
 from graph.model import Entity, Event, Mention, Sentence
 
 
@@ -39,6 +40,7 @@ class EventReader(RoleReader):
         self.breaks = sorted(set(w.get("clause-breaks", ())) | set(w.get("event-clause-breaks", ())), key=len, reverse=True)
         self.break_finder = break_finder(self.breaks)
         self.reporting = cue_pattern(w.get("reporting-verbs", ()))
+        self.reporting_places = WordPlaces(w.get("reporting-verbs", ()))  # where to search each sentence for them
         verbs = self.reporting.pattern  # "(?<![\w’'])(?:said|says|…)(?![\w])"
         # "X, a spokesman for Y, said": a speaker's name, then (a description and) the verb
         self.speaker_verb = re.compile(r"\s*(?:,[^,]{0,60},\s*)?" + verbs, re.I)
@@ -91,6 +93,16 @@ class EventReader(RoleReader):
             s_disputes = sorted({d.entity for d in disputes_at.within(s.start, s.end)})
             for hit, draft in pending:
                 date_draft(draft, owner.get(hit), published, text)
+            # the earlier visits a "first … since X" names go first: the sentence's own subject stays the last person
+            pending = [(hit, d) for hit, draft in pending if draft.kind == "Visit"
+                       for d in self.predecessor(text, s, hit, draft, agents, s_times, published, entities)] + pending
+            measures = {d.hit: d for _, d in pending}
+            for hit, draft in pending:
+                if draft.announces is not None:  # "…, which X announced last week": the measure's date, no event
+                    measure = measures.get(draft.announces)
+                    if measure is not None and measure.when is None:
+                        measure.when = draft.when
+                    continue
                 draft.disputes = s_disputes
                 drafts.extend(split(draft, text, agents, entities, self.entity_at, s_times))
             persons = [a.key for a in agents if a.kind == "Person" and not a.modifier]
@@ -130,11 +142,21 @@ class EventReader(RoleReader):
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
                 for h in self._sentence_hits):
             return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
+        announced = next((h for h in self._sentence_hits if hit.event_class == "Statement" and hit.word_class == "verb"
+                          and h.event_class == "Sanction" and h.word_class == "noun" and h.end < hit.start
+                          and self.clause(text, s, h)[1] < hit.start
+                          and ANNOUNCED_REL.fullmatch(text, self.clause(text, s, h)[1], hit.end)), None)
+        if announced is not None:  # "…, which the Commerce Department announced last week": the measure's announcement
+            return Draft(hit.event_class, hit, s, announces=announced)
         if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (
                 hit.word_class == "verb" and hit.text.lower().endswith("ed")
                 and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
             return None  # "what he called illegal unilateral sanctions": a characterisation, not a report
             # (a verb in the past coordinated after it is a clause of its own: "what he called a mistake and accused …")
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and any(
+                h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
+                for h in self._sentence_hits if h.end <= hit.start):
+            return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -144,7 +166,7 @@ class EventReader(RoleReader):
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
             between = None  # "this meeting followed the summit between X and Y": the pair is the summit's
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
-        by = BY.match(text, hit.end)
+        by = BY.match(text, hit.end) or (OF_VISITOR.match(text, hit.end) if hit.event_class == "Visit" else None)
         if between:
             pair = self.objects(text, hit, right, [], entities)
             draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
@@ -157,13 +179,19 @@ class EventReader(RoleReader):
                 self.conjoined_measure(text, hit, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
+        if hit.word_class == "verb" and FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start) \
+                and IS_THE.search(text, s.start, hit.start):
+            # "X is the first U.S. adviser to visit China": the sentence's subject visits, not the adjective
+            draft.actor = self.main_subject(text, s, hit.start, agents) or draft.actor
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
         if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
-                and self.reporting.search(text, s.start, hit.start):
-            speaker = self.main_subject(text, s, hit.start, agents)  # "Wang said Taiwan was a red line and accused Washington…"
+                and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
+            # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
+            # a verb after "and" shares the subject of the verb before it
+            speaker = self.main_subject(text, s, hit.start, agents)
             if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
                 draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
@@ -199,6 +227,12 @@ class EventReader(RoleReader):
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
             draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
             draft.passive = not draft.actor
+        elif hit.word_class == "noun" and hit.event_class == "Sanction" and PARTICIPLE_AFTER.match(text, hit.end) \
+                and (by := BY.search(text, hit.end, clause_end)) and any(a.start >= by.end() for a in right):
+            # "the sanctions imposed on Monday on Chinese officials by the United States": the measure's
+            # imposer is the participle's "by" phrase, not the sentence's subject
+            draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
+            draft.target = self.objects(text, hit, [a for a in right if a.start < by.start()], draft.actor, entities)
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
@@ -226,7 +260,7 @@ class EventReader(RoleReader):
         if hit.event_class == "Denial" and not denies_a_claim(text, hit):
             return None  # "deny basic rights" is no denial of a claim
         if hit.event_class == "Cancellation":
-            return self.cancelled(text, s, hit, draft, drafts)
+            return self.cancelled(text, s, hit, draft, drafts, agents)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
@@ -253,6 +287,33 @@ class EventReader(RoleReader):
             draft.actor, draft.target = [other], [speaker]
         else:
             draft.actor, draft.target = [speaker], [other]
+
+    def predecessor(self, text, s, hit, draft, agents, s_times, published, entities) -> list[Draft]:
+        """"X is the first national security adviser to visit China since Susan Rice in 2016": the
+        one named after "since" made that visit then (dated by the time right after the name, which
+        is not X's visit's time)."""
+        if not draft.place or not FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start):
+            return []
+        since = SINCE.search(text, hit.end, min(s.end, hit.end + 60))
+        who = next((a for a in agents if since and since.end() <= a.start <= since.end() + 25 and a.kind == "Person"
+                    and not a.modifier and is_title_run(text[since.end():a.start])
+                    and NAME_ENDS.match(text, a.end)), None)  # not "since Biden took office"
+        if who is None or who.key in draft.actor:
+            return []
+        when = next((t for t in s_times if who.end <= t.start <= who.end + 6), None)
+        if when is not None and draft.when == when.when:
+            draft.when = None  # the year after the name is the earlier visit's
+        earlier = Draft("Visit", hit, s, actor=[who.key], place=draft.place)
+        earlier.when = when.when if when else None
+        return [earlier] if self.complete(earlier, entities) else []
+
+    def first_conjunct_verb(self, text, s, hit, agents) -> bool:
+        """Whether a finite verb stands between the sentence's subject and the "and" before the
+        trigger ("Trump threatened China on Monday and imposed …"): the trigger's verb is coordinated
+        with it, not with a name listed before "and"."""
+        subject = self.main_subject(text, s, hit.start, agents)
+        at = next((a for a in agents if subject and a.key == subject[0] and a.start < hit.start), None)
+        return at is not None and bool(FINITE_VERB.match(text, at.end, hit.start))
 
     def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
         """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
@@ -304,7 +365,7 @@ class EventReader(RoleReader):
         the quarrel", "told lawmakers that hackers linked to X had breached …"), and characterisations
         ("citing what it called X's genocide"): read by ``reported``."""
         found = []
-        for m in self.reporting.finditer(text, s.start, s.end):
+        for m in self.reporting_places.finditer(self.reporting, text, s.start, s.end):
             if self.wrongdoing.search(text, m.end(), min(s.end, m.end() + 200)) or \
                     (self.conduct.phrase and self.conduct.phrase.search(text, m.end(), min(s.end, m.end() + 160))):
                 found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
@@ -418,6 +479,9 @@ class EventReader(RoleReader):
         start, end = self.clause(text, s, hit)
         if re.match(r",?\s+including\b", text[end:end + 12]):
             end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
+        elif hit.event_class == "Sanction" and hit.word_class == "noun" and (rel := ANNOUNCED_REL.match(text, end, s.end)):
+            # "restrictions on …, which the Commerce Department announced last week": the measure's time
+            end = self.clause(text, s, Hit(rel.end() - 1, rel.end(), "", "", ""))[1]
         return start, end
 
     def clause(self, text: str, s: Sentence, hit: Hit) -> tuple[int, int]:
@@ -453,24 +517,29 @@ class EventReader(RoleReader):
         memo[key] = start, end
         return start, end
 
-    def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
+    def cancelled(self, text, s, hit, draft, drafts, agents=()) -> Draft | None:
         """A cancellation takes its parties from the happening called off, which the sentence
         names; that happening is not reported as held ("postponed the talks")."""
         nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
-        if not nouns:
-            return None
         start, end = self.clause(text, s, hit)
         near = [h for h in nouns if start <= h.start < end]
+        if not near and hit.word_class == "verb":
+            thing = self.thing_called_off(text, s, hit, draft, end, agents)
+            if thing is not None or not nouns or hit.text.lower().startswith(("delay", "hold", "held")):
+                return thing  # "delayed those …, after phone calls with X": what is delayed is no call
+        if not nouns:
+            return None
         for h in near:
             self._consumed.add(h)
         here = of_sentence(drafts, s)
         called_off = [d for d in here if d.hit in near] or \
-                     [d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start]
+                     ([d for d in here if d.kind in EVENT_NOUNS and d.hit.start < hit.start] if not near else [])
         wanted = (near or nouns)[0].event_class  # "the trip … was postponed": the last visit read
         source = called_off[-1] if called_off else next((d for d in reversed(drafts) if d.kind == wanted), None) \
-            or next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None)
-        if source:
-            draft.called_off = source.kind
+            or (next((d for d in reversed(drafts) if d.kind in EVENT_NOUNS), None) if not near else None)
+        draft.called_off = source.kind if source else wanted  # "postponed his trip": a visit, even unread
+        if source is not None and source in here and source.hit.start < hit.start and source.hit.word_class == "noun":
+            self._consumed.add(source.hit)  # "the talks, which were due in June, were cancelled": not held
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -478,6 +547,33 @@ class EventReader(RoleReader):
         if not draft.actor:
             return None
         draft.claim = None
+        return draft
+
+    def thing_called_off(self, text, s, hit, draft, end, agents) -> Draft | None:
+        """"postponed a planned test launch", "will suspend broadcasts of the games", "held off on
+        raising tariffs": a planned thing other than a meeting, called off by the verb's subject. A
+        measure the object names ("suspended the tariffs on X") is suspended, not imposed: the
+        suspension is the event, on the side the object names. Nothing without an object (a
+        passive, "postponed until May") or when trade itself is stopped ("suspended imports of …")."""
+        obj = THING_OBJECT.match(text, hit.end, end)
+        if obj is None or not draft.actor or PASSIVE.search(text[max(s.start, hit.start - 25):hit.start]):
+            return None
+        if re.search(r"\b(?:by|or)\s+$", text[max(s.start, hit.start - 4):hit.start]) or re.match(r"\s+or\s", text[hit.end:hit.end + 4]):
+            return None  # "by suspending 24 points of that rate": the means of another act; "suspend or remove": a choice
+        if draft.planned and re.match(r"\s*[-–•*]\s", text[s.start:s.start + 3]):
+            return None  # "- China will suspend its tariff …" in a list of what each side will do: the terms of a deal
+        stop = THING_END.search(text, obj.start(1), end)
+        thing_end = stop.start() if stop else end
+        measures = [h for h in self._sentence_hits if h.event_class == "Sanction" and obj.start(1) <= h.start < thing_end + 40
+                    and h.start < end]
+        for h in measures:  # "hold off on raising tariffs": no tariff is imposed; "its tariff imposed on April 2" was
+            if not IMPOSED_EARLIER.match(text, h.end, min(end, h.end + 60)):
+                self._consumed.add(h)
+        agents = [a for a in agents if obj.start(1) <= a.start < (measures[-1].end + 60 if measures else thing_end)
+                  and a.start < end and a.key not in draft.actor]
+        draft.target = [a.key for a in agents if not self.own_side(a.key, draft.actor, self._entities)]
+        draft.called_off = "Sanction" if measures else "thing"
+        draft.claim = text[obj.start(1):thing_end].strip(" ,.;:") if not measures else None
         return draft
 
     # --- output -----------------------------------------------------------------------
@@ -497,6 +593,39 @@ class EventReader(RoleReader):
         self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
+# The object of a verb calling something off: a noun phrase, not a time, a "by" phrase or a clause
+# ("postponed a planned test launch", "suspend broadcasts of the games", "held off on raising tariffs");
+# stopping trade itself ("suspended imports of …") is a measure of another kind, read elsewhere or not at all.
+THING_OBJECT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
+                          r"upcoming|two|three|several)\s+)*(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
+                          r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
+                          r"sales|shipments|cooperation|talks)\b)([a-z][\w-]*)")
+# After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it announced").
+IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|which|Beijing|Washington)\s+)?(?:had\s+|has\s+)?"
+                             r"(?:imposed|announced|introduced|levied|adopted)\b")
+THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
+                       r"and|but)\s|[,;:.]")
+# A participle after a measure noun: "the sanctions imposed on …", "tariffs announced by …".
+PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed|adopted|issued|unveiled|enacted)\b")
+# Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
+# about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
+CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+# "the first … to visit", "the first … to travel to": a visit measured against the one before it.
+FIRST_TO = re.compile(r"\b(?:first|only|last|latest|most\s+senior|highest[-\s]ranking)\b[^;!?]{0,80}?\bto\s+$")
+SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
+NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
+IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
+                    r"most\s+senior|highest[-\s]ranking)\b")
+# "the visit of President Trump": the visitor follows "of" (as "by" would).
+OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
+# A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
+FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
+                         r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
+# A relative clause that announces or imposes the measure before it: ", which the Commerce Department
+# announced", "that Washington imposed".
+ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"
+                           r"(?:announced|imposed|introduced|unveiled|issued|adopted|levied|enacted)\b")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"

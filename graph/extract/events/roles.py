@@ -52,6 +52,8 @@ class RoleReader:
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
         lo = bisect.bisect_left(self._starts, s.start)
         hi = bisect.bisect_left(self._starts, s.end)
+        if lo == hi:
+            return []  # no one named in the sentence
         every = [self.as_government(m, text, entities) for m in self._sorted[lo:hi] if entities.get(m.entity)]
         located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
@@ -130,6 +132,13 @@ class RoleReader:
             side = self.speaker_side(s)
             if side:
                 return [side]
+        aside = ASIDE_BEFORE.search(text, clause_start, hit.start) if heads else None
+        if aside and any(a.end <= aside.start() for a in heads):
+            # "The G7 leaders – along with the leaders of India and Senegal – released …": the subject stands
+            # before the dashes; those the aside adds ("along with", "joined by") take part too
+            inside = [a.key for a in left if a.start >= aside.start() and not a.modifier] if aside.group("with") else []
+            outside = [a for a in heads if a.end <= aside.start()]
+            return list(dict.fromkeys(self.subject_run(text, outside) + inside))
         if heads:
             chosen = [heads[-1]]
             for a in reversed(heads[:-1]):
@@ -168,6 +177,18 @@ class RoleReader:
             if here or last_person:
                 return [here[-1] if here else last_person]
         return []
+
+    @staticmethod
+    def subject_run(text, heads: list[Agent]) -> list[str]:
+        """The last head and those listed with it before ("X, Y and Z")."""
+        chosen = [heads[-1]]
+        for a in reversed(heads[:-1]):
+            gap = text[a.end:chosen[0].start]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}|-|–", gap) or coordinated_titles(gap):
+                chosen.insert(0, a)
+            else:
+                break
+        return [a.key for a in chosen]
 
     def paired(self, key: str, before: int) -> bool:
         """Whether the person's last mention before ``before`` is joined to another person's ("Blinken
@@ -287,6 +308,12 @@ class RoleReader:
         if not heads:
             return []
         first = heads[0]
+        if hit.event_class == "Sanction" and FLOW_AFTER.match(text, first.end) and self.own_side(first.key, actor, entities):
+            # "restrictions on U.S. investment in Chinese companies": a measure on one's own side's flow
+            # acts on its destination ("on Chinese investment in U.S. sectors" acts on its source)
+            into = next((a for a in heads[1:] if INTO.search(text, max(first.end, a.start - 40), a.start)), None)
+            if into is not None:
+                return [into.key]
         chosen = [first]
         for a in heads[1:]:
             gap = text[chosen[-1].end:a.start]
@@ -379,6 +406,17 @@ class RoleReader:
             key = self.entity_at(clause_start + m.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
+        if hit.word_class == "noun" and draft.kind in ("Agreement", "Meeting"):
+            # "the two countries surprised delegates at the conference in Glasgow with a joint declaration":
+            # a city named after the clause's subject and before the noun is where it was made
+            for m in reversed(list(re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", before))):
+                pos = clause_start + m.end()
+                key = self.entity_at(pos, entities)
+                if key and entities[key].kind == "Place" and m.start() > 0 \
+                        and not self.is_compound(text, pos) and not self.in_time(pos) \
+                        and not any(clause_start <= h.start < pos for h in getattr(self, "_sentence_hits", ())) \
+                        and not re.search(r"[,;:“”\"]", text[pos:hit.start]):  # not "…, speaking in Tokyo, said talks…"
+                    return key
         return None
 
     def is_compound(self, text: str, pos: int) -> bool:
@@ -476,8 +514,15 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+# An aside between dashes just before the verb: "The G7 leaders – along with the leaders of India – released".
+ASIDE_BEFORE = re.compile(r"\s[–—]\s(?P<with>(?:along|together)\s+with\b|joined\s+by\b)?[^–—.;]{1,160}?\s[–—]\s*(?:\w+ly\s+)?$")
+
 # A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
 PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
+
+# A flow a measure is laid on, named by where it comes from: "U.S. investment in …", "American exports to …".
+FLOW_AFTER = re.compile(r"\s+(?:outbound\s+)?(?:investments?|investors|exports|exporters|sales|shipments|capital)\b")
+INTO = re.compile(r"\b(?:in|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 
 # The end of "… and a 10% additional", "…, and new": a second noun listed after the first.
 CONJOINED_NOUN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:a|an|the|new|further)?\s*(?:[\w%.-]+\s+){0,3}$")

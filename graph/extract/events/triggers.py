@@ -29,6 +29,12 @@ NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warni
                            r"documents|costs|expenses|plans)\b")
 
 
+# A name just before a measure word that is followed by "on"/"against": "U.S. sanctions on …",
+# "Treasury sanctions against …" (the measure is a noun; "the U.S. sanctions Chinese firms" is a verb).
+NAMED_MEASURE = re.compile(r"(?:\b[A-Z][\w’'-]*|[A-Z]\.)\s+$")
+MEASURE_ON = re.compile(r"\s+(?:on|against)\s")
+
+
 ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
 MODIFIED_NOUN = re.compile(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b")
 AS_BEFORE = re.compile(r"\bas\s+$")
@@ -111,6 +117,9 @@ class TriggerFinder:
                 word_class = "verb"  # "Trump first imposed", "they last met": an adverb, not a determiner
             if word_class not in classes and word_class == "noun":
                 continue  # "an alleged upgrade": a verb form used as an adjective
+            if word_class == "verb" and "noun" in classes and NAMED_MEASURE.search(text, max(0, a - 12), a) \
+                    and MEASURE_ON.match(text, b) and any(self.family(t.event_class) == "Sanction" for t in entries):
+                word_class = "noun"  # "about U.S. sanctions on Chinese firms": a name's measure, not a verb
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
             found.append(Hit(a, b, text[a:b], self.family(chosen.event_class), chosen.word_class, chosen.event_class))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
