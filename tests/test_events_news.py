@@ -813,3 +813,38 @@ def test_the_subject_stands_before_an_aside_between_dashes_and_along_with_adds_p
 def test_an_aside_between_dashes_is_not_the_subject():
     ev = one(extract("Antony Blinken – who arrived from Tokyo on Monday – met Wang Yi in Beijing."), "Meeting")
     assert (ev.actor, ev.target) == ((BLINKEN,), (WANG_YI,))
+
+
+# --- where an agreement or meeting named as a noun was made ---------------------------------
+def test_a_city_before_an_agreement_noun_in_its_clause_is_its_place():
+    ex = extract("The United States and China surprised delegates at the climate conference in Glasgow with a "
+                 "joint declaration.")
+    assert one(ex, "Agreement").place == "place/glasgow"
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken, speaking in Tokyo, said talks with Wang Yi would resume.",
+    "Jake Sullivan met Wang Yi in Bangkok to follow up on the summit between Joe Biden and Xi Jinping.",
+])
+def test_a_city_of_the_speaker_or_of_another_verb_is_not_the_nouns_place(text):
+    ex = extract(text)
+    nouns = [ev for ev in of_kind(ex, "Meeting") if ev.trigger.lower() in ("talks", "summit")]
+    assert nouns and all(ev.place is None for ev in nouns)
+
+
+def test_the_visit_of_a_person_is_theirs():
+    ev = one(extract("They discussed the upcoming visit of President Trump to Beijing in April.", D(2025, 3, 5)), "Visit")
+    assert ev.actor == ("person/donald-trump",) and ev.place == "place/beijing" and ev.planned
+
+
+def test_the_visit_of_warships_is_no_visit():
+    assert ex_has_no(extract("The visit of Chinese warships to Cambodia worried Washington."), "Visit")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Treasury Secretary Janet Yellen said China had taken advantage of American workers for years.", "person/janet-yellen"),
+    ("President Trump said China had been ripping off the United States for decades.", "person/donald-trump"),
+])
+def test_unfair_dealing_said_of_another_country_is_an_accusation(text, actor):
+    ev = one(extract(text), "Accusation")
+    assert (ev.actor, ev.target) == ((actor,), (CHN,))

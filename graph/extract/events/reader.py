@@ -166,7 +166,7 @@ class EventReader(RoleReader):
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
             between = None  # "this meeting followed the summit between X and Y": the pair is the summit's
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
-        by = BY.match(text, hit.end)
+        by = BY.match(text, hit.end) or (OF_VISITOR.match(text, hit.end) if hit.event_class == "Visit" else None)
         if between:
             pair = self.objects(text, hit, right, [], entities)
             draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
@@ -260,7 +260,7 @@ class EventReader(RoleReader):
         if hit.event_class == "Denial" and not denies_a_claim(text, hit):
             return None  # "deny basic rights" is no denial of a claim
         if hit.event_class == "Cancellation":
-            return self.cancelled(text, s, hit, draft, drafts)
+            return self.cancelled(text, s, hit, draft, drafts, agents)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
@@ -517,14 +517,18 @@ class EventReader(RoleReader):
         memo[key] = start, end
         return start, end
 
-    def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
+    def cancelled(self, text, s, hit, draft, drafts, agents=()) -> Draft | None:
         """A cancellation takes its parties from the happening called off, which the sentence
         names; that happening is not reported as held ("postponed the talks")."""
         nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
-        if not nouns:
-            return None
         start, end = self.clause(text, s, hit)
         near = [h for h in nouns if start <= h.start < end]
+        if not near and hit.word_class == "verb":
+            thing = self.thing_called_off(text, s, hit, draft, end, agents)
+            if thing is not None or not nouns or hit.text.lower().startswith(("delay", "hold", "held")):
+                return thing  # "delayed those …, after phone calls with X": what is delayed is no call
+        if not nouns:
+            return None
         for h in near:
             self._consumed.add(h)
         here = of_sentence(drafts, s)
@@ -545,6 +549,33 @@ class EventReader(RoleReader):
         draft.claim = None
         return draft
 
+    def thing_called_off(self, text, s, hit, draft, end, agents) -> Draft | None:
+        """"postponed a planned test launch", "will suspend broadcasts of the games", "held off on
+        raising tariffs": a planned thing other than a meeting, called off by the verb's subject. A
+        measure the object names ("suspended the tariffs on X") is suspended, not imposed: the
+        suspension is the event, on the side the object names. Nothing without an object (a
+        passive, "postponed until May") or when trade itself is stopped ("suspended imports of …")."""
+        obj = THING_OBJECT.match(text, hit.end, end)
+        if obj is None or not draft.actor or PASSIVE.search(text[max(s.start, hit.start - 25):hit.start]):
+            return None
+        if re.search(r"\b(?:by|or)\s+$", text[max(s.start, hit.start - 4):hit.start]) or re.match(r"\s+or\s", text[hit.end:hit.end + 4]):
+            return None  # "by suspending 24 points of that rate": the means of another act; "suspend or remove": a choice
+        if draft.planned and re.match(r"\s*[-–•*]\s", text[s.start:s.start + 3]):
+            return None  # "- China will suspend its tariff …" in a list of what each side will do: the terms of a deal
+        stop = THING_END.search(text, obj.start(1), end)
+        thing_end = stop.start() if stop else end
+        measures = [h for h in self._sentence_hits if h.event_class == "Sanction" and obj.start(1) <= h.start < thing_end + 40
+                    and h.start < end]
+        for h in measures:  # "hold off on raising tariffs": no tariff is imposed; "its tariff imposed on April 2" was
+            if not IMPOSED_EARLIER.match(text, h.end, min(end, h.end + 60)):
+                self._consumed.add(h)
+        agents = [a for a in agents if obj.start(1) <= a.start < (measures[-1].end + 60 if measures else thing_end)
+                  and a.start < end and a.key not in draft.actor]
+        draft.target = [a.key for a in agents if not self.own_side(a.key, draft.actor, self._entities)]
+        draft.called_off = "Sanction" if measures else "thing"
+        draft.claim = text[obj.start(1):thing_end].strip(" ,.;:") if not measures else None
+        return draft
+
     # --- output -----------------------------------------------------------------------
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
         if not d.actor and d.target and not d.passive:
@@ -562,6 +593,18 @@ class EventReader(RoleReader):
         self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
+# The object of a verb calling something off: a noun phrase, not a time, a "by" phrase or a clause
+# ("postponed a planned test launch", "suspend broadcasts of the games", "held off on raising tariffs");
+# stopping trade itself ("suspended imports of …") is a measure of another kind, read elsewhere or not at all.
+THING_OBJECT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
+                          r"upcoming|two|three|several)\s+)*(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
+                          r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
+                          r"sales|shipments|cooperation|talks)\b)([a-z][\w-]*)")
+# After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it announced").
+IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|which|Beijing|Washington)\s+)?(?:had\s+|has\s+)?"
+                             r"(?:imposed|announced|introduced|levied|adopted)\b")
+THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
+                       r"and|but)\s|[,;:.]")
 # A participle after a measure noun: "the sanctions imposed on …", "tariffs announced by …".
 PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed|adopted|issued|unveiled|enacted)\b")
 # Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
@@ -574,6 +617,8 @@ SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
 NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
 IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
                     r"most\s+senior|highest[-\s]ranking)\b")
+# "the visit of President Trump": the visitor follows "of" (as "by" would).
+OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
                          r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")

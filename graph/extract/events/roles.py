@@ -406,6 +406,17 @@ class RoleReader:
             key = self.entity_at(clause_start + m.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
+        if hit.word_class == "noun" and draft.kind in ("Agreement", "Meeting"):
+            # "the two countries surprised delegates at the conference in Glasgow with a joint declaration":
+            # a city named after the clause's subject and before the noun is where it was made
+            for m in reversed(list(re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", before))):
+                pos = clause_start + m.end()
+                key = self.entity_at(pos, entities)
+                if key and entities[key].kind == "Place" and m.start() > 0 \
+                        and not self.is_compound(text, pos) and not self.in_time(pos) \
+                        and not any(clause_start <= h.start < pos for h in getattr(self, "_sentence_hits", ())) \
+                        and not re.search(r"[,;:“”\"]", text[pos:hit.start]):  # not "…, speaking in Tokyo, said talks…"
+                    return key
         return None
 
     def is_compound(self, text: str, pos: int) -> bool:
