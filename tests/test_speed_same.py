@@ -234,3 +234,15 @@ def test_the_word_a_full_stop_closes_is_the_one_the_pattern_finds():
     for _ in range(3000):
         text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12))) + "."
         assert _ends_with_abbreviation(text, len(text)) == plain(text, len(text)), text
+
+
+def test_administrations_searched_stretch_by_stretch_are_those_of_the_scan():
+    from graph.extract.entities import ADMINISTRATION, administration_phrases
+
+    rng = random.Random(11)
+    pool = ["the", "Biden", "Trump-Vance", "Trump-vance", "administration", "Administration", "ADMINISTRATION",
+            "Biden's", "xBiden", "Obama\n\nadministration", "-", ",", ".", "—", " ", "\t"]
+    text = " ".join(rng.choice(pool) for _ in range(1500))
+    assert spans(administration_phrases(text)) == spans(ADMINISTRATION.finditer(text))
+    assert len(list(administration_phrases(text))) > 20
+

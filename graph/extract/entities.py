@@ -176,9 +176,10 @@ class EntityFinder:
         chosen = settle(catalog + people + orgs)
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
         chosen = add_nested_orgs(chosen, catalog)
-        chosen = self.resolve_short_names(text, chosen, published)
-        chosen = self.resolve_titles(text, chosen, published)
-        chosen = self.resolve_ministries(text, chosen)
+        taken = marked(text, chosen)  # where the names chosen so far stand, kept up to date by the three
+        chosen = self.resolve_short_names(text, chosen, published, taken)
+        chosen = self.resolve_titles(text, chosen, published, taken)
+        chosen = self.resolve_ministries(text, chosen, taken)
         entities = {}
         mentions = []
         for c in chosen:
@@ -305,7 +306,7 @@ class EntityFinder:
         """"the Biden administration", "the Trump-Vance administration": the government of the
         country whose leader is named."""
         found = []
-        for m in ADMINISTRATION.finditer(text):
+        for m in administration_phrases(text):
             people = self.cat.family_names.get(m.group("name").lower(), [])
             countries = {self.cat.entities[p].country for p in people if p in self.cat.entities}
             if len(countries) == 1 and None not in countries:
@@ -458,15 +459,13 @@ class EntityFinder:
         return Entity(f"place/{slugify(entity.label)}", "Place", entity.label, (), (), entity.key, (),
                       entity.latitude, entity.longitude)
 
-    def resolve_ministries(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+    def resolve_ministries(self, text: str, chosen: list[Candidate], taken: bytearray | None = None) -> list[Candidate]:
         """"the foreign ministry said": the ministry of the country the article names most that
         has one by that name in the catalog ("Chinese foreign ministry")."""
         found = list(ministries(text)) if " ministry" in text else []
         if not found:
             return chosen
-        taken = bytearray(len(text) + 1)
-        for c in chosen:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken = marked(text, chosen) if taken is None else taken
         counts: dict[str, int] = {}
         for c in chosen:
             if c.kind == "Country":
@@ -481,6 +480,7 @@ class EntityFinder:
                 if key:
                     extra.append(Candidate(m.start(), m.end(), key, "Organization", "title"))
                     break
+        mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
     def acts(self, prev: str, after: str) -> bool:
@@ -502,7 +502,8 @@ class EntityFinder:
         return first in ("has", "have", "had", "is", "was", "will") and second.endswith("ed")
 
     # --- short names --------------------------------------------------------------------
-    def resolve_short_names(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:
+    def resolve_short_names(self, text: str, chosen: list[Candidate], published,
+                            taken: bytearray | None = None) -> list[Candidate]:
         """Family names ("Blinken", "Director Yang") and given names after a title
         ("Ambassador Jamieson") resolve to people named in the article or in office then."""
         persons = [c for c in chosen if c.kind == "Person"]
@@ -517,9 +518,7 @@ class EntityFinder:
                     family = parts[-2].rstrip(",")
                 local_family.setdefault(family.lower(), c.key)
                 local_given.setdefault(parts[0].lower(), c.key)
-        taken = bytearray(len(text) + 1)
-        for c in chosen:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken = marked(text, chosen) if taken is None else taken
         extra = []
         found_entity: dict[str, Entity] = {}  # the first pattern-found entity of each person
         for c in persons:
@@ -538,15 +537,15 @@ class EntityFinder:
             if key:
                 entity = found_entity.get(key)
                 extra.append(Candidate(start, end, key, "Person", "short", entity))
+        mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start)
 
-    def resolve_titles(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:
+    def resolve_titles(self, text: str, chosen: list[Candidate], published,
+                       taken: bytearray | None = None) -> list[Candidate]:
         """"the Secretary pointed out", "the President declared": a capitalised title alone
         names the holder of that office the article has named most (then first), else the
         one person the catalog has in that office on the day."""
-        taken = bytearray(len(text) + 1)
-        for c in chosen:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken = marked(text, chosen) if taken is None else taken
         extra = []
         # People named so far, counted as the titles are met in text order: (end, order, key).
         people = sorted((c.end, i, c.key) for i, c in enumerate(c for c in chosen if c.kind == "Person"))
@@ -567,6 +566,7 @@ class EntityFinder:
             key = self.title_holder(title.lower(), named, published)
             if key:
                 extra.append(Candidate(start, end, key, "Person", "title"))
+        mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start)
 
     def title_holder(self, title: str, named: dict[str, list[int]], published) -> str | None:
@@ -631,6 +631,28 @@ class EntityFinder:
 
 # --- helpers --------------------------------------------------------------------------
 WORD_START_CAP_RE = re.compile(rf"{WORD_START_CAP}\b")
+
+
+def administration_phrases(text: str):
+    """``ADMINISTRATION.finditer(text)``, searching only the stretches of words, spaces and hyphens
+    that hold "administration" (its matches are such stretches)."""
+    if len(lowered(text)) != len(text):
+        yield from ADMINISTRATION.finditer(text)
+        return
+    for a, b in stretches_holding(text, "administration", joiners="-"):
+        yield from ADMINISTRATION.finditer(text, a, b)
+
+
+def marked(text: str, chosen: list[Candidate]) -> bytearray:
+    """A map of the text with 1 where a chosen candidate stands."""
+    taken = bytearray(len(text) + 1)
+    mark(taken, chosen)
+    return taken
+
+
+def mark(taken: bytearray, candidates: list[Candidate]) -> None:
+    for c in candidates:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
 
 
 def ministries(text: str):

@@ -67,9 +67,12 @@ class TriggerFinder:
         """The trigger forms anywhere in the text, found in one pass and kept for the text
         being read: their ends (inclusive, in the automaton's order), (start, end, entries),
         and where "concern" stands. None when the text's lower case differs in length."""
-        for held, found in self._found:
-            if held is text:
-                return found
+        held, found = self._found[0]
+        if held is text:  # (asked once a sentence)
+            return found
+        held, found = self._found[1]
+        if held is text:
+            return found
         lower = lowered(text)
         found = None
         if len(lower) == len(text) and self.whole_text and len(self.auto):
