@@ -135,3 +135,22 @@ def test_sitting_down_with_two_counterparts_is_one_meeting():
 def test_talks_with_one_in_the_morning_and_another_later_are_two_meetings():
     ex = extract("Antony Blinken held talks with Li Qiang in the morning and with Wang Yi in the afternoon.", WED)
     assert sorted(ev.target for ev in of_kind(ex, "Meeting")) == [("person/li-qiang",), ("person/wang-yi",)]
+
+
+def test_a_measure_listed_in_a_relative_clause_is_the_subjects():
+    ex = extract("China announced countermeasures on Tuesday, which included sanctions against members of the European Parliament.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), ("org/european-parliament",))
+    assert day(ev)[:2] == (D(2025, 3, 11), D(2025, 3, 11))
+
+
+def test_a_reply_in_kind_is_aimed_at_whoever_took_the_measure():
+    ex = extract("The European Union sanctioned four Chinese officials on Monday, and China responded with sanctions on ten Europeans.", WED)
+    assert sorted((ev.actor, ev.target) for ev in of_kind(ex, "Sanction")) == \
+        sorted([(("org/european-union",), (CHN,)), ((CHN,), ("org/european-union",))])
+    ex = extract("The European Union sanctioned four Chinese officials on Monday. China retaliated with countermeasures.", WED)
+    assert ((CHN,), ("org/european-union",)) in [(ev.actor, ev.target) for ev in of_kind(ex, "Sanction")]
+
+
+def test_a_reply_with_nothing_before_it_has_no_target_to_borrow():
+    assert ex_has_no(extract("China responded with sanctions on ten Europeans.", WED), "Sanction")

@@ -217,6 +217,13 @@ class EventReader(RoleReader):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and not draft.actor \
+                and (incl := INCLUDED_REL.search(text, max(s.start, hit.start - 60), hit.start)):
+            # "announced countermeasures, which included sanctions against X": the sentence's subject's measure,
+            # and the measure the clause lists it in is the same one
+            draft.actor = self.main_subject(text, s, incl.start(), agents)
+            self._consumed.update(h for h in self._sentence_hits if h.event_class == "Sanction" and h.word_class == "noun"
+                                  and h.end <= incl.start() and not re.search(r"[.;]", text[h.end:incl.start()]))
         if hit.event_class == "Agreement" and hit.text.lower().startswith("committed") and STANCE_BEFORE.search(before) \
                 and len(draft.actor) < 2:
             return None  # "he is committed to maintaining open lines": one side's stance ("X and Y are committed to": both)
@@ -228,6 +235,16 @@ class EventReader(RoleReader):
             others = [a for a in agents if hit.end <= a.start < clause_end and a.key not in draft.actor
                       and not self.own_side(a.key, draft.actor, entities)]
             draft.target = [a.key for a in (([a for a in others if not a.modifier] or others)[:1])]
+        if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
+                and (RETALIATION.search(text, max(s.start, hit.start - 40), hit.start) or RETALIATION.match(hit.text)):
+            # "X sanctioned four officials, and China responded with sanctions on ten Europeans": a reply is aimed
+            # at whoever took the measure it answers
+            answered = next((d for d in reversed(drafts) if d.kind == "Sanction" and d.actor
+                             and not set(d.actor) & set(draft.actor)
+                             and any(k in draft.actor or self.own_side(k, draft.actor, entities) for k in d.target)
+                             and 0 <= s.start - d.sentence.start < 600), None)
+            if answered is not None:
+                draft.target = list(answered.actor)
         if hit.event_class == "Accusation" and not draft.target and not between \
                 and re.match(r",?\s+including\b", text[clause_end:clause_end + 12]):
             # "raised concerns over the misuse of AI, including by the PRC": the list names whose conduct
@@ -646,6 +663,12 @@ LOWERED = re.compile(r"\b(?:cut|cuts|cutting|lower|lowers|lowered|lowering|reduc
 # A copula before "committed to": a stance ("remains committed to"), not a commitment made.
 STANCE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|being|remains?|remained|stays?|stayed)|[’']s|[’']re)\s+"
                            r"(?:(?:\w+ly|still|also|very|so)\s+){0,2}$", re.I)
+# A relative clause listing a measure within another: ", which included sanctions against …", "that include".
+INCLUDED_REL = re.compile(r"\b(?:which|that)\s+(?:also\s+)?(?:included?|includes|including|comprised?|covered)\s+"
+                          r"(?:(?:new|fresh|further|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$")
+# A reply in kind: "retaliated with", "responded with sanctions", "hit back with tariffs".
+RETALIATION = re.compile(r"\b(?:retaliat\w*|respond(?:ed|s|ing)?|hit\w*\s+back|str(?:uck|ikes?|iking)\s+back|countered|"
+                         r"in\s+(?:response|retaliation|reply))\b(?:[^.;]{0,40}$|\s+with\b)", re.I)
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
