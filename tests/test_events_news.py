@@ -848,3 +848,20 @@ def test_the_visit_of_warships_is_no_visit():
 def test_unfair_dealing_said_of_another_country_is_an_accusation(text, actor):
     ev = one(extract(text), "Accusation")
     assert (ev.actor, ev.target) == ((actor,), (CHN,))
+
+
+def test_the_speaker_of_said_and_accused_is_before_said_not_inside_the_report():
+    text = ("Secretary of State Mike Pompeo spoke in California on Thursday. He said decades of engagement had failed "
+            "to change China and accused the Chinese Communist Party of stealing American secrets.")
+    ev = one(extract(text, D(2020, 7, 24)), "Accusation")
+    assert ev.actor == ("person/mike-pompeo",)
+    # with no speaker to resolve "he" to, no one inside the report is made the accuser
+    unresolved = extract("He said decades of engagement had failed to change China and accused the Chinese Communist "
+                         "Party of stealing American secrets.")
+    assert all(ev.actor != (CHN,) for ev in of_kind(unresolved, "Accusation"))
+
+
+def test_a_report_whose_own_accusing_verb_names_the_target_adds_no_second_accusation():
+    ex = extract('"We stand with Hong Kong," Treasury Secretary Steven Mnuchin said in a statement, accusing Carrie '
+                 "Lam of implementing Beijing's policies of suppression.")
+    assert one(ex, "Accusation").target == ("person/carrie-lam",)

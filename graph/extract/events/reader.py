@@ -190,8 +190,14 @@ class EventReader(RoleReader):
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
                 and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
             # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
-            # a verb after "and" shares the subject of the verb before it
-            speaker = self.main_subject(text, s, hit.start, agents)
+            # a verb after "and" shares the subject of the verb before it: the one before the reporting verb
+            # ("He said engagement had failed to change China and accused …": he, not China)
+            rep = self.reporting.search(text, s.start, hit.start)
+            speaker = self.main_subject(text, s, rep.start() if rep else hit.start, agents)
+            if not speaker and rep and last_person and self.person_pronoun.search(text, max(s.start, rep.start() - 12), rep.start()):
+                speaker = [last_person]
+            if not speaker and rep and any(a.key in draft.actor and a.start >= rep.end() for a in agents):
+                draft.actor = []  # no speaker known: a party named inside the report is not the one who accuses
             if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
                 draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
@@ -403,7 +409,8 @@ class EventReader(RoleReader):
                 near = [a for a in agents if comp <= a.start < cue.start() and not a.modifier]
                 if near and len(text[comp:near[0].start].split()) <= 4 and "," not in text[comp:near[0].start]:
                     target = [near[0].key]
-            if not target:
+            if not target and not any(h.event_class == "Accusation" and hit.end <= h.start < min(s.end, comp + 120)
+                                      for h in self._sentence_hits):  # "…, accusing Lam of …": that verb says it
                 owned = [k for k, _ in self.conduct.accused(text, comp, min(s.end, comp + 120), countries)]
                 target = owned[:1] if owned and not NOT_DONE.search(text, hit.end, min(s.end, comp + 120)) else []
             # the speaker: the party whose reporting verb this is ("X, a spokesman for Y, said"), else the sentence's
