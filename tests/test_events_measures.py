@@ -63,3 +63,51 @@ def test_postponed_trip_is_still_a_cancelled_visit():
     ev = one(extract("Secretary of State Antony Blinken postponed his trip to Beijing.", WED), "Cancellation")
     assert ev.actor == ("person/antony-blinken",)
     assert "visit" in ev.label
+
+
+# --- sanctions -----------------------------------------------------------------------------
+def test_an_executive_order_barring_transactions_is_a_sanction_not_an_agreement():
+    ex = extract("President Donald Trump signed an executive order barring transactions with Tencent on Thursday.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((TRUMP,), ("org/tencent",))
+    assert day(ev)[:2] == (D(2025, 3, 6), D(2025, 3, 6))
+    assert ex_has_no(ex, "Agreement")
+
+
+def test_an_order_that_will_bar_is_the_signers_measure():
+    ex = extract("President Donald Trump signed executive orders that will bar transactions with Tencent.", WED)
+    assert one(ex, "Sanction").actor == (TRUMP,)
+    assert ex_has_no(ex, "Agreement")
+
+
+def test_barring_ones_own_firms_from_selling_to_a_party_targets_that_party():
+    ev = one(extract("The Commerce Department barred U.S. firms from selling components to Huawei.", WED), "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-commerce",), ("org/huawei",))
+    ev = one(extract("The Commerce Department banned American companies from exporting chips to Huawei.", WED), "Sanction")
+    assert ev.target == ("org/huawei",)
+
+
+def test_a_measure_and_the_reply_hitting_back_are_two_events():
+    ex = extract("Washington imposed duties on Chinese steel in May and China hit back with tariffs on American soybeans.", WED)
+    assert sorted((ev.actor, ev.target) for ev in of_kind(ex, "Sanction")) == sorted([((USA,), (CHN,)), ((CHN,), (USA,))])
+
+
+def test_the_month_may_is_no_modal():
+    ex = extract("China imposed tariffs on American pork in May and retaliated again in June.", WED)
+    assert of_kind(ex, "Sanction")
+    assert ex_has_no(extract("China may impose tariffs on American pork.", WED), "Sanction")
+
+
+def test_a_regime_someone_breaks_is_no_new_measure():
+    assert ex_has_no(extract("Huawei was charged with violating U.S. sanctions on Iran.", WED), "Sanction")
+    assert ex_has_no(extract("Chinese refiners keep buying oil despite American sanctions on Venezuela.", WED), "Sanction")
+    assert ex_has_no(extract("The bank helped clients get around American sanctions on Iran.", WED), "Sanction")
+
+
+def test_lowering_a_measure_is_none_imposed_but_one_imposed_earlier_stays():
+    assert ex_has_no(extract("The United States agreed to cut tariffs on Chinese goods in return for steps on fentanyl.", WED), "Sanction")
+    ex = extract("President Donald Trump said he had agreed with Xi Jinping to lower tariffs on Chinese goods.", WED)
+    assert ex_has_no(ex, "Sanction")
+    assert one(ex, "Agreement").actor == (TRUMP,)
+    ev = one(extract("China will remove the retaliatory tariffs it imposed on American farm goods.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))

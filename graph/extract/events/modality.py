@@ -33,6 +33,10 @@ APPOSITIVE = re.compile(r"^([^.;:,]{0,40}?),[^.;:,]{1,60},\s*")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
+# The month May, not the modal: capitalised inside a sentence, or before a day or a year.
+MONTH_MAY = re.compile(r"(?<=[\w,]\s)May\b|\bMay(?=\s+\d)")
+
+
 class Modality:
     """The cue words of the language lexicon, compiled once."""
 
@@ -48,6 +52,7 @@ class Modality:
         """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
         reported speech ("China said it would impose tariffs") is an announced plan, not a condition."""
         before = QUOTED.sub(" ", before)  # a quotation's own "not" is not the trigger's: '"partners, not rivals," even as X warned'
+        before = MONTH_MAY.sub("the month", before)  # "imposed duties in May and hit back": the month, not the modal
         hypothetical = self.hypothetical.search(before[-45:])
         if hypothetical and self.reported_future.search(before[-60:]):
             hypothetical = self.hypothetical.search(self.reported_future.sub(" ", before[-60:]))

@@ -136,6 +136,12 @@ class EventReader(RoleReader):
             return self.demand(text, s, hit, agents, clause_start, before)
         if hit.word_class == "reported":
             return self.reported(text, s, hit, agents, before, last_person, entities)
+        if hit.event_class == "Agreement" and hit.word_class == "verb" and hit.text.lower().startswith("sign") \
+                and ORDER_SIGNED.match(text, hit.end):
+            # "signed an executive order barring transactions with X": an order acts on a party, no one agrees
+            if any(h.event_class == "Sanction" and hit.end < h.start < clause_end for h in self._sentence_hits):
+                return None  # the measure's own word ("barring", "tariffs") reports it
+            hit = Hit(hit.start, hit.end, hit.text, "Sanction", "verb", "Sanction")
         if self.modality.ruled_out(before, hit) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
         if re.match(r"\s+(?:that|which)\s", text[hit.end:hit.end + 7]) and any(
@@ -157,6 +163,11 @@ class EventReader(RoleReader):
                 h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
                 for h in self._sentence_hits if h.end <= hit.start):
             return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
+            return None  # "accused of violating U.S. sanctions on Iran", "despite American sanctions": a regime in force, no new measure
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
+                and not IMPOSED_EARLIER.match(text, hit.end, min(s.end, hit.end + 60)):
+            return None  # "agreed to lower tariffs on X", "will lift the ban": a measure eased is none imposed
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -207,6 +218,13 @@ class EventReader(RoleReader):
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.event_class == "Sanction" and draft.actor and draft.target \
+                and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
+            # "barred U.S. firms from selling chips to X", "restricting American investment in X": the
+            # measure binds the actor's own side; it is aimed at the other party the clause names
+            others = [a for a in agents if hit.end <= a.start < clause_end and a.key not in draft.actor
+                      and not self.own_side(a.key, draft.actor, entities)]
+            draft.target = [a.key for a in (([a for a in others if not a.modifier] or others)[:1])]
         if hit.event_class == "Accusation" and not draft.target and not between \
                 and re.match(r",?\s+including\b", text[clause_end:clause_end + 12]):
             # "raised concerns over the misuse of AI, including by the PRC": the list names whose conduct
@@ -612,6 +630,20 @@ IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|whic
                              r"(?:imposed|announced|introduced|levied|adopted)\b")
 THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
                        r"and|but)\s|[,;:.]")
+# Before a measure in force that someone breaks or ignores: "violating U.S. sanctions on …", "despite the embargo".
+BROKEN_MEASURE = re.compile(r"\b(?:violat\w*|in\s+violation\s+of|evad\w*|evasion\s+of|circumvent\w*|breach\w*|"
+                            r"despite|defy\w*|defied|skirt\w*|bust\w*|dodg\w*|flout\w*|in\s+breach\s+of|(?:get|gets|got|getting|work|works|"
+                            r"worked|working)\s+around)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?(?:[\w.’'-]+\s+){0,3}$")
+# Before a measure that is eased, not imposed: "to lower tariffs on …", "lifted the sanctions", "roll back duties".
+LOWERED = re.compile(r"\b(?:cut|cuts|cutting|lower|lowers|lowered|lowering|reduce[sd]?|reducing|remove[sd]?|removing|"
+                     r"lift|lifts|lifted|lifting|ease[sd]?|easing|roll(?:s|ed|ing)?\s+back|scrap(?:s|ped|ping)?|"
+                     r"halve[sd]?|halving|waive[sd]?|waiving|drop(?:s|ped|ping)?|relax(?:es|ed|ing)?)\s+"
+                     r"(?:the\s+|its\s+|their\s+|some\s+|all\s+|most\s+)?(?:[\w.%$’'-]+\s+){0,3}$")
+# What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
+ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
+                          r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
+                          r"orders?|decrees?|directives?|Executive\s+Orders?|Proclamations?)\b")
 # A participle after a measure noun: "the sanctions imposed on …", "tariffs announced by …".
 PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed|adopted|issued|unveiled|enacted)\b")
 # Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
