@@ -111,3 +111,27 @@ def test_lowering_a_measure_is_none_imposed_but_one_imposed_earlier_stays():
     assert one(ex, "Agreement").actor == (TRUMP,)
     ev = one(extract("China will remove the retaliatory tariffs it imposed on American farm goods.", WED), "Sanction")
     assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+# --- agreements and duplicates -------------------------------------------------------------
+def test_one_sides_stance_is_no_agreement_but_both_sides_commitment_is():
+    ex = extract("Antony Blinken said he is committed to maintaining open lines of communication with China.", WED)
+    assert ex_has_no(ex, "Agreement")
+    ex = extract("The United States and China are committed to further talks on trade.", WED)
+    assert {USA, CHN} <= set(one(ex, "Agreement").actor)
+
+
+def test_a_demand_is_no_agreement():
+    assert ex_has_no(extract("China demanded that Canada and the United States release the detained executive.", WED), "Agreement")
+
+
+def test_sitting_down_with_two_counterparts_is_one_meeting():
+    ev = one(extract("Antony Blinken sat down with Wang Yi and Li Qiang in Beijing on Monday.", WED), "Meeting")
+    assert set(ev.target) == {"person/wang-yi", "person/li-qiang"}
+    ev = one(extract("Antony Blinken held talks with Wang Yi and Premier Li Qiang on Monday.", WED), "Meeting")
+    assert len(ev.target) == 2
+
+
+def test_talks_with_one_in_the_morning_and_another_later_are_two_meetings():
+    ex = extract("Antony Blinken held talks with Li Qiang in the morning and with Wang Yi in the afternoon.", WED)
+    assert sorted(ev.target for ev in of_kind(ex, "Meeting")) == [("person/li-qiang",), ("person/wang-yi",)]

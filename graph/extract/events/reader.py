@@ -217,6 +217,9 @@ class EventReader(RoleReader):
             draft.actor = self.main_subject(text, s, clause_start, agents)
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
+        if hit.event_class == "Agreement" and hit.text.lower().startswith("committed") and STANCE_BEFORE.search(before) \
+                and len(draft.actor) < 2:
+            return None  # "he is committed to maintaining open lines": one side's stance ("X and Y are committed to": both)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if hit.event_class == "Sanction" and draft.actor and draft.target \
                 and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
@@ -640,6 +643,9 @@ LOWERED = re.compile(r"\b(?:cut|cuts|cutting|lower|lowers|lowered|lowering|reduc
                      r"lift|lifts|lifted|lifting|ease[sd]?|easing|roll(?:s|ed|ing)?\s+back|scrap(?:s|ped|ping)?|"
                      r"halve[sd]?|halving|waive[sd]?|waiving|drop(?:s|ped|ping)?|relax(?:es|ed|ing)?)\s+"
                      r"(?:the\s+|its\s+|their\s+|some\s+|all\s+|most\s+)?(?:[\w.%$’'-]+\s+){0,3}$")
+# A copula before "committed to": a stance ("remains committed to"), not a commitment made.
+STANCE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|being|remains?|remained|stays?|stayed)|[’']s|[’']re)\s+"
+                           r"(?:(?:\w+ly|still|also|very|so)\s+){0,2}$", re.I)
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
