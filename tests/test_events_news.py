@@ -865,3 +865,13 @@ def test_a_report_whose_own_accusing_verb_names_the_target_adds_no_second_accusa
     ex = extract('"We stand with Hong Kong," Treasury Secretary Steven Mnuchin said in a statement, accusing Carrie '
                  "Lam of implementing Beijing's policies of suppression.")
     assert one(ex, "Accusation").target == ("person/carrie-lam",)
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing hopes for a meeting between Joe Biden and Xi Jinping later this year.",
+    "Washington is seeking a call between Joe Biden and Xi Jinping.",
+    "Lloyd Austin sought a meeting with Li Shangfu in Singapore but was rebuffed.",
+])
+def test_a_meeting_hoped_for_or_sought_is_no_event(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Meeting") and ex_has_no(ex, "PhoneCall")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -246,3 +247,24 @@ def test_administrations_searched_stretch_by_stretch_are_those_of_the_scan():
     assert spans(administration_phrases(text)) == spans(ADMINISTRATION.finditer(text))
     assert len(list(administration_phrases(text))) > 20
 
+
+
+def test_word_lists_sharing_the_names_pass_get_what_their_own_pass_gives():
+    """The triggers, the reporting verbs and the dispute words ride on the pass that finds the
+    catalog's case-blind names: each gets its forms' places in the order its own automaton
+    gives them."""
+    from graph.loaders import load
+
+    extractor = default_extractor()
+    finder, events = extractor.entities, extractor.events
+    rng = random.Random(4)
+    words = [*events.triggers.forms, *events.reporting_places.forms, "Taiwan", "tariffs", "China", "the", "met"]
+    texts = [" ".join(rng.choice(words) for _ in range(2000)) for _ in range(2)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        low = text.lower()
+        assert finder.shared_hits(text, "triggers") == list(events.triggers.auto.iter(low))
+        assert finder.shared_hits(text, "reporting") == list(events.reporting_places.auto.iter(low))
+        assert finder.shared_hits(text, "signals") == list(extractor.signals_ci.iter(low))
+    assert finder.shared_hits("İstanbul talks", "triggers") is None  # a lower case of another length
+    assert len(finder.shared_hits(texts[0], "triggers")) > 500

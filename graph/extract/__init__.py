@@ -39,15 +39,26 @@ class Extractor:
         self.catalog = catalog
         self.max_mb = max_mb
         self.progress = progress
-        self.entities = EntityFinder(catalog)
         self.events = EventReader(catalog)
         self.signals_ci, self.signals_cs = ahocorasick.Automaton(), ahocorasick.Automaton()
+        signal_forms: dict[str, tuple[int, str]] = {}  # what signals_ci holds
         for signal, key in catalog.signals.items():
             auto = self.signals_ci if signal == signal.lower() else self.signals_cs
             auto.add_word(signal if auto is self.signals_cs else signal.lower(), (len(signal), key))
+            if auto is self.signals_ci:
+                signal_forms[signal.lower()] = (len(signal), key)
         for auto in (self.signals_ci, self.signals_cs):
             if len(auto):
                 auto.make_automaton()
+        # The dispute words, the triggers and the reporting verbs are found in the lower-cased
+        # text by the pass that finds the catalog's case-blind names (one pass, not four).
+        reporting = self.events.reporting_places
+        shared = {"signals": signal_forms, "triggers": self.events.triggers.forms,
+                  **({"reporting": reporting.forms} if reporting.usable else {})}
+        self.entities = EntityFinder(catalog, shared)
+        self.events.triggers.shared = functools.partial(self.entities.shared_hits, part="triggers")
+        if reporting.usable:
+            reporting.shared = functools.partial(self.entities.shared_hits, part="reporting")
 
     @property
     def event_scores(self) -> dict[str, dict]:
@@ -95,7 +106,8 @@ class Extractor:
         for auto, haystack in ((self.signals_ci, lowered(text)), (self.signals_cs, text)):
             if not len(auto):
                 continue
-            for end, (length, key) in auto.iter(haystack):
+            hits = self.entities.shared_hits(text, "signals") if auto is self.signals_ci else None
+            for end, (length, key) in auto.iter(haystack) if hits is None else hits:
                 start = end - length + 1
                 if at_word_boundary(text, start, end + 1) and key in self.catalog.entities:
                     found.append(Mention(key, start, end + 1, text[start:end + 1]))

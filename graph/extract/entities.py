@@ -11,6 +11,7 @@ Secretary") resolve to a person already named in the article.
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ class Names(list):
     worked out once: the first name's length and (key, kind, role) of those the catalog has."""
     length: int = 0
     found: tuple[tuple[str, str, str], ...] = ()
+    catalog: bool = True  # False: a form only another word list has (see EntityFinder's shared)
+    others: tuple[tuple[str, object], ...] = ()  # (word list, its value) of the lists sharing the form
 
     def settle(self, catalog: Catalog) -> None:
         self.length = len(self[0].form)
@@ -99,25 +102,41 @@ class Names(list):
 class EntityFinder:
     """Finds entity mentions in an article; built once from the catalog."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, shared: dict[str, dict[str, object]] | None = None):
         self.cat = catalog
-        self.ci = ahocorasick.Automaton()
-        self.cs = ahocorasick.Automaton()
-        every: list[Names] = []
+        # The forms matched regardless of case (lower-cased: looked up here) and as written.
+        self.ci_forms: dict[str, Names] = {}
+        cs_forms: dict[str, Names] = {}
         for name in catalog.names:
-            auto, form = (self.cs, name.form) if name.case_sensitive else (self.ci, name.form.lower())
+            forms, form = (cs_forms, name.form) if name.case_sensitive else (self.ci_forms, name.form.lower())
             if len(form) < 2 or (", " in form and not re.search(r", (?:jr|sr)\.?$|, i+$", form, re.I)):
                 continue  # "Bali, Indonesia" is read as two mentions
-            entries = auto.get(form) if form in auto else Names()
-            if not entries:
-                every.append(entries)
-            entries.append(name)
-            auto.add_word(form, entries)
-        for entries in every:
+            forms.setdefault(form, Names()).append(name)
+        for entries in [*self.ci_forms.values(), *cs_forms.values()]:
             entries.settle(catalog)
+        # Other word lists looked for in the lower-cased text (the triggers, the dispute words…:
+        # ``shared``, name -> {form: value}) ride on the pass for the case-blind names: an
+        # automaton pass costs about its length in the text, whatever it finds.
+        self.shared_names = tuple(shared or ())
+        ci_values: dict[str, Names] = dict(self.ci_forms)
+        for part, forms in (shared or {}).items():
+            for form, value in forms.items():
+                entries = ci_values.get(form)
+                if entries is None:
+                    entries = ci_values[form] = Names()
+                    entries.catalog = False
+                elif entries.catalog and not entries.others:
+                    entries = ci_values[form] = copy.copy(entries)  # (the catalog's own stays as it is)
+                entries.others += ((part, value),)
+        self.ci, self.cs = ahocorasick.Automaton(), ahocorasick.Automaton()
+        for form, entries in ci_values.items():
+            self.ci.add_word(form, entries)
+        for form, entries in cs_forms.items():
+            self.cs.add_word(form, entries)
         for auto in (self.ci, self.cs):
             if len(auto):
                 auto.make_automaton()
+        self._shared_hits: list[tuple[str | None, dict]] = [(None, {}), (None, {})]
         self.office_titles: dict[str, set[str]] = {}
         self._holders: dict[tuple, frozenset[str]] = {}
         for office in catalog.offices.values():
@@ -201,8 +220,14 @@ class EntityFinder:
         lower = lowered(text)
         if len(lower) != len(text):  # lower-casing changed the length ("İ"): offsets as the name lengths give them
             return self.catalog_candidates_slowly(text, lower)
+        shared: dict[str, list] = {part: [] for part in self.shared_names}
         if len(self.ci):
             for end, entries in self.ci.iter(lower):
+                if entries.others:  # another list's form: kept for its owner, as its own pass would give it
+                    for part, value in entries.others:
+                        shared[part].append((end, value))
+                    if not entries.catalog:
+                        continue
                 start = end - entries.length + 1
                 first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
                 if first in NOT_CAPITAL or not (first.isupper() or first.isdigit()):
@@ -216,7 +241,20 @@ class EntityFinder:
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        self._shared_hits[:] = [(text, shared), self._shared_hits[0]]
         return found
+
+    def shared_hits(self, text: str, part: str) -> list[tuple[int, object]] | None:
+        """The (end, value) of a shared word list's forms in the lower-cased text, in the order
+        an automaton of that list would give them; None for a text whose lower case differs in
+        length (its owner scans it itself)."""
+        for held, shared in self._shared_hits:
+            if held is text:
+                return shared[part]
+        if len(lowered(text)) != len(text):
+            return None
+        self.catalog_candidates(text)
+        return self._shared_hits[0][1][part]
 
     def catalog_candidates_slowly(self, text: str, lower: str) -> list[Candidate]:
         """``catalog_candidates`` name by name, for a text whose lower-case form differs in length."""
@@ -225,6 +263,8 @@ class EntityFinder:
             if not len(auto):
                 continue
             for end, entries in auto.iter(haystack):
+                if not entries.catalog:
+                    continue  # another list's form (see shared)
                 start = end - len(entries[0].form) + 1
                 end += 1
                 if not at_word_boundary(text, start, end):
@@ -272,7 +312,7 @@ class EntityFinder:
     def is_place_name(self, word: str, major_only: bool = False) -> bool:
         """True for a country or place name ("Will Beijing respond?" is no person); with
         ``major_only`` only countries, capitals and places the catalog declares count."""
-        entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
+        entries = self.ci_forms.get(word.lower(), [])
         return any(self.cat.entities[n.key].kind in ("Place", "Country") and not (
             major_only and n.key in self.cat.population and word.lower() not in self.cat.capitals) for n in entries)
 
@@ -297,7 +337,7 @@ class EntityFinder:
 
     def minor_place(self, word: str) -> bool:
         """True when the catalog knows the word only as a town of the gazetteer (no capital)."""
-        entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
+        entries = self.ci_forms.get(word.lower(), [])
         return bool(entries) and word.lower() not in self.cat.capitals and all(
             self.cat.entities[n.key].kind == "Place" and n.key in self.cat.population
             and self.cat.population[n.key] < 1_000_000 for n in entries)
@@ -316,7 +356,7 @@ class EntityFinder:
 
     def catalog_key(self, name: str, kind: str) -> str | None:
         """The catalog entity of that kind with exactly this name, if there is one."""
-        entries = self.ci.get(name.lower()) if name.lower() in self.ci else []
+        entries = self.ci_forms.get(name.lower(), [])
         return next((n.key for n in entries if self.cat.entities[n.key].kind == kind), None)
 
     def person_candidates(self, text: str) -> list[Candidate]:
@@ -391,8 +431,8 @@ class EntityFinder:
             return []
         surface = text[start:start + len(" ".join(words))] if "," not in surface else surface
         surface = surface.rstrip(", ")
-        if words[0].lower() in self.ci and not (words[0].lower() in self.cat.given_names and self.minor_place(words[0])) \
-                or surface.lower() in self.ci:
+        if words[0].lower() in self.ci_forms and not (words[0].lower() in self.cat.given_names and self.minor_place(words[0])) \
+                or surface.lower() in self.ci_forms:
             return []  # "China Daily"; but "David Lin" is a person though David is a town in Panama
         if any(self.is_place_name(w, major_only=strong) for w in words[1:]):
             return []  # "Will Beijing respond?"; but "Chen Jining" is a name, Jining a mere city

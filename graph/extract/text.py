@@ -137,12 +137,16 @@ class WordPlaces:
     def __init__(self, words):
         self.words = [w.lower() for w in words if w]
         self.usable = bool(self.words) and all(w.isascii() for w in self.words)
+        self.forms = {w: len(w) for w in self.words}  # what the automaton holds
         self.auto = ahocorasick.Automaton()
-        for w in self.words:
-            self.auto.add_word(w, len(w))
+        for w, n in self.forms.items():
+            self.auto.add_word(w, n)
         if self.usable:
             self.auto.make_automaton()
         self._held: tuple = (None, None)
+        # The (end, length) of the words in a text's lower case from a pass another scan makes
+        # anyway (see EntityFinder.shared_hits), or None: then this automaton's own pass.
+        self.shared = None
 
     def places(self, text: str) -> list[int] | None:
         """The sorted offsets where a word starts, or None when they cannot be told this way."""
@@ -151,7 +155,8 @@ class WordPlaces:
         low = lowered(text)
         found = None
         if self.usable and len(low) == len(text) and not any(c in text for c in FOLDED_ONTO_ASCII):
-            found = sorted({end - n + 1 for end, n in self.auto.iter(low)})
+            hits = self.shared(text) if self.shared is not None else None
+            found = sorted({end - n + 1 for end, n in (self.auto.iter(low) if hits is None else hits)})
         self._held = (text, found)
         return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Callable
 
 import ahocorasick
 
@@ -52,14 +53,17 @@ class TriggerFinder:
 
     def __init__(self, catalog: Catalog):
         self.cat = catalog
-        self.auto = ahocorasick.Automaton()
+        self.forms: dict[str, list] = {}  # lower-cased form -> its triggers
         for t in catalog.triggers:
-            form = t.form.lower()
-            entries = self.auto.get(form) if form in self.auto else []
-            entries.append(t)
+            self.forms.setdefault(t.form.lower(), []).append(t)
+        self.auto = ahocorasick.Automaton()
+        for form, entries in self.forms.items():
             self.auto.add_word(form, entries)
         if len(self.auto):
             self.auto.make_automaton()
+        # Where the forms stand in a text's lower case, from a pass another scan makes anyway
+        # (the extractor shares the catalog names' pass: EntityFinder.shared_hits), or None.
+        self.shared: Callable[[str], list | None] | None = None
         # Lower-casing a sentence gives what lower-casing the whole text gives there, but for
         # a final sigma ("Σ" is "ς" at a word's end): only forms holding one need the sentence's
         # (and forms whose lower case is longer, "İ", whose offsets are counted from the form).
@@ -81,7 +85,8 @@ class TriggerFinder:
         found = None
         if len(lower) == len(text) and self.whole_text and len(self.auto):
             ends, words = [], []
-            for end, entries in self.auto.iter(lower):
+            hits = self.shared(text) if self.shared is not None else None
+            for end, entries in self.auto.iter(lower) if hits is None else hits:
                 ends.append(end)
                 words.append((end - len(entries[0].form) + 1, end + 1, entries))
             concern, i = [], text.find("concern")
