@@ -183,3 +183,17 @@ def test_how_a_measure_reported_before_works_is_no_new_measure():
     assert ev.actor == ("org/us-department-of-the-treasury",)
     ev = one(extract("Huawei was barred from buying American chips.", WED), "Sanction")
     assert ev.target == ("org/huawei",)
+
+
+def test_designating_officials_named_in_apposition_keeps_the_designator_as_actor():
+    ev = one(extract("The Treasury Department designated two PRC officials, Chen Quanguo and Zhu Hailun, "
+                     "under the Global Magnitsky Act.", WED), "Sanction")
+    assert ev.actor == ("org/us-department-of-the-treasury",)
+    assert set(ev.target) == {"person/chen-quanguo", "person/zhu-hailun"}
+
+
+def test_a_suspension_in_a_list_of_countermeasures_is_a_cancellation():
+    ex = extract("China announced countermeasures, including the suspension of the maritime safety talks with the United States.", WED)
+    ev = one(ex, "Cancellation")
+    assert ev.actor == (CHN,)
+    assert ex_has_no(ex, "Meeting")

@@ -484,7 +484,10 @@ class RoleReader:
         return bool(d.actor)
 
 
-TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split())
+TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
+                           # verbs of acting on others, never in a title: "the Treasury designated two officials, X and Y"
+                           + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
+                             "criticized criticised charged indicted expelled added targeted".split())
 
 
 def is_title_run(between: str) -> bool:
