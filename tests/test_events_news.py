@@ -875,3 +875,11 @@ def test_a_report_whose_own_accusing_verb_names_the_target_adds_no_second_accusa
 def test_a_meeting_hoped_for_or_sought_is_no_event(text):
     ex = extract(text)
     assert ex_has_no(ex, "Meeting") and ex_has_no(ex, "PhoneCall")
+
+
+def test_a_call_after_following_in_a_sentence_about_their_conversations_is_theirs():
+    ex = extract("Joe Biden and Xi Jinping spoke by phone on Thursday. It was their third conversation of the year, "
+                 "following a call in February.", D(2021, 9, 10))
+    calls = of_kind(ex, "PhoneCall")
+    assert len(calls) == 2 and all(parties(ev) == {BIDEN, XI} for ev in calls)
+    assert sorted(day(ev)[0].month for ev in calls) == [2, 9]

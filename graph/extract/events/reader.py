@@ -215,6 +215,11 @@ class EventReader(RoleReader):
                                                             and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
+            if not draft.actor and hit.event_class in ("Meeting", "PhoneCall") and hit.word_class == "noun" \
+                    and (group := self.group.search(text, s.start, clause_start)) \
+                    and group.group().lower() in ("their", "the two leaders", "the two presidents", "both leaders"):
+                # "It was their third conversation of the year, following a call in February": theirs too
+                draft.actor = self.as_countries(group.group(), self.last_group(drafts))
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         if hit.event_class == "Sanction" and hit.word_class == "noun" and not draft.actor \
