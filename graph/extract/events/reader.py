@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 import ahocorasick
+from dataclasses import replace
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
@@ -168,6 +169,10 @@ class EventReader(RoleReader):
         if hit.event_class == "Sanction" and hit.word_class == "noun" and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
                 and not IMPOSED_EARLIER.match(text, hit.end, min(s.end, hit.end + 60)):
             return None  # "agreed to lower tariffs on X", "will lift the ban": a measure eased is none imposed
+        welcomed = self.welcome(text, s, hit, agents, clause_end)
+        if welcomed is not None:  # "Xi welcomed Blinken to Beijing": a host meets a guest there
+            guest, where = welcomed
+            hit = replace(hit, event_class="Meeting", fine="Meeting")
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -285,6 +290,13 @@ class EventReader(RoleReader):
             # imposer is the participle's "by" phrase, not the sentence's subject
             draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
             draft.target = self.objects(text, hit, [a for a in right if a.start < by.start()], draft.actor, entities)
+        struck = HIT_WITH.search(text, clause_start, hit.start) if hit.event_class == "Sanction" and hit.word_class == "noun" else None
+        if struck is not None:
+            # "Washington hit Chinese solar panels with new tariffs": the one hit is acted on, by the verb's subject
+            hit_ones = [a.key for a in agents if struck.start("what") <= a.start < struck.end("what") and not a.modifier]
+            doers = [a for a in left if a.end <= struck.start() and not a.modifier and not a.possessive]
+            if hit_ones and doers:
+                draft.actor, draft.target = self.subject_run(text, doers), hit_ones[:1]
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
@@ -325,6 +337,8 @@ class EventReader(RoleReader):
         if hit.event_class == "Agreement" and hit.word_class == "verb" and len(draft.actor) == 1 and not draft.target \
                 and (pay := PAY_PENALTY.match(text, hit.end, clause_end)):
             draft.target = self.settled_with(text, s, pay.end(), clause_end, draft.actor, agents, drafts, entities)
+        if welcomed is not None:
+            draft.target, draft.place = [guest], where or draft.place
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
@@ -363,6 +377,22 @@ class EventReader(RoleReader):
             draft.actor, draft.target = [other], [speaker]
         else:
             draft.actor, draft.target = [speaker], [other]
+
+    def welcome(self, text, s, hit, agents, clause_end) -> tuple[str, str | None] | None:
+        """"Xi welcomed Secretary Blinken to Beijing": (the guest, the place) when a person is welcomed
+        to a place or "to the Great Hall" (a welcome of news or of a decision is no meeting)."""
+        if hit.event_class != "Statement" or not hit.text.lower().startswith("welcom"):
+            return None
+        guest = next((a for a in agents if hit.end <= a.start < clause_end), None)
+        if guest is None or guest.kind != "Person" or guest.modifier or not is_title_run(text[hit.end:guest.start]):
+            return None
+        to = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", text[guest.end:guest.end + 14])
+        if to is None:
+            return None
+        where = self.entity_at(guest.end + to.end(), self._entities)
+        if where is None or self._entities[where].kind not in ("Place", "Country"):
+            return None
+        return guest.key, where
 
     def predecessor(self, text, s, hit, draft, agents, s_times, published, entities) -> list[Draft]:
         """"X is the first national security adviser to visit China since Susan Rice in 2016": the
@@ -734,6 +764,9 @@ FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had
 # announced", "that Washington imposed".
 ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"
                            r"(?:announced|imposed|introduced|unveiled|issued|adopted|levied|enacted)\b")
+# "hit Chinese solar panels with new tariffs", "slapped Beijing with sanctions": the object is acted on.
+HIT_WITH = re.compile(r"\b(?:hit|hits|slapped|slaps|struck|strikes|targeted|targets)\s+(?P<what>[^,;.]{1,60}?)\s+with\s+"
+                      r"(?:(?:new|fresh|additional|more|further|higher|sweeping|its\s+own)\s+)?(?:[\w%$.-]+\s+){0,3}$")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"
