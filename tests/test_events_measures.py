@@ -135,3 +135,65 @@ def test_sitting_down_with_two_counterparts_is_one_meeting():
 def test_talks_with_one_in_the_morning_and_another_later_are_two_meetings():
     ex = extract("Antony Blinken held talks with Li Qiang in the morning and with Wang Yi in the afternoon.", WED)
     assert sorted(ev.target for ev in of_kind(ex, "Meeting")) == [("person/li-qiang",), ("person/wang-yi",)]
+
+
+def test_a_measure_listed_in_a_relative_clause_is_the_subjects():
+    ex = extract("China announced countermeasures on Tuesday, which included sanctions against members of the European Parliament.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), ("org/european-parliament",))
+    assert day(ev)[:2] == (D(2025, 3, 11), D(2025, 3, 11))
+
+
+def test_a_reply_in_kind_is_aimed_at_whoever_took_the_measure():
+    ex = extract("The European Union sanctioned four Chinese officials on Monday, and China responded with sanctions on ten Europeans.", WED)
+    assert sorted((ev.actor, ev.target) for ev in of_kind(ex, "Sanction")) == \
+        sorted([(("org/european-union",), (CHN,)), ((CHN,), ("org/european-union",))])
+    ex = extract("The European Union sanctioned four Chinese officials on Monday. China retaliated with countermeasures.", WED)
+    assert ((CHN,), ("org/european-union",)) in [(ev.actor, ev.target) for ev in of_kind(ex, "Sanction")]
+
+
+def test_a_reply_with_nothing_before_it_has_no_target_to_borrow():
+    assert ex_has_no(extract("China responded with sanctions on ten Europeans.", WED), "Sanction")
+
+
+def test_agreeing_to_pay_a_penalty_is_a_settlement_with_whoever_took_the_measure():
+    ex = extract("The Commerce Department barred American firms from selling components to Huawei. "
+                 "Huawei agreed in June to pay a $1 billion penalty.", WED)
+    ev = one(ex, "Agreement")
+    assert (ev.actor, ev.target) == (("org/huawei",), ("org/us-department-of-commerce",))
+    ev = one(extract("Huawei agreed to pay a $1 billion fine to settle charges brought by the Justice Department.", WED), "Agreement")
+    assert ev.target == ("org/us-department-of-justice",)
+
+
+def test_agreeing_to_pay_with_no_other_party_known_is_no_agreement():
+    assert ex_has_no(extract("Huawei agreed to pay a $1 billion penalty.", WED), "Agreement")
+
+
+def test_a_deal_signed_with_a_party_is_an_agreement_of_both_sides_dated_by_its_signing():
+    ex = extract("Under the trade deal signed with the United States in January, China pledged to buy more goods.", WED)
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) | set(ev.target) == {USA, CHN}
+    assert day(ev)[:2] == (D(2025, 1, 1), D(2025, 1, 31))
+
+
+def test_how_a_measure_reported_before_works_is_no_new_measure():
+    ex = extract("The Treasury Department sanctioned five Chinese officials on Monday. Any assets they hold in the "
+                 "United States will be frozen, and Americans are barred from doing business with them.", WED)
+    ev = one(ex, "Sanction")
+    assert ev.actor == ("org/us-department-of-the-treasury",)
+    ev = one(extract("Huawei was barred from buying American chips.", WED), "Sanction")
+    assert ev.target == ("org/huawei",)
+
+
+def test_designating_officials_named_in_apposition_keeps_the_designator_as_actor():
+    ev = one(extract("The Treasury Department designated two PRC officials, Chen Quanguo and Zhu Hailun, "
+                     "under the Global Magnitsky Act.", WED), "Sanction")
+    assert ev.actor == ("org/us-department-of-the-treasury",)
+    assert set(ev.target) == {"person/chen-quanguo", "person/zhu-hailun"}
+
+
+def test_a_suspension_in_a_list_of_countermeasures_is_a_cancellation():
+    ex = extract("China announced countermeasures, including the suspension of the maritime safety talks with the United States.", WED)
+    ev = one(ex, "Cancellation")
+    assert ev.actor == (CHN,)
+    assert ex_has_no(ex, "Meeting")

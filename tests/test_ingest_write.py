@@ -248,3 +248,26 @@ def test_a_first_ingest_looks_up_no_graph_under_the_old_naming(tmp_path, monkeyp
     ingest([corpus_part(tmp_path, 5, reverse=True, name="more.jsonl")], store, errors.append)
     assert errors == [] and len(looked) == 2     # the two articles not stored yet
     store.close()
+
+
+def test_the_writers_caches_emptied_often_change_no_quad(tmp_path, monkeypatch):
+    """The writer's caches of entity triples and labels are bounded (memory flat on varied input);
+    emptied every few articles, the store is the same quad for quad."""
+    import graph.rdf.store as store_module
+    source = corpus_part(tmp_path, 30)
+    whole = fill(tmp_path / "whole", source, batch=7)
+    sizes = []
+    real_add = store_module.BatchWriter.add_entities
+
+    def add_entities(self, triples):
+        real_add(self, triples)
+        sizes.append((len(self.seen), len(self.labels)))
+
+    monkeypatch.setattr(store_module, "CACHE_ENTRIES", 20)
+    monkeypatch.setattr(store_module.BatchWriter, "add_entities", add_entities)
+    bounded = fill(tmp_path / "bounded", source, batch=7)
+    assert max(max(s) for s in sizes) <= 20 and len(sizes) == 30
+    assert quads(whole) == quads(bounded)
+    assert len(quads(whole, {ENTITIES_GRAPH})) > 100
+    whole.close()
+    bounded.close()

@@ -301,7 +301,9 @@ class RoleReader:
             return []
         if between:
             return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
-        heads = [a for a in candidates if not a.modifier]
+        heads = [a for a in candidates if not a.modifier] or \
+            [a for a in candidates if hit.event_class == "Sanction" and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, a.start - 8):a.start])]
+        # ("sanctions against members of the European Parliament": the body whose members are hit)
         if hit.event_class == "Agreement" and hit.word_class == "verb":
             # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
             heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
@@ -482,7 +484,10 @@ class RoleReader:
         return bool(d.actor)
 
 
-TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split())
+TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
+                           # verbs of acting on others, never in a title: "the Treasury designated two officials, X and Y"
+                           + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
+                             "criticized criticised charged indicted expelled added targeted".split())
 
 
 def is_title_run(between: str) -> bool:
