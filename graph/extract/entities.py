@@ -11,7 +11,6 @@ Secretary") resolve to a person already named in the article.
 from __future__ import annotations
 
 import bisect
-import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -71,7 +70,7 @@ Thursday Friday Saturday Sunday Joint Statement Fact Sheet Readout Executive Ord
 """.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A stretch of text that may name an entity, before overlaps are settled."""
     start: int
@@ -91,8 +90,6 @@ class Names(list):
     worked out once: the first name's length and (key, kind, role) of those the catalog has."""
     length: int = 0
     found: tuple[tuple[str, str, str], ...] = ()
-    catalog: bool = True  # False: a form only another word list has (see EntityFinder's shared)
-    others: tuple[tuple[str, object], ...] = ()  # (word list, its value) of the lists sharing the form
 
     def settle(self, catalog: Catalog) -> None:
         self.length = len(self[0].form)
@@ -118,19 +115,18 @@ class EntityFinder:
         # ``shared``, name -> {form: value}) ride on the pass for the case-blind names: an
         # automaton pass costs about its length in the text, whatever it finds.
         self.shared_names = tuple(shared or ())
-        ci_values: dict[str, Names] = dict(self.ci_forms)
+        others: dict[str, tuple] = {}
         for part, forms in (shared or {}).items():
             for form, value in forms.items():
-                entries = ci_values.get(form)
-                if entries is None:
-                    entries = ci_values[form] = Names()
-                    entries.catalog = False
-                elif entries.catalog and not entries.others:
-                    entries = ci_values[form] = copy.copy(entries)  # (the catalog's own stays as it is)
-                entries.others += ((part, value),)
+                others[form] = others.get(form, ()) + ((part, value),)
+        # The automaton's value for a form: (the catalog names' length, the other lists' (list,
+        # value) pairs or None, the catalog's Names or None): a tuple unpacks faster than attributes.
         self.ci, self.cs = ahocorasick.Automaton(), ahocorasick.Automaton()
-        for form, entries in ci_values.items():
-            self.ci.add_word(form, entries)
+        for form, entries in self.ci_forms.items():
+            self.ci.add_word(form, (entries.length, others.get(form), entries))
+        for form, pairs in others.items():
+            if form not in self.ci_forms:
+                self.ci.add_word(form, (0, pairs, None))
         for form, entries in cs_forms.items():
             self.cs.add_word(form, entries)
         for auto in (self.ci, self.cs):
@@ -222,13 +218,13 @@ class EntityFinder:
             return self.catalog_candidates_slowly(text, lower)
         shared: dict[str, list] = {part: [] for part in self.shared_names}
         if len(self.ci):
-            for end, entries in self.ci.iter(lower):
-                if entries.others:  # another list's form: kept for its owner, as its own pass would give it
-                    for part, value in entries.others:
+            for end, (length, pairs, entries) in self.ci.iter(lower):
+                if pairs is not None:  # another list's form: kept for its owner, as its own pass would give it
+                    for part, value in pairs:
                         shared[part].append((end, value))
-                    if not entries.catalog:
+                    if entries is None:
                         continue
-                start = end - entries.length + 1
+                start = end - length + 1
                 first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
                 if first in NOT_CAPITAL or not (first.isupper() or first.isdigit()):
                     continue  # (most: a form inside a word; the set answers before the methods)
@@ -263,8 +259,10 @@ class EntityFinder:
             if not len(auto):
                 continue
             for end, entries in auto.iter(haystack):
-                if not entries.catalog:
-                    continue  # another list's form (see shared)
+                if auto is self.ci:
+                    entries = entries[2]  # (length, other lists' pairs, names)
+                    if entries is None:
+                        continue  # another list's form (see shared)
                 start = end - len(entries[0].form) + 1
                 end += 1
                 if not at_word_boundary(text, start, end):

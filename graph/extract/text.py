@@ -59,7 +59,7 @@ class Skipping:
         flags = regex.flags & ~re.IGNORECASE
         if regex.flags & re.IGNORECASE:
             body = f"(?i:{body})"
-        self.scout = re.compile(f"[{firsts}](?<=(?={body}).)", flags)
+        self.scout = re.compile(f"[{firsts}](?<=(?={body})[\\s\\S])", flags)  # (a newline too: not ".")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos
