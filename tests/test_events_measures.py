@@ -197,3 +197,18 @@ def test_a_suspension_in_a_list_of_countermeasures_is_a_cancellation():
     ev = one(ex, "Cancellation")
     assert ev.actor == (CHN,)
     assert ex_has_no(ex, "Meeting")
+
+
+def test_a_verbs_own_object_wins_over_talks_named_earlier_in_the_sentence():
+    ex = extract("On Monday, China postponed the talks, and the United States suspended a planned test of its missile defences.", WED)
+    us = [ev for ev in of_kind(ex, "Cancellation") if ev.actor == (USA,)]
+    assert len(us) == 1 and "test" in us[0].label
+
+
+def test_a_possessive_before_purchases_does_not_make_a_cancellation():
+    assert ex_has_no(extract("China said it would suspend its purchases of American farm products.", WED), "Cancellation")
+
+
+def test_the_day_a_suspended_measure_was_due_is_not_the_suspensions_day():
+    ev = one(extract("The United States on Tuesday suspended the tariffs scheduled to take effect on June 1.", WED), "Cancellation")
+    assert day(ev)[:2] == (D(2025, 3, 11), D(2025, 3, 11))

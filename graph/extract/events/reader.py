@@ -584,6 +584,8 @@ class EventReader(RoleReader):
         """The clause, carried past a list of members ("a PRC delegation including the Ministry of
         …, on May 14 in Geneva"): where its place and time may stand."""
         start, end = self.clause(text, s, hit)
+        if hit.event_class == "Cancellation" and (due := SCHEDULED_FOR.search(text, hit.end, end)):
+            end = due.start()  # "suspended the tariffs scheduled to take effect on December 15": not the suspension's day
         if re.match(r",?\s+including\b", text[end:end + 12]):
             end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
         elif hit.event_class == "Sanction" and hit.word_class == "noun" and (rel := ANNOUNCED_REL.match(text, end, s.end)):
@@ -630,6 +632,9 @@ class EventReader(RoleReader):
         nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
         start, end = self.clause(text, s, hit)
         near = [h for h in nouns if start <= h.start < end]
+        obj = THING_OBJECT.match(text, hit.end, end) if hit.word_class == "verb" else None
+        if obj and near and not any(obj.start("word") <= h.start < obj.start("word") + 25 for h in near):
+            near = []  # "China postponed the talks, and the U.S. suspended a planned test": the verb's own object
         if not near and hit.word_class == "verb":
             thing = self.thing_called_off(text, s, hit, draft, end, agents)
             if thing is not None or not nouns or hit.text.lower().startswith(("delay", "hold", "held")):
@@ -669,18 +674,18 @@ class EventReader(RoleReader):
             return None  # "by suspending 24 points of that rate": the means of another act; "suspend or remove": a choice
         if draft.planned and re.match(r"\s*[-–•*]\s", text[s.start:s.start + 3]):
             return None  # "- China will suspend its tariff …" in a list of what each side will do: the terms of a deal
-        stop = THING_END.search(text, obj.start(1), end)
+        stop = THING_END.search(text, obj.start("word"), end)
         thing_end = stop.start() if stop else end
-        measures = [h for h in self._sentence_hits if h.event_class == "Sanction" and obj.start(1) <= h.start < thing_end + 40
+        measures = [h for h in self._sentence_hits if h.event_class == "Sanction" and obj.start("word") <= h.start < thing_end + 40
                     and h.start < end]
         for h in measures:  # "hold off on raising tariffs": no tariff is imposed; "its tariff imposed on April 2" was
             if not IMPOSED_EARLIER.match(text, h.end, min(end, h.end + 60)):
                 self._consumed.add(h)
-        agents = [a for a in agents if obj.start(1) <= a.start < (measures[-1].end + 60 if measures else thing_end)
+        agents = [a for a in agents if obj.start("word") <= a.start < (measures[-1].end + 60 if measures else thing_end)
                   and a.start < end and a.key not in draft.actor]
         draft.target = [a.key for a in agents if not self.own_side(a.key, draft.actor, self._entities)]
         draft.called_off = "Sanction" if measures else "thing"
-        draft.claim = text[obj.start(1):thing_end].strip(" ,.;:") if not measures else None
+        draft.claim = text[obj.start("word"):thing_end].strip(" ,.;:") if not measures else None
         return draft
 
     # --- output -----------------------------------------------------------------------
@@ -703,10 +708,13 @@ class EventReader(RoleReader):
 # The object of a verb calling something off: a noun phrase, not a time, a "by" phrase or a clause
 # ("postponed a planned test launch", "suspend broadcasts of the games", "held off on raising tariffs");
 # stopping trade itself ("suspended imports of …") is a measure of another kind, read elsewhere or not at all.
-THING_OBJECT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
-                          r"upcoming|two|three|several)\s+)*(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
+THING_OBJECT = re.compile(r"\s+(?=(?P<dets>(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
+                          r"upcoming|routine|two|three|several)\s+)*))(?P=dets)(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
                           r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
-                          r"sales|shipments|cooperation|talks)\b)([a-z][\w-]*)")
+                          r"sales|shipments|cooperation|talks)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
+# The time a thing called off was due: "scheduled to take effect on …", "planned for …", "due to start on …".
+SCHEDULED_FOR = re.compile(r"\b(?:scheduled|due|set|slated|planned|expected)\s+(?:to\s+(?:take\s+effect|begin|start|go\s+into\s+effect|"
+                           r"be\s+held|take\s+place)|for)\b")
 # After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it announced").
 IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|which|Beijing|Washington)\s+)?(?:had\s+|has\s+)?"
                              r"(?:imposed|announced|introduced|levied|adopted)\b")
