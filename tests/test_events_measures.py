@@ -212,3 +212,26 @@ def test_a_possessive_before_purchases_does_not_make_a_cancellation():
 def test_the_day_a_suspended_measure_was_due_is_not_the_suspensions_day():
     ev = one(extract("The United States on Tuesday suspended the tariffs scheduled to take effect on June 1.", WED), "Cancellation")
     assert day(ev)[:2] == (D(2025, 3, 11), D(2025, 3, 11))
+
+
+def test_tariffs_of_up_to_a_rate_on_goods_name_their_target():
+    ex = extract("China announced tariffs of up to 15 percent on American coal and liquefied natural gas on Tuesday.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_vow_to_retaliate_is_no_measure_but_a_measure_after_it_is():
+    assert ex_has_no(extract("China vowed to retaliate against the new American restrictions.", WED), "Sanction")
+    ex = extract("China vowed to retaliate and on Friday imposed tariffs on American soybeans.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    assert day(ev)[:2] == (D(2025, 3, 7), D(2025, 3, 7))
+
+
+def test_a_verb_after_and_a_time_shares_the_first_verbs_subject():
+    ev = one(extract("China threatened Washington and on Friday imposed tariffs on American soybeans.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_imposing_no_tariffs_is_no_measure():
+    assert ex_has_no(extract("China did not retaliate and on Friday imposed no tariffs.", WED), "Sanction")

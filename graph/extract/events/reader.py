@@ -164,6 +164,8 @@ class EventReader(RoleReader):
                 h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
                 for h in self._sentence_hits if h.end <= hit.start):
             return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
+        if hit.event_class == "Sanction" and hit.word_class == "verb" and re.match(r"\s+no\s", text[hit.end:hit.end + 4]):
+            return None  # "imposed no tariffs"
         if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
             return None  # "accused of violating U.S. sanctions on Iran", "despite American sanctions": a regime in force, no new measure
         if hit.event_class == "Sanction" and hit.word_class == "noun" and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
@@ -202,7 +204,7 @@ class EventReader(RoleReader):
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
-        if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
+        if hit.word_class == "verb" and not between and AND_THEN.search(text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
                 and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
             # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
@@ -747,6 +749,8 @@ BOUND_BY_EARLIER = re.compile(r"\s+from\s+\w+ing\b[^.;]{0,40}?\b(?:with|to|from|
 # After a deal: "signed with", "reached with", "struck with" (the party that follows made it too).
 SIGNED_WITH = re.compile(r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|reached|struck|sealed|concluded)\s+"
                          r"(?:(?:in|on|last)\s+\w+(?:\s+\d{4})?\s+)?with\s+(?:the\s+)?")
+# "…, and", "and then", "and on Friday" just before a verb: a second verb of the same subject.
+AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:on|in|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"

@@ -278,6 +278,7 @@ class RoleReader:
 
     def objects(self, text, hit, right, actor, entities) -> list[str]:
         after = text[hit.end:hit.end + 80]  # all that is read of it (a copy of the rest of the text per trigger is quadratic)
+        after = after.replace(" up to ", " up_to ")  # "tariffs of up to 15 percent on …": an amount, not a "to" phrase
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
         linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
