@@ -250,7 +250,10 @@ class EntityFinder:
         if len(lowered(text)) != len(text):
             return None
         self.catalog_candidates(text)
-        return self._shared_hits[0][1][part]
+        for held, shared in self._shared_hits:  # (as the pass left them; None if another text came since)
+            if held is text:
+                return shared[part]
+        return None
 
     def catalog_candidates_slowly(self, text: str, lower: str) -> list[Candidate]:
         """``catalog_candidates`` name by name, for a text whose lower-case form differs in length."""
