@@ -235,3 +235,25 @@ def test_a_verb_after_and_a_time_shares_the_first_verbs_subject():
 
 def test_imposing_no_tariffs_is_no_measure():
     assert ex_has_no(extract("China did not retaliate and on Friday imposed no tariffs.", WED), "Sanction")
+
+
+def test_pausing_a_dialogue_is_a_cancellation_not_a_meeting():
+    ex = extract("China paused the military dialogue with the United States on Friday.", WED)
+    ev = one(ex, "Cancellation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    assert ex_has_no(ex, "Meeting")
+
+
+def test_a_pause_as_a_noun_and_a_period_of_suspension_call_nothing_off():
+    assert ex_has_no(extract("The United States and China reached an agreement on a 90-day pause in tariffs.", WED), "Cancellation")
+    assert ex_has_no(extract("During the suspension, the United States continued its talks with China.", WED), "Cancellation")
+
+
+def test_suspending_a_benefit_is_no_cancellation():
+    ex = extract("President Donald Trump suspended de minimis treatment for packages from China on Friday.", WED)
+    assert ex_has_no(ex, "Cancellation")
+
+
+def test_revoking_visas_is_a_measure():
+    ev = one(extract("The United States revoked the visas of two Chinese journalists on Monday.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))

@@ -164,6 +164,9 @@ class EventReader(RoleReader):
                 h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
                 for h in self._sentence_hits if h.end <= hit.start):
             return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
+        if hit.event_class == "Cancellation" and hit.word_class == "noun" and hit.text.lower() == "suspension" \
+                and not re.match(r"\s+of\s", text[hit.end:hit.end + 4]):
+            return None  # "during the suspension, …": a period, not the act of suspending something named
         if hit.event_class == "Sanction" and hit.word_class == "verb" and re.match(r"\s+no\s", text[hit.end:hit.end + 4]):
             return None  # "imposed no tariffs"
         if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
@@ -713,7 +716,7 @@ class EventReader(RoleReader):
 THING_OBJECT = re.compile(r"\s+(?=(?P<dets>(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
                           r"upcoming|routine|two|three|several)\s+)*))(?P=dets)(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
                           r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
-                          r"sales|shipments|cooperation|talks)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
+                          r"sales|shipments|cooperation|talks|de\s+minimis|treatment|status|exemptions?|privileges?|benefits?|waivers?|preferences)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
 # The time a thing called off was due: "scheduled to take effect on …", "planned for …", "due to start on …".
 SCHEDULED_FOR = re.compile(r"\b(?:scheduled|due|set|slated|planned|expected)\s+(?:to\s+(?:take\s+effect|begin|start|go\s+into\s+effect|"
                            r"be\s+held|take\s+place)|for)\b")
