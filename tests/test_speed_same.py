@@ -273,3 +273,20 @@ def test_word_lists_sharing_the_names_pass_get_what_their_own_pass_gives():
     assert finder.shared_hits("İstanbul talks", "triggers") is None  # a lower case of another length
     assert len(finder.shared_hits(texts[0], "triggers")) > 500
 
+
+
+def test_organizations_tried_only_before_their_heads_are_those_of_the_scan():
+    from graph.loaders import load
+
+    finder = default_extractor().entities
+    rng = random.Random(8)
+    heads = sorted(finder.org_heads)
+    pool = heads + ["Commerce", "the", "of", "and", "U.S.", "A.B.", "&", "Women’s", "O’Brien", "Smith-Jones", "Co.,",
+                    "Ltd.", "(Huawei)", "on", "for", "January", "Department", "Departments", "BANK", "x", ",", ".",
+                    "\n", "2024", "—", "Ministry", "People's"]
+    texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        finder.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.org_matches(text)) == spans(finder.org_re.regex.finditer(text))
+    assert len(list(finder.org_matches(texts[0]))) > 50

@@ -19,7 +19,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.spans import Overlaps, longest_first
-from graph.extract.text import Skipping, lowered, stretches_holding
+from graph.extract.text import Skipping, lowered, stretch_start, stretches_holding
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -48,6 +48,9 @@ WEAK_HEADS = frozenset("Technology Technologies Systems Industry Industries Init
 MODALS = frozenset("must should would could can cannot will may might shall".split())
 COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|made|run|funded|affiliated|controlled|"
                                 r"style|era|sponsored|registered|listed)$")
+# What the organization pattern reads before its head word: letters (LOW's too), spaces,
+# hyphens, apostrophes, stops and "&" (org_word and its separators).
+ORG_CHARS = "A-Za-zà-öø-ÿ'’.&\\- "
 NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
@@ -127,8 +130,16 @@ class EntityFinder:
         for form, pairs in others.items():
             if form not in self.ci_forms:
                 self.ci.add_word(form, (0, pairs, None))
+        # The case-sensitive automaton also finds the organization heads ("Department", "Co."):
+        # org_candidates tries its pattern only in the stretches that lead to one (org_matches).
+        # Its values: (the catalog's Names or None, the head's length or 0).
+        heads = set(catalog.words.get("org-heads", ()))
         for form, entries in cs_forms.items():
-            self.cs.add_word(form, entries)
+            self.cs.add_word(form, (entries, len(form) if form in heads else 0))
+        for head in heads:
+            if head not in cs_forms:
+                self.cs.add_word(head, (None, len(head)))
+        self._heads_at: list[tuple[str | None, list[int]]] = [(None, []), (None, [])]
         for auto in (self.ci, self.cs):
             if len(auto):
                 auto.make_automaton()
@@ -158,6 +169,7 @@ class EntityFinder:
         # them, or see ADMINISTRATION), so the long alternations are tried only there: the same
         # matches, two to five times faster. Keep them in step.
         org_firsts = first_chars([*self.org_heads, '&'], capitals=True)
+        self.org_firsts = re.compile(org_firsts)
         self.org_re = Skipping(re.compile(
             rf"\b(?={org_firsts})(?:{org_word}(?:[ \-]+and(?=\s+[A-Z]))?[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{CALENDAR}\b){org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
@@ -231,12 +243,18 @@ class EntityFinder:
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        heads = []
         if len(self.cs):
-            for end, entries in self.cs.iter(text):
+            for end, (entries, head) in self.cs.iter(text):
+                if head:
+                    heads.append(end - head + 1)
+                    if entries is None:
+                        continue
                 start = end - entries.length + 1
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        self._heads_at[:] = [(text, heads), self._heads_at[0]]
         self._shared_hits[:] = [(text, shared), self._shared_hits[0]]
         return found
 
@@ -262,10 +280,9 @@ class EntityFinder:
             if not len(auto):
                 continue
             for end, entries in auto.iter(haystack):
-                if auto is self.ci:
-                    entries = entries[2]  # (length, other lists' pairs, names)
-                    if entries is None:
-                        continue  # another list's form (see shared)
+                entries = entries[2] if auto is self.ci else entries[0]  # (see __init__)
+                if entries is None:
+                    continue  # another list's form (see shared), an organization head
                 start = end - len(entries[0].form) + 1
                 end += 1
                 if not at_word_boundary(text, start, end):
@@ -279,9 +296,33 @@ class EntityFinder:
                         found.append(Candidate(start, end, name.key, entity.kind, name.role))
         return found
 
+    def org_matches(self, text: str):
+        """``org_re.finditer(text)``, the pattern tried only where a match can start: a match
+        runs from its start to its head ("… Department") over letters, spaces, hyphens,
+        apostrophes, stops and "&" alone, so it starts at one of the pattern's first characters
+        in the stretch of those that leads to a head the case-sensitive pass found (or at the
+        head). The same matches, in the same order, as the scan over the whole text."""
+        heads = next((found for held, found in self._heads_at if held is text), None)
+        if heads is None:  # (the catalog names' pass has not read this text)
+            yield from self.org_re.finditer(text)
+            return
+        match, firsts = self.org_re.regex.match, self.org_firsts.finditer
+        done = last_end = 0
+        for head in sorted(set(heads)):
+            if head < done:
+                continue
+            start = stretch_start(text, head, done, ORG_CHARS)
+            for first in firsts(text, start, head + 1):
+                if first.start() >= last_end:
+                    m = match(text, first.start())
+                    if m is not None:
+                        yield m
+                        last_end = m.end()
+            done = head + 1
+
     def org_candidates(self, text: str) -> list[Candidate]:
         found = []
-        for m in self.org_re.finditer(text):
+        for m in self.org_matches(text):
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(" ,")
             words = surface.split()

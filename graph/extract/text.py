@@ -81,6 +81,26 @@ def stretch_ends(joiners: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(f"[^{inside}][{inside}]*\\Z"), re.compile(f"[^{inside}]")
 
 
+@functools.lru_cache(maxsize=16)
+def _last_outside(chars: str) -> re.Pattern:
+    return re.compile(f"[^{chars}][{chars}]*\\Z")
+
+
+def stretch_start(text: str, pos: int, floor: int, chars: str) -> int:
+    """Where the stretch of ``chars`` (a regex class's inside) that ends at ``pos`` begins, not
+    before ``floor``: after the last character before ``pos`` that is not one of them."""
+    last_outside = _last_outside(chars)
+    reach = 256
+    while True:
+        a = max(floor, pos - reach)
+        before = last_outside.search(text, a, pos)
+        if before is not None:
+            return before.start() + 1
+        if a == floor:
+            return floor
+        reach *= 4
+
+
 def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None,
                       joiners: str = "") -> Iterator[tuple[int, int]]:
     """The stretches of ``text[start:end]`` made only of word characters (what \\w matches),
