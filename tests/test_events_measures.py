@@ -277,3 +277,9 @@ def test_a_deal_signed_by_two_parties_is_their_agreement():
 
 def test_one_party_pledging_in_a_relative_clause_is_no_agreement():
     assert ex_has_no(extract("The plan was welcomed by China, which pledged to cut its emissions.", WED), "Agreement")
+
+
+def test_a_measure_in_retaliation_for_anothers_is_aimed_at_the_side_answered():
+    ex = extract("China on Monday imposed sanctions on 11 Americans in retaliation for the U.S. sanctions on Chinese officials.", WED)
+    pairs = [(ev.actor, ev.target) for ev in of_kind(ex, "Sanction")]
+    assert ((CHN,), (USA,)) in pairs

@@ -260,6 +260,12 @@ class EventReader(RoleReader):
                              and 0 <= s.start - d.sentence.start < 600), None)
             if answered is not None:
                 draft.target = list(answered.actor)
+        if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
+                and (cue := RETALIATION_FOR.search(text, hit.end, s.end)):
+            # "imposed sanctions on 11 Americans in retaliation for the U.S. sanctions": aimed at the side answered
+            answered = [a for a in agents if cue.end() <= a.start < cue.end() + 30 and a.key not in draft.actor
+                        and not self.own_side(a.key, draft.actor, entities)]
+            draft.target = [answered[0].key] if answered else []
         if hit.event_class == "Accusation" and not draft.target and not between \
                 and re.match(r",?\s+including\b", text[clause_end:clause_end + 12]):
             # "raised concerns over the misuse of AI, including by the PRC": the list names whose conduct
@@ -776,6 +782,8 @@ SIGNED_WITH = re.compile(r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|reached
 AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:on|in|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$")
 # A relative pronoun just before the verb: "X and Y, which (had) pledged …", "…, who agreed …".
 WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
+# "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
+RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
