@@ -257,3 +257,23 @@ def test_suspending_a_benefit_is_no_cancellation():
 def test_revoking_visas_is_a_measure():
     ev = one(extract("The United States revoked the visas of two Chinese journalists on Monday.", WED), "Sanction")
     assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_pledge_in_a_relative_clause_is_the_antecedents_agreement():
+    ex = extract("The move tests the partnership between the United States and China, which pledged in Glasgow "
+                 "in 2021 to cut methane emissions.", WED)
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) == {USA, CHN}
+    assert ev.place == "place/glasgow"
+    assert day(ev)[:2] == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+def test_a_deal_signed_by_two_parties_is_their_agreement():
+    ex = extract("The trade deal, signed by the United States and China in January 2020, required China to buy more goods.", WED)
+    ev = one(ex, "Agreement")
+    assert set(ev.actor) == {USA, CHN}
+    assert day(ev)[:2] == (D(2020, 1, 1), D(2020, 1, 31))
+
+
+def test_one_party_pledging_in_a_relative_clause_is_no_agreement():
+    assert ex_has_no(extract("The plan was welcomed by China, which pledged to cut its emissions.", WED), "Agreement")

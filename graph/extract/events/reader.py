@@ -339,6 +339,8 @@ class EventReader(RoleReader):
                 rest = [a.key for a in agents if not a.modifier and a.key != other[0].key
                         and not self.own_side(a.key, [other[0].key], entities) and not self.own_side(other[0].key, [a.key], entities)]
                 draft.actor, draft.target = (draft.actor or rest[:1]), [other[0].key]
+        if hit.event_class == "Agreement" and hit.word_class == "verb" and len(sides(draft.parties, entities)) < 2:
+            self.agreed_by_antecedent(text, s, hit, draft, agents, entities)
         if hit.event_class == "Agreement" and hit.word_class == "verb" and len(draft.actor) == 1 and not draft.target \
                 and (pay := PAY_PENALTY.match(text, hit.end, clause_end)):
             draft.target = self.settled_with(text, s, pay.end(), clause_end, draft.actor, agents, drafts, entities)
@@ -347,6 +349,24 @@ class EventReader(RoleReader):
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
+
+    def agreed_by_antecedent(self, text, s, hit, draft, agents, entities) -> None:
+        """"the United States and China, which pledged in Glasgow to …": the parties a relative pronoun
+        stands for; "the deal, signed by X and Y in January": the parties after "by" of a participle."""
+        rel = WHICH_BEFORE.search(text, s.start, hit.start)
+        if rel is not None:
+            before = [a for a in agents if a.end <= rel.start() and not a.modifier]
+            if before and not text[before[-1].end:rel.start()].strip():
+                found = self.subject_run(text, before)
+                if len(sides(set(found), entities)) >= 2:
+                    draft.actor, draft.target = found, []
+                    return
+        by = BY.match(text, hit.end) if re.search(r"(?:,|\b(?:deal|agreement|accord|pact|treaty|declaration|statement|"
+                                                  r"memorandum|communiqu[eé]))\s+$", text[s.start:hit.start]) else None
+        if by is not None:
+            found = self.listed(text, [a for a in agents if a.start >= by.end()])
+            if len(sides(set(found), entities)) >= 2:
+                draft.actor, draft.target = found, []
 
     def settled_with(self, text, s, start, end, actor, agents, drafts, entities) -> list[str]:
         """"X agreed to pay a $1 billion penalty (to Y / brought by Y)": a settlement with the party the
@@ -754,6 +774,8 @@ SIGNED_WITH = re.compile(r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|reached
                          r"(?:(?:in|on|last)\s+\w+(?:\s+\d{4})?\s+)?with\s+(?:the\s+)?")
 # "…, and", "and then", "and on Friday" just before a verb: a second verb of the same subject.
 AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:on|in|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$")
+# A relative pronoun just before the verb: "X and Y, which (had) pledged …", "…, who agreed …".
+WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
