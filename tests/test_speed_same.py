@@ -290,3 +290,18 @@ def test_organizations_tried_only_before_their_heads_are_those_of_the_scan():
         finder.catalog_candidates(text)  # the pass that finds the heads
         assert spans(finder.org_matches(text)) == spans(finder.org_re.regex.finditer(text))
     assert len(list(finder.org_matches(texts[0]))) > 50
+
+
+def test_places_tried_only_before_their_heads_are_those_of_the_scan():
+    from graph.loaders import load
+
+    finder = default_extractor().entities
+    rng = random.Random(12)
+    pool = sorted(finder.place_heads) + ["Yanqi", "Rose", "the", "New", "O’Hare", "McKinley", "Hong-Kong", "Lake",
+                                         "Lakes", "lake", "x", ",", ".", "\n", "\t", "2024", "—", "'", "Island", "Isl"]
+    texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        finder.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.place_matches(text)) == spans(finder.place_re.finditer(text))
+    assert len(list(finder.place_matches(texts[0]))) > 50

@@ -51,6 +51,10 @@ COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|
 # What the organization pattern reads before its head word: letters (LOW's too), spaces,
 # hyphens, apostrophes, stops and "&" (org_word and its separators).
 ORG_CHARS = "A-Za-zà-öø-ÿ'’.&\\- "
+# What the place pattern reads before its head word: WORD_START_CAP's and CAP's letters,
+# apostrophes and hyphens, and spaces.
+PLACE_CHARS = "A-Za-zà-öø-ÿ'’\\-\\s"
+CAPITAL = re.compile("[A-Z]")  # where WORD_START_CAP starts
 NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
@@ -133,13 +137,19 @@ class EntityFinder:
         # The case-sensitive automaton also finds the organization heads ("Department", "Co."):
         # org_candidates tries its pattern only in the stretches that lead to one (org_matches).
         # Its values: (the catalog's Names or None, the head's length or 0).
-        heads = set(catalog.words.get("org-heads", ()))
+        # Its values: (the catalog's Names or None, ((kind of head, length), …)). Place heads
+        # ("Lake", "Island") likewise serve place_candidates (place_matches).
+        heads: dict[str, tuple] = {}
+        for kind, words_of_kind in (("org", catalog.words.get("org-heads", ())), ("place", catalog.words.get("place-heads", ()))):
+            for head in words_of_kind:
+                if head and (kind, len(head)) not in heads.get(head, ()):
+                    heads[head] = heads.get(head, ()) + ((kind, len(head)),)
         for form, entries in cs_forms.items():
-            self.cs.add_word(form, (entries, len(form) if form in heads else 0))
-        for head in heads:
+            self.cs.add_word(form, (entries, heads.get(form, ())))
+        for head, kinds in heads.items():
             if head not in cs_forms:
-                self.cs.add_word(head, (None, len(head)))
-        self._heads_at: list[tuple[str | None, list[int]]] = [(None, []), (None, [])]
+                self.cs.add_word(head, (None, kinds))
+        self._heads_at: list[tuple[str | None, dict]] = [(None, {}), (None, {})]
         for auto in (self.ci, self.cs):
             if len(auto):
                 auto.make_automaton()
@@ -243,11 +253,12 @@ class EntityFinder:
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
-        heads = []
+        heads: dict[str, list[int]] = {"org": [], "place": []}
         if len(self.cs):
-            for end, (entries, head) in self.cs.iter(text):
-                if head:
-                    heads.append(end - head + 1)
+            for end, (entries, kinds) in self.cs.iter(text):
+                if kinds:
+                    for kind, n in kinds:
+                        heads[kind].append(end - n + 1)
                     if entries is None:
                         continue
                 start = end - entries.length + 1
@@ -302,16 +313,32 @@ class EntityFinder:
         apostrophes, stops and "&" alone, so it starts at one of the pattern's first characters
         in the stretch of those that leads to a head the case-sensitive pass found (or at the
         head). The same matches, in the same order, as the scan over the whole text."""
-        heads = next((found for held, found in self._heads_at if held is text), None)
+        found = self.before_heads(text, "org", self.org_re.regex, self.org_firsts, ORG_CHARS)
+        yield from self.org_re.finditer(text) if found is None else found
+
+    def place_matches(self, text: str):
+        """``place_re.finditer(text)``, the pattern tried only at the capitals of the stretches
+        of letters, apostrophes, hyphens and spaces that lead to a place head ("… Lake"), as
+        org_matches does for organizations: the same matches, in the same order."""
+        found = self.before_heads(text, "place", self.place_re, CAPITAL, PLACE_CHARS)
+        yield from self.place_re.finditer(text) if found is None else found
+
+    def before_heads(self, text: str, kind: str, regex: re.Pattern, firsts: re.Pattern, chars: str):
+        """The matches of ``regex`` (each starting at a ``firsts`` character and running over
+        ``chars`` to a head of that kind) in text order, or None when the case-sensitive pass
+        has not read the text."""
+        heads = next((found[kind] for held, found in self._heads_at if held is text), None)
         if heads is None:  # (the catalog names' pass has not read this text)
-            yield from self.org_re.finditer(text)
-            return
-        match, firsts = self.org_re.regex.match, self.org_firsts.finditer
+            return None
+        return self._before_heads(text, heads, regex.match, firsts.finditer, chars)
+
+    @staticmethod
+    def _before_heads(text, heads, match, firsts, chars):
         done = last_end = 0
         for head in sorted(set(heads)):
             if head < done:
                 continue
-            start = stretch_start(text, head, done, ORG_CHARS)
+            start = stretch_start(text, head, done, chars)
             for first in firsts(text, start, head + 1):
                 if first.start() >= last_end:
                     m = match(text, first.start())
@@ -429,7 +456,7 @@ class EntityFinder:
             return []
         found = []
         catalog_at = Overlaps(catalog)
-        for m in self.place_re.finditer(text):
+        for m in self.place_matches(text):
             words = m.group().split()
             while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
                 words = words[1:]
