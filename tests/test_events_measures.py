@@ -283,3 +283,17 @@ def test_a_measure_in_retaliation_for_anothers_is_aimed_at_the_side_answered():
     ex = extract("China on Monday imposed sanctions on 11 Americans in retaliation for the U.S. sanctions on Chinese officials.", WED)
     pairs = [(ev.actor, ev.target) for ev in of_kind(ex, "Sanction")]
     assert ((CHN,), (USA,)) in pairs
+
+
+def test_lifting_sanctions_is_no_measure_imposed():
+    assert ex_has_no(extract("The United States lifted sanctions on the Chinese shipping firm on Monday.", WED), "Sanction")
+    ex = extract("The United States sanctioned Chinese officials over the crackdown and lifted sanctions on a shipping firm.", WED)
+    assert one(ex, "Sanction").target == (CHN,)
+
+
+def test_possible_or_hoped_measures_are_no_events():
+    for text in ("The United States could impose new tariffs on Chinese goods as soon as next week.",
+                 "The administration is preparing sanctions against Chinese banks.",
+                 "The United States has not imposed sanctions on Chinese officials over the crackdown.",
+                 "Calls for sanctions on Chinese officials have grown in Congress."):
+        assert ex_has_no(extract(text, WED), "Sanction"), text

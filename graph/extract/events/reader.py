@@ -171,7 +171,8 @@ class EventReader(RoleReader):
             return None  # "imposed no tariffs"
         if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
             return None  # "accused of violating U.S. sanctions on Iran", "despite American sanctions": a regime in force, no new measure
-        if hit.event_class == "Sanction" and hit.word_class == "noun" and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
+        if hit.event_class == "Sanction" and (hit.word_class == "noun" or hit.text.lower() in ("sanctions", "sanction", "bans", "ban")) \
+                and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
                 and not IMPOSED_EARLIER.match(text, hit.end, min(s.end, hit.end + 60)):
             return None  # "agreed to lower tariffs on X", "will lift the ban": a measure eased is none imposed
         welcomed = self.welcome(text, s, hit, agents, clause_end)
