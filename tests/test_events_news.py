@@ -865,3 +865,42 @@ def test_a_report_whose_own_accusing_verb_names_the_target_adds_no_second_accusa
     ex = extract('"We stand with Hong Kong," Treasury Secretary Steven Mnuchin said in a statement, accusing Carrie '
                  "Lam of implementing Beijing's policies of suppression.")
     assert one(ex, "Accusation").target == ("person/carrie-lam",)
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing hopes for a meeting between Joe Biden and Xi Jinping later this year.",
+    "Washington is seeking a call between Joe Biden and Xi Jinping.",
+    "Lloyd Austin sought a meeting with Li Shangfu in Singapore but was rebuffed.",
+])
+def test_a_meeting_hoped_for_or_sought_is_no_event(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Meeting") and ex_has_no(ex, "PhoneCall")
+
+
+def test_a_call_after_following_in_a_sentence_about_their_conversations_is_theirs():
+    ex = extract("Joe Biden and Xi Jinping spoke by phone on Thursday. It was their third conversation of the year, "
+                 "following a call in February.", D(2021, 9, 10))
+    calls = of_kind(ex, "PhoneCall")
+    assert len(calls) == 2 and all(parties(ev) == {BIDEN, XI} for ev in calls)
+    assert sorted(day(ev)[0].month for ev in calls) == [2, 9]
+
+
+# --- welcomed to a place, hit with a measure, telephoned ------------------------------------
+def test_a_person_welcomed_to_a_city_is_met_there():
+    ev = one(extract("President Xi Jinping welcomed Secretary Blinken to Beijing on Monday."), "Meeting")
+    assert (ev.actor, ev.target, ev.place) == ((XI,), (BLINKEN,), "place/beijing")
+
+
+def test_welcoming_a_decision_is_no_meeting():
+    assert ex_has_no(extract("Secretary Blinken welcomed the decision by China."), "Meeting")
+
+
+def test_hit_with_tariffs_acts_on_the_one_hit():
+    ev = one(extract("On Friday, Washington hit Chinese solar panels with new tariffs."), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert ex_has_no(extract("The storm hit Shanghai with heavy rain."), "Sanction")
+
+
+def test_telephoned_is_a_call():
+    ev = one(extract("President Biden telephoned President Xi Jinping on Tuesday."), "PhoneCall")
+    assert parties(ev) == {BIDEN, XI}

@@ -129,7 +129,7 @@ def test_one_line_sentences_are_cut_as_the_line_by_line_trim_cuts_them():
 
     rng = random.Random(5)
     parts = ["Mr. Smith", "said.", "U.S.", " ", "\n", "\n\n", "!", "?", '"', "”", ")", "A", "b", "J. Doe",
-             "- item", "Etc.", "  \n  ", "\t", "\u2028", "Talks ended"]
+             "- item", "Etc.", "  \n  ", "\t", "\u2028", "Talks ended", "’", "'", "]", "“", "(", "\x0b", "\u00a0"]
     for _ in range(300):
         text = "".join(rng.choice(parts) for _ in range(200))
         assert list(sentences(text)) == list(plain(text))
@@ -255,10 +255,13 @@ def test_word_lists_sharing_the_names_pass_get_what_their_own_pass_gives():
     gives them."""
     from graph.loaders import load
 
+    from graph.extract.dates import KEYWORD_PLACES
+
     extractor = default_extractor()
     finder, events = extractor.entities, extractor.events
     rng = random.Random(4)
-    words = [*events.triggers.forms, *events.reporting_places.forms, "Taiwan", "tariffs", "China", "the", "met"]
+    words = [*events.triggers.forms, *events.reporting_places.forms, "Taiwan", "tariffs", "China", "the", "met",
+             "January", "Monday", "2024", "weekend", "ago"]
     texts = [" ".join(rng.choice(words) for _ in range(2000)) for _ in range(2)]
     texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
     for text in texts:
@@ -266,5 +269,39 @@ def test_word_lists_sharing_the_names_pass_get_what_their_own_pass_gives():
         assert finder.shared_hits(text, "triggers") == list(events.triggers.auto.iter(low))
         assert finder.shared_hits(text, "reporting") == list(events.reporting_places.auto.iter(low))
         assert finder.shared_hits(text, "signals") == list(extractor.signals_ci.iter(low))
+        assert finder.shared_hits(text, "keywords") == list(KEYWORD_PLACES.auto.iter(low))
     assert finder.shared_hits("İstanbul talks", "triggers") is None  # a lower case of another length
     assert len(finder.shared_hits(texts[0], "triggers")) > 500
+
+
+
+def test_organizations_tried_only_before_their_heads_are_those_of_the_scan():
+    from graph.loaders import load
+
+    finder = default_extractor().entities
+    rng = random.Random(8)
+    heads = sorted(finder.org_heads)
+    pool = heads + ["Commerce", "the", "of", "and", "U.S.", "A.B.", "&", "Women’s", "O’Brien", "Smith-Jones", "Co.,",
+                    "Ltd.", "(Huawei)", "on", "for", "January", "Department", "Departments", "BANK", "x", ",", ".",
+                    "\n", "2024", "—", "Ministry", "People's"]
+    texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        finder.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.org_matches(text)) == spans(finder.org_re.regex.finditer(text))
+    assert len(list(finder.org_matches(texts[0]))) > 50
+
+
+def test_places_tried_only_before_their_heads_are_those_of_the_scan():
+    from graph.loaders import load
+
+    finder = default_extractor().entities
+    rng = random.Random(12)
+    pool = sorted(finder.place_heads) + ["Yanqi", "Rose", "the", "New", "O’Hare", "McKinley", "Hong-Kong", "Lake",
+                                         "Lakes", "lake", "x", ",", ".", "\n", "\t", "2024", "—", "'", "Island", "Isl"]
+    texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        finder.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.place_matches(text)) == spans(finder.place_re.finditer(text))
+    assert len(list(finder.place_matches(texts[0]))) > 50

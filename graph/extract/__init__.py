@@ -11,6 +11,7 @@ from typing import Callable
 
 import ahocorasick
 
+from graph.extract import dates
 from graph.extract.catalog import Catalog, load_catalog
 from graph.extract.dates import find_times
 from graph.extract.entities import EntityFinder, at_word_boundary
@@ -52,13 +53,16 @@ class Extractor:
                 auto.make_automaton()
         # The dispute words, the triggers and the reporting verbs are found in the lower-cased
         # text by the pass that finds the catalog's case-blind names (one pass, not four).
-        reporting = self.events.reporting_places
+        reporting, keywords = self.events.reporting_places, dates.KEYWORD_PLACES
         shared = {"signals": signal_forms, "triggers": self.events.triggers.forms,
-                  **({"reporting": reporting.forms} if reporting.usable else {})}
+                  **({"reporting": reporting.forms} if reporting.usable else {}),
+                  **({"keywords": keywords.forms} if keywords is not None and keywords.usable else {})}
         self.entities = EntityFinder(catalog, shared)
         self.events.triggers.shared = functools.partial(self.entities.shared_hits, part="triggers")
-        if reporting.usable:
+        if "reporting" in shared:
             reporting.shared = functools.partial(self.entities.shared_hits, part="reporting")
+        if "keywords" in shared:  # (the time keywords' finder is the dates module's: any extractor's pass serves it)
+            keywords.shared = functools.partial(self.entities.shared_hits, part="keywords")
 
     @property
     def event_scores(self) -> dict[str, dict]:

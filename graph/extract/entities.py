@@ -11,7 +11,6 @@ Secretary") resolve to a person already named in the article.
 from __future__ import annotations
 
 import bisect
-import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.spans import Overlaps, longest_first
-from graph.extract.text import Skipping, lowered, stretches_holding
+from graph.extract.text import Skipping, lowered, stretch_start, stretches_holding
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -49,6 +48,13 @@ WEAK_HEADS = frozenset("Technology Technologies Systems Industry Industries Init
 MODALS = frozenset("must should would could can cannot will may might shall".split())
 COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|made|run|funded|affiliated|controlled|"
                                 r"style|era|sponsored|registered|listed)$")
+# What the organization pattern reads before its head word: letters (LOW's too), spaces,
+# hyphens, apostrophes, stops and "&" (org_word and its separators).
+ORG_CHARS = "A-Za-zà-öø-ÿ'’.&\\- "
+# What the place pattern reads before its head word: WORD_START_CAP's and CAP's letters,
+# apostrophes and hyphens, and spaces.
+PLACE_CHARS = "A-Za-zà-öø-ÿ'’\\-\\s"
+CAPITAL = re.compile("[A-Z]")  # where WORD_START_CAP starts
 NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
@@ -71,7 +77,7 @@ Thursday Friday Saturday Sunday Joint Statement Fact Sheet Readout Executive Ord
 """.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A stretch of text that may name an entity, before overlaps are settled."""
     start: int
@@ -91,8 +97,6 @@ class Names(list):
     worked out once: the first name's length and (key, kind, role) of those the catalog has."""
     length: int = 0
     found: tuple[tuple[str, str, str], ...] = ()
-    catalog: bool = True  # False: a form only another word list has (see EntityFinder's shared)
-    others: tuple[tuple[str, object], ...] = ()  # (word list, its value) of the lists sharing the form
 
     def settle(self, catalog: Catalog) -> None:
         self.length = len(self[0].form)
@@ -118,21 +122,34 @@ class EntityFinder:
         # ``shared``, name -> {form: value}) ride on the pass for the case-blind names: an
         # automaton pass costs about its length in the text, whatever it finds.
         self.shared_names = tuple(shared or ())
-        ci_values: dict[str, Names] = dict(self.ci_forms)
+        others: dict[str, tuple] = {}
         for part, forms in (shared or {}).items():
             for form, value in forms.items():
-                entries = ci_values.get(form)
-                if entries is None:
-                    entries = ci_values[form] = Names()
-                    entries.catalog = False
-                elif entries.catalog and not entries.others:
-                    entries = ci_values[form] = copy.copy(entries)  # (the catalog's own stays as it is)
-                entries.others += ((part, value),)
+                others[form] = others.get(form, ()) + ((part, value),)
+        # The automaton's value for a form: (the catalog names' length, the other lists' (list,
+        # value) pairs or None, the catalog's Names or None): a tuple unpacks faster than attributes.
         self.ci, self.cs = ahocorasick.Automaton(), ahocorasick.Automaton()
-        for form, entries in ci_values.items():
-            self.ci.add_word(form, entries)
+        for form, entries in self.ci_forms.items():
+            self.ci.add_word(form, (entries.length, others.get(form), entries))
+        for form, pairs in others.items():
+            if form not in self.ci_forms:
+                self.ci.add_word(form, (0, pairs, None))
+        # The case-sensitive automaton also finds the organization heads ("Department", "Co."):
+        # org_candidates tries its pattern only in the stretches that lead to one (org_matches).
+        # Its values: (the catalog's Names or None, the head's length or 0).
+        # Its values: (the catalog's Names or None, ((kind of head, length), …)). Place heads
+        # ("Lake", "Island") likewise serve place_candidates (place_matches).
+        heads: dict[str, tuple] = {}
+        for kind, words_of_kind in (("org", catalog.words.get("org-heads", ())), ("place", catalog.words.get("place-heads", ()))):
+            for head in words_of_kind:
+                if head and (kind, len(head)) not in heads.get(head, ()):
+                    heads[head] = heads.get(head, ()) + ((kind, len(head)),)
         for form, entries in cs_forms.items():
-            self.cs.add_word(form, entries)
+            self.cs.add_word(form, (entries, heads.get(form, ())))
+        for head, kinds in heads.items():
+            if head not in cs_forms:
+                self.cs.add_word(head, (None, kinds))
+        self._heads_at: list[tuple[str | None, dict]] = [(None, {}), (None, {})]
         for auto in (self.ci, self.cs):
             if len(auto):
                 auto.make_automaton()
@@ -162,6 +179,7 @@ class EntityFinder:
         # them, or see ADMINISTRATION), so the long alternations are tried only there: the same
         # matches, two to five times faster. Keep them in step.
         org_firsts = first_chars([*self.org_heads, '&'], capitals=True)
+        self.org_firsts = re.compile(org_firsts)
         self.org_re = Skipping(re.compile(
             rf"\b(?={org_firsts})(?:{org_word}(?:[ \-]+and(?=\s+[A-Z]))?[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{CALENDAR}\b){org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
@@ -222,25 +240,32 @@ class EntityFinder:
             return self.catalog_candidates_slowly(text, lower)
         shared: dict[str, list] = {part: [] for part in self.shared_names}
         if len(self.ci):
-            for end, entries in self.ci.iter(lower):
-                if entries.others:  # another list's form: kept for its owner, as its own pass would give it
-                    for part, value in entries.others:
+            for end, (length, pairs, entries) in self.ci.iter(lower):
+                if pairs is not None:  # another list's form: kept for its owner, as its own pass would give it
+                    for part, value in pairs:
                         shared[part].append((end, value))
-                    if not entries.catalog:
+                    if entries is None:
                         continue
-                start = end - entries.length + 1
+                start = end - length + 1
                 first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
                 if first in NOT_CAPITAL or not (first.isupper() or first.isdigit()):
                     continue  # (most: a form inside a word; the set answers before the methods)
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        heads: dict[str, list[int]] = {"org": [], "place": []}
         if len(self.cs):
-            for end, entries in self.cs.iter(text):
+            for end, (entries, kinds) in self.cs.iter(text):
+                if kinds:
+                    for kind, n in kinds:
+                        heads[kind].append(end - n + 1)
+                    if entries is None:
+                        continue
                 start = end - entries.length + 1
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        self._heads_at[:] = [(text, heads), self._heads_at[0]]
         self._shared_hits[:] = [(text, shared), self._shared_hits[0]]
         return found
 
@@ -254,7 +279,10 @@ class EntityFinder:
         if len(lowered(text)) != len(text):
             return None
         self.catalog_candidates(text)
-        return self._shared_hits[0][1][part]
+        for held, shared in self._shared_hits:  # (as the pass left them; None if another text came since)
+            if held is text:
+                return shared[part]
+        return None
 
     def catalog_candidates_slowly(self, text: str, lower: str) -> list[Candidate]:
         """``catalog_candidates`` name by name, for a text whose lower-case form differs in length."""
@@ -263,8 +291,9 @@ class EntityFinder:
             if not len(auto):
                 continue
             for end, entries in auto.iter(haystack):
-                if not entries.catalog:
-                    continue  # another list's form (see shared)
+                entries = entries[2] if auto is self.ci else entries[0]  # (see __init__)
+                if entries is None:
+                    continue  # another list's form (see shared), an organization head
                 start = end - len(entries[0].form) + 1
                 end += 1
                 if not at_word_boundary(text, start, end):
@@ -278,9 +307,49 @@ class EntityFinder:
                         found.append(Candidate(start, end, name.key, entity.kind, name.role))
         return found
 
+    def org_matches(self, text: str):
+        """``org_re.finditer(text)``, the pattern tried only where a match can start: a match
+        runs from its start to its head ("… Department") over letters, spaces, hyphens,
+        apostrophes, stops and "&" alone, so it starts at one of the pattern's first characters
+        in the stretch of those that leads to a head the case-sensitive pass found (or at the
+        head). The same matches, in the same order, as the scan over the whole text."""
+        found = self.before_heads(text, "org", self.org_re.regex, self.org_firsts, ORG_CHARS)
+        yield from self.org_re.finditer(text) if found is None else found
+
+    def place_matches(self, text: str):
+        """``place_re.finditer(text)``, the pattern tried only at the capitals of the stretches
+        of letters, apostrophes, hyphens and spaces that lead to a place head ("… Lake"), as
+        org_matches does for organizations: the same matches, in the same order."""
+        found = self.before_heads(text, "place", self.place_re, CAPITAL, PLACE_CHARS)
+        yield from self.place_re.finditer(text) if found is None else found
+
+    def before_heads(self, text: str, kind: str, regex: re.Pattern, firsts: re.Pattern, chars: str):
+        """The matches of ``regex`` (each starting at a ``firsts`` character and running over
+        ``chars`` to a head of that kind) in text order, or None when the case-sensitive pass
+        has not read the text."""
+        heads = next((found[kind] for held, found in self._heads_at if held is text), None)
+        if heads is None:  # (the catalog names' pass has not read this text)
+            return None
+        return self._before_heads(text, heads, regex.match, firsts.finditer, chars)
+
+    @staticmethod
+    def _before_heads(text, heads, match, firsts, chars):
+        done = last_end = 0
+        for head in sorted(set(heads)):
+            if head < done:
+                continue
+            start = stretch_start(text, head, done, chars)
+            for first in firsts(text, start, head + 1):
+                if first.start() >= last_end:
+                    m = match(text, first.start())
+                    if m is not None:
+                        yield m
+                        last_end = m.end()
+            done = head + 1
+
     def org_candidates(self, text: str) -> list[Candidate]:
         found = []
-        for m in self.org_re.finditer(text):
+        for m in self.org_matches(text):
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(" ,")
             words = surface.split()
@@ -387,7 +456,7 @@ class EntityFinder:
             return []
         found = []
         catalog_at = Overlaps(catalog)
-        for m in self.place_re.finditer(text):
+        for m in self.place_matches(text):
             words = m.group().split()
             while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
                 words = words[1:]

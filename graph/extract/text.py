@@ -59,7 +59,7 @@ class Skipping:
         flags = regex.flags & ~re.IGNORECASE
         if regex.flags & re.IGNORECASE:
             body = f"(?i:{body})"
-        self.scout = re.compile(f"[{firsts}](?<=(?={body}).)", flags)
+        self.scout = re.compile(f"[{firsts}](?<=(?={body})[\\s\\S])", flags)  # (a newline too: not ".")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos
@@ -79,6 +79,26 @@ def stretch_ends(joiners: str) -> tuple[re.Pattern, re.Pattern]:
     with an end position), and the first character after one."""
     inside = "\\w\\s" + re.escape(joiners)
     return re.compile(f"[^{inside}][{inside}]*\\Z"), re.compile(f"[^{inside}]")
+
+
+@functools.lru_cache(maxsize=16)
+def _last_outside(chars: str) -> re.Pattern:
+    return re.compile(f"[^{chars}][{chars}]*\\Z")
+
+
+def stretch_start(text: str, pos: int, floor: int, chars: str) -> int:
+    """Where the stretch of ``chars`` (a regex class's inside) that ends at ``pos`` begins, not
+    before ``floor``: after the last character before ``pos`` that is not one of them."""
+    last_outside = _last_outside(chars)
+    reach = 256
+    while True:
+        a = max(floor, pos - reach)
+        before = last_outside.search(text, a, pos)
+        if before is not None:
+            return before.start() + 1
+        if a == floor:
+            return floor
+        reach *= 4
 
 
 def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None,

@@ -85,7 +85,9 @@ def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:
     """"said Taiwan must not be crossed and accused Washington…": a finite verb in the past
     coordinated after another verb is not under that verb's negation."""
     return hit.word_class == "verb" and hit.text.lower().endswith("ed") and \
-        bool(re.search(r"\b[A-Za-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
+        bool(re.search(r"\b[A-Za-z]+\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?"
+                       r"(?:(?:on|in|by|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$", before[negation_end:]))
+    # ("vowed to retaliate and on Friday imposed tariffs": a time between "and" and the verb)
 
 
 def denies_a_claim(text: str, hit: Hit) -> bool:

@@ -278,6 +278,7 @@ class RoleReader:
 
     def objects(self, text, hit, right, actor, entities) -> list[str]:
         after = text[hit.end:hit.end + 80]  # all that is read of it (a copy of the rest of the text per trigger is quadratic)
+        after = after.replace(" up to ", " up_to ")  # "tariffs of up to 15 percent on …": an amount, not a "to" phrase
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
         linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
@@ -301,7 +302,9 @@ class RoleReader:
             return []
         if between:
             return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
-        heads = [a for a in candidates if not a.modifier]
+        heads = [a for a in candidates if not a.modifier] or \
+            [a for a in candidates if hit.event_class == "Sanction" and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, a.start - 8):a.start])]
+        # ("sanctions against members of the European Parliament": the body whose members are hit)
         if hit.event_class == "Agreement" and hit.word_class == "verb":
             # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
             heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
@@ -482,7 +485,10 @@ class RoleReader:
         return bool(d.actor)
 
 
-TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split())
+TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
+                           # verbs of acting on others, never in a title: "the Treasury designated two officials, X and Y"
+                           + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
+                             "criticized criticised charged indicted expelled added targeted".split())
 
 
 def is_title_run(between: str) -> bool:

@@ -44,6 +44,10 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|tha
                                r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$")
 
 
+# A preposition or "included" just before the word: "responded with sanctions", "which included sanctions".
+PREPOSITION_BEFORE = re.compile(r"\b(?:with|including|included|includes|include|without|against)\s+$")
+
+
 class TriggerFinder:
     """Finds trigger words in sentences; built once from the catalog's triggers."""
 
@@ -146,7 +150,7 @@ def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if len(classes) == 1:
         return next(iter(classes))
     before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
-    if DETERMINER_BEFORE.search(before_raw):
+    if DETERMINER_BEFORE.search(before_raw) or PREPOSITION_BEFORE.search(before_raw):
         return "noun"
     return "verb"
 
