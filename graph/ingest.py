@@ -8,6 +8,7 @@ Each batch of articles is one transaction (see ``graph/rdf/store.py``).
 """
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
 import os
@@ -39,6 +40,30 @@ INLINE_FIRST = 16
 EXTRACT_WHILE_WORKERS_START = True
 #: Articles sent to a worker at a time, and chunks in flight per worker.
 CHUNK, IN_FLIGHT = 4, 3
+#: glibc's mallopt parameter, and the size from which a block is mapped on its own.
+M_MMAP_THRESHOLD, MMAP_THRESHOLD = -3, 1 << 20
+
+
+def give_large_blocks_back() -> bool:
+    """Have the C allocator (glibc) map every block of 1 MB or more on its own, so that it goes
+    back to the system when freed; True if it was set (not glibc: nothing to do).
+
+    The writer allocates and frees large blocks all the time: a batch's N-Quads joined for the
+    bulk loader (about 20 MB), its SPARQL update, workers' results, Oxigraph's buffers. glibc
+    maps such blocks at first, but once one is freed it raises its threshold to that block's
+    size (up to 32 MB), and from then on they come from the heap, which they fragment and
+    which is never given back: the writer's resident memory crept up with the number of
+    batches (about 60 MB more at 5,400 articles than at 1,350). A fixed threshold turns that
+    off. At 1 MB rather than glibc's initial 128 kB: each article's N-Quads (about 250 kB)
+    stay on the heap, where they are reused, and mapping them cost 8 % more CPU in the writer
+    (page faults) for no less memory.
+    """
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):   # not glibc (macOS, Windows)
+        return False
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
 
 
 @dataclass
@@ -169,6 +194,7 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
                     dask: str | None = None) -> IngestReport:
     """Store Articles already read (by a loader, or by ``uscn watch`` from a feed), in their order;
     an article that cannot be extracted goes to ``on_error`` and the rest carry on."""
+    give_large_blocks_back()
     store.ensure_ontology(turtle_files())
     report = report if report is not None else IngestReport()
 
@@ -176,8 +202,10 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
         report.failed.append(str(err))
         on_error(err)
 
-    # a first ingest takes the bulk loader (graph/rdf/store.py BatchWriter says why only then)
-    writer = store.writer(max_articles=batch, bulk=not store.holds_articles())
+    # a first ingest takes the bulk loader (graph/rdf/store.py BatchWriter says why only then); a store
+    # that held no article holds no graph under the old naming either: no look-up for one per article
+    first = not store.holds_articles()
+    writer = store.writer(max_articles=batch, bulk=first)
     try:
         if dask:
             from graph.cluster import prepared_on_dask
@@ -191,7 +219,7 @@ def ingest_articles(articles: Iterator[Article], store: GraphStore, on_error: Er
                 failed(prepared.error)
                 continue
             replaced = writer.exists(prepared.graph)
-            if not replaced:
+            if not replaced and not first:
                 before = stored_article_graph(store, prepared.article_id)
                 if before is not None:   # written under the old naming: the new graph replaces it
                     writer.remove(before.value)

@@ -813,3 +813,94 @@ def test_the_subject_stands_before_an_aside_between_dashes_and_along_with_adds_p
 def test_an_aside_between_dashes_is_not_the_subject():
     ev = one(extract("Antony Blinken – who arrived from Tokyo on Monday – met Wang Yi in Beijing."), "Meeting")
     assert (ev.actor, ev.target) == ((BLINKEN,), (WANG_YI,))
+
+
+# --- where an agreement or meeting named as a noun was made ---------------------------------
+def test_a_city_before_an_agreement_noun_in_its_clause_is_its_place():
+    ex = extract("The United States and China surprised delegates at the climate conference in Glasgow with a "
+                 "joint declaration.")
+    assert one(ex, "Agreement").place == "place/glasgow"
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken, speaking in Tokyo, said talks with Wang Yi would resume.",
+    "Jake Sullivan met Wang Yi in Bangkok to follow up on the summit between Joe Biden and Xi Jinping.",
+])
+def test_a_city_of_the_speaker_or_of_another_verb_is_not_the_nouns_place(text):
+    ex = extract(text)
+    nouns = [ev for ev in of_kind(ex, "Meeting") if ev.trigger.lower() in ("talks", "summit")]
+    assert nouns and all(ev.place is None for ev in nouns)
+
+
+def test_the_visit_of_a_person_is_theirs():
+    ev = one(extract("They discussed the upcoming visit of President Trump to Beijing in April.", D(2025, 3, 5)), "Visit")
+    assert ev.actor == ("person/donald-trump",) and ev.place == "place/beijing" and ev.planned
+
+
+def test_the_visit_of_warships_is_no_visit():
+    assert ex_has_no(extract("The visit of Chinese warships to Cambodia worried Washington."), "Visit")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Treasury Secretary Janet Yellen said China had taken advantage of American workers for years.", "person/janet-yellen"),
+    ("President Trump said China had been ripping off the United States for decades.", "person/donald-trump"),
+])
+def test_unfair_dealing_said_of_another_country_is_an_accusation(text, actor):
+    ev = one(extract(text), "Accusation")
+    assert (ev.actor, ev.target) == ((actor,), (CHN,))
+
+
+def test_the_speaker_of_said_and_accused_is_before_said_not_inside_the_report():
+    text = ("Secretary of State Mike Pompeo spoke in California on Thursday. He said decades of engagement had failed "
+            "to change China and accused the Chinese Communist Party of stealing American secrets.")
+    ev = one(extract(text, D(2020, 7, 24)), "Accusation")
+    assert ev.actor == ("person/mike-pompeo",)
+    # with no speaker to resolve "he" to, no one inside the report is made the accuser
+    unresolved = extract("He said decades of engagement had failed to change China and accused the Chinese Communist "
+                         "Party of stealing American secrets.")
+    assert all(ev.actor != (CHN,) for ev in of_kind(unresolved, "Accusation"))
+
+
+def test_a_report_whose_own_accusing_verb_names_the_target_adds_no_second_accusation():
+    ex = extract('"We stand with Hong Kong," Treasury Secretary Steven Mnuchin said in a statement, accusing Carrie '
+                 "Lam of implementing Beijing's policies of suppression.")
+    assert one(ex, "Accusation").target == ("person/carrie-lam",)
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing hopes for a meeting between Joe Biden and Xi Jinping later this year.",
+    "Washington is seeking a call between Joe Biden and Xi Jinping.",
+    "Lloyd Austin sought a meeting with Li Shangfu in Singapore but was rebuffed.",
+])
+def test_a_meeting_hoped_for_or_sought_is_no_event(text):
+    ex = extract(text)
+    assert ex_has_no(ex, "Meeting") and ex_has_no(ex, "PhoneCall")
+
+
+def test_a_call_after_following_in_a_sentence_about_their_conversations_is_theirs():
+    ex = extract("Joe Biden and Xi Jinping spoke by phone on Thursday. It was their third conversation of the year, "
+                 "following a call in February.", D(2021, 9, 10))
+    calls = of_kind(ex, "PhoneCall")
+    assert len(calls) == 2 and all(parties(ev) == {BIDEN, XI} for ev in calls)
+    assert sorted(day(ev)[0].month for ev in calls) == [2, 9]
+
+
+# --- welcomed to a place, hit with a measure, telephoned ------------------------------------
+def test_a_person_welcomed_to_a_city_is_met_there():
+    ev = one(extract("President Xi Jinping welcomed Secretary Blinken to Beijing on Monday."), "Meeting")
+    assert (ev.actor, ev.target, ev.place) == ((XI,), (BLINKEN,), "place/beijing")
+
+
+def test_welcoming_a_decision_is_no_meeting():
+    assert ex_has_no(extract("Secretary Blinken welcomed the decision by China."), "Meeting")
+
+
+def test_hit_with_tariffs_acts_on_the_one_hit():
+    ev = one(extract("On Friday, Washington hit Chinese solar panels with new tariffs."), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert ex_has_no(extract("The storm hit Shanghai with heavy rain."), "Sanction")
+
+
+def test_telephoned_is_a_call():
+    ev = one(extract("President Biden telephoned President Xi Jinping on Tuesday."), "PhoneCall")
+    assert parties(ev) == {BIDEN, XI}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -128,7 +129,7 @@ def test_one_line_sentences_are_cut_as_the_line_by_line_trim_cuts_them():
 
     rng = random.Random(5)
     parts = ["Mr. Smith", "said.", "U.S.", " ", "\n", "\n\n", "!", "?", '"', "”", ")", "A", "b", "J. Doe",
-             "- item", "Etc.", "  \n  ", "\t", "\u2028", "Talks ended"]
+             "- item", "Etc.", "  \n  ", "\t", "\u2028", "Talks ended", "’", "'", "]", "“", "(", "\x0b", "\u00a0"]
     for _ in range(300):
         text = "".join(rng.choice(parts) for _ in range(200))
         assert list(sentences(text)) == list(plain(text))
@@ -200,3 +201,107 @@ def test_time_keywords_found_by_their_places_are_those_the_scan_finds(seed):
             fast = [(m.start(1), m.end(1), m.group(1)) for m in keywords(text, a, b)]
             assert fast == [(m.start(1), m.end(1), m.group(1)) for m in KEYWORDS.finditer(text, a, b)]
         assert (KEYWORD_PLACES.places(text) is not None) == plain
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stretch_searches_find_what_the_scans_find(seed):
+    """'three-day' stretches and 'foreign ministry' searched only in the stretches holding their
+    word, against the scans over the whole text."""
+    from graph.extract.dates import day_stretches
+    from graph.extract.entities import ministries
+
+    rng = random.Random(seed)
+    pool = ["three-day", "Three-Day", "3-day", "two days of", "two  days\n\nof", "seven-day-long", "x-day", "days",
+            "foreign ministry", "the Foreign ministry", "trade  ministry", "state security ministry", "ministry",
+            "foreign", "-", "—", ",", ".", "\n", " "]
+    text = " ".join(rng.choice(pool) for _ in range(800))
+    for a, b in [(0, len(text))] + [sorted(rng.sample(range(len(text)), 2)) for _ in range(30)]:
+        assert spans(day_stretches(text, a, b)) == spans(DURATION.regex.finditer(text, a, b))
+    assert spans(ministries(text)) == spans(MINISTRY.regex.finditer(text))
+    assert len(list(ministries(text))) > 5 and len(list(day_stretches(text, 0, len(text)))) > 5
+
+
+def test_the_word_a_full_stop_closes_is_the_one_the_pattern_finds():
+    from graph.extract.text import ABBREVIATIONS, LAST_WORD, _ends_with_abbreviation
+
+    def plain(text, cut):
+        head = text[max(0, cut - 40):cut].rstrip().rstrip("\"”’')]")
+        word = LAST_WORD.search(head) if head.endswith(".") else None
+        w = word.group(1).lower() if word else None
+        return w is not None and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()))
+
+    rng = random.Random(9)
+    parts = ["Mr", "U.S", "u.s", "J", "Jan", "etc", "x", "é", ".", "..", " ", "\n", '"', "”", ")", "1", "co", "Co", "no"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12))) + "."
+        assert _ends_with_abbreviation(text, len(text)) == plain(text, len(text)), text
+
+
+def test_administrations_searched_stretch_by_stretch_are_those_of_the_scan():
+    from graph.extract.entities import ADMINISTRATION, administration_phrases
+
+    rng = random.Random(11)
+    pool = ["the", "Biden", "Trump-Vance", "Trump-vance", "administration", "Administration", "ADMINISTRATION",
+            "Biden's", "xBiden", "Obama\n\nadministration", "-", ",", ".", "—", " ", "\t"]
+    text = " ".join(rng.choice(pool) for _ in range(1500))
+    assert spans(administration_phrases(text)) == spans(ADMINISTRATION.finditer(text))
+    assert len(list(administration_phrases(text))) > 20
+
+
+
+def test_word_lists_sharing_the_names_pass_get_what_their_own_pass_gives():
+    """The triggers, the reporting verbs and the dispute words ride on the pass that finds the
+    catalog's case-blind names: each gets its forms' places in the order its own automaton
+    gives them."""
+    from graph.loaders import load
+
+    from graph.extract.dates import KEYWORD_PLACES
+
+    extractor = default_extractor()
+    finder, events = extractor.entities, extractor.events
+    rng = random.Random(4)
+    words = [*events.triggers.forms, *events.reporting_places.forms, "Taiwan", "tariffs", "China", "the", "met",
+             "January", "Monday", "2024", "weekend", "ago"]
+    texts = [" ".join(rng.choice(words) for _ in range(2000)) for _ in range(2)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        low = text.lower()
+        assert finder.shared_hits(text, "triggers") == list(events.triggers.auto.iter(low))
+        assert finder.shared_hits(text, "reporting") == list(events.reporting_places.auto.iter(low))
+        assert finder.shared_hits(text, "signals") == list(extractor.signals_ci.iter(low))
+        assert finder.shared_hits(text, "keywords") == list(KEYWORD_PLACES.auto.iter(low))
+    assert finder.shared_hits("İstanbul talks", "triggers") is None  # a lower case of another length
+    assert len(finder.shared_hits(texts[0], "triggers")) > 500
+
+
+
+def test_organizations_tried_only_before_their_heads_are_those_of_the_scan():
+    from graph.loaders import load
+
+    finder = default_extractor().entities
+    rng = random.Random(8)
+    heads = sorted(finder.org_heads)
+    pool = heads + ["Commerce", "the", "of", "and", "U.S.", "A.B.", "&", "Women’s", "O’Brien", "Smith-Jones", "Co.,",
+                    "Ltd.", "(Huawei)", "on", "for", "January", "Department", "Departments", "BANK", "x", ",", ".",
+                    "\n", "2024", "—", "Ministry", "People's"]
+    texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        finder.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.org_matches(text)) == spans(finder.org_re.regex.finditer(text))
+    assert len(list(finder.org_matches(texts[0]))) > 50
+
+
+def test_places_tried_only_before_their_heads_are_those_of_the_scan():
+    from graph.loaders import load
+
+    finder = default_extractor().entities
+    rng = random.Random(12)
+    pool = sorted(finder.place_heads) + ["Yanqi", "Rose", "the", "New", "O’Hare", "McKinley", "Hong-Kong", "Lake",
+                                         "Lakes", "lake", "x", ",", ".", "\n", "\t", "2024", "—", "'", "Island", "Isl"]
+    texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
+    texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
+    for text in texts:
+        finder.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.place_matches(text)) == spans(finder.place_re.finditer(text))
+    assert len(list(finder.place_matches(texts[0]))) > 50

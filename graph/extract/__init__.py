@@ -11,6 +11,7 @@ from typing import Callable
 
 import ahocorasick
 
+from graph.extract import dates
 from graph.extract.catalog import Catalog, load_catalog
 from graph.extract.dates import find_times
 from graph.extract.entities import EntityFinder, at_word_boundary
@@ -39,15 +40,29 @@ class Extractor:
         self.catalog = catalog
         self.max_mb = max_mb
         self.progress = progress
-        self.entities = EntityFinder(catalog)
         self.events = EventReader(catalog)
         self.signals_ci, self.signals_cs = ahocorasick.Automaton(), ahocorasick.Automaton()
+        signal_forms: dict[str, tuple[int, str]] = {}  # what signals_ci holds
         for signal, key in catalog.signals.items():
             auto = self.signals_ci if signal == signal.lower() else self.signals_cs
             auto.add_word(signal if auto is self.signals_cs else signal.lower(), (len(signal), key))
+            if auto is self.signals_ci:
+                signal_forms[signal.lower()] = (len(signal), key)
         for auto in (self.signals_ci, self.signals_cs):
             if len(auto):
                 auto.make_automaton()
+        # The dispute words, the triggers and the reporting verbs are found in the lower-cased
+        # text by the pass that finds the catalog's case-blind names (one pass, not four).
+        reporting, keywords = self.events.reporting_places, dates.KEYWORD_PLACES
+        shared = {"signals": signal_forms, "triggers": self.events.triggers.forms,
+                  **({"reporting": reporting.forms} if reporting.usable else {}),
+                  **({"keywords": keywords.forms} if keywords is not None and keywords.usable else {})}
+        self.entities = EntityFinder(catalog, shared)
+        self.events.triggers.shared = functools.partial(self.entities.shared_hits, part="triggers")
+        if "reporting" in shared:
+            reporting.shared = functools.partial(self.entities.shared_hits, part="reporting")
+        if "keywords" in shared:  # (the time keywords' finder is the dates module's: any extractor's pass serves it)
+            keywords.shared = functools.partial(self.entities.shared_hits, part="keywords")
 
     @property
     def event_scores(self) -> dict[str, dict]:
@@ -95,7 +110,8 @@ class Extractor:
         for auto, haystack in ((self.signals_ci, lowered(text)), (self.signals_cs, text)):
             if not len(auto):
                 continue
-            for end, (length, key) in auto.iter(haystack):
+            hits = self.entities.shared_hits(text, "signals") if auto is self.signals_ci else None
+            for end, (length, key) in auto.iter(haystack) if hits is None else hits:
                 start = end - length + 1
                 if at_word_boundary(text, start, end + 1) and key in self.catalog.entities:
                     found.append(Mention(key, start, end + 1, text[start:end + 1]))

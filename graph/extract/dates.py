@@ -421,6 +421,16 @@ def day_phrases(text: str, start: int, end: int) -> Iterator[re.Match]:
         yield from FROM_LAST_DAY.finditer(text, a, b)
 
 
+def day_stretches(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``DURATION.finditer(text, start, end)``, searching only the stretches holding "day"
+    (its matches are words, spaces and hyphens)."""
+    if len(lowered(text)) != len(text):
+        yield from DURATION.finditer(text, start, end)
+        return
+    for a, b in stretches_holding(text, "day", start, end, joiners="-"):
+        yield from DURATION.regex.finditer(text, a, b)
+
+
 # "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a
 # stretch of days that a day of the same sentence ends or begins.
 DURATION = Skipping(re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])(?:-day\b|\s+days\s+of\b)", re.I),
@@ -437,7 +447,7 @@ def lasting(text: str, found: list[TimeMention], start: int, end: int) -> list[T
     days = [t for t in found if t.when.precision == "day" and t.when.start == t.when.end]
     starts = [t.start for t in days]
     out = []
-    for m in DURATION.finditer(text, start, end):
+    for m in day_stretches(text, start, end):
         a, b = max(start, m.start() - REACH), min(end, m.end() + REACH)
         breaks = [x.end() for x in SENTENCE_BREAK.finditer(text, a, m.start())]
         a = breaks[-1] if breaks else a

@@ -19,7 +19,7 @@ import ahocorasick
 
 from graph.extract.catalog import Catalog
 from graph.extract.spans import Overlaps, longest_first
-from graph.extract.text import Skipping, lowered
+from graph.extract.text import Skipping, lowered, stretch_start, stretches_holding
 from graph.model import Entity, Mention
 from graph.rdf.vocab import slugify
 
@@ -48,6 +48,14 @@ WEAK_HEADS = frozenset("Technology Technologies Systems Industry Industries Init
 MODALS = frozenset("must should would could can cannot will may might shall".split())
 COMPOUND_ADJECTIVE = re.compile(r".+[-–](?:born|based|led|backed|linked|owned|made|run|funded|affiliated|controlled|"
                                 r"style|era|sponsored|registered|listed)$")
+# What the organization pattern reads before its head word: letters (LOW's too), spaces,
+# hyphens, apostrophes, stops and "&" (org_word and its separators).
+ORG_CHARS = "A-Za-zà-öø-ÿ'’.&\\- "
+# What the place pattern reads before its head word: WORD_START_CAP's and CAP's letters,
+# apostrophes and hyphens, and spaces.
+PLACE_CHARS = "A-Za-zà-öø-ÿ'’\\-\\s"
+CAPITAL = re.compile("[A-Z]")  # where WORD_START_CAP starts
+NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
 CAP = (rf"(?:Mc[A-Z][{LOW}]+|O['’][A-Z][{LOW}]+|[A-Z][{LOW}]*[A-Z][{LOW}]+|[A-Z][{LOW}]+(?:-[A-Z]?[{LOW}]+)*|[A-Z]{{2,}})"
@@ -69,7 +77,7 @@ Thursday Friday Saturday Sunday Joint Statement Fact Sheet Readout Executive Ord
 """.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A stretch of text that may name an entity, before overlaps are settled."""
     start: int
@@ -98,25 +106,54 @@ class Names(list):
 class EntityFinder:
     """Finds entity mentions in an article; built once from the catalog."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, shared: dict[str, dict[str, object]] | None = None):
         self.cat = catalog
-        self.ci = ahocorasick.Automaton()
-        self.cs = ahocorasick.Automaton()
-        every: list[Names] = []
+        # The forms matched regardless of case (lower-cased: looked up here) and as written.
+        self.ci_forms: dict[str, Names] = {}
+        cs_forms: dict[str, Names] = {}
         for name in catalog.names:
-            auto, form = (self.cs, name.form) if name.case_sensitive else (self.ci, name.form.lower())
+            forms, form = (cs_forms, name.form) if name.case_sensitive else (self.ci_forms, name.form.lower())
             if len(form) < 2 or (", " in form and not re.search(r", (?:jr|sr)\.?$|, i+$", form, re.I)):
                 continue  # "Bali, Indonesia" is read as two mentions
-            entries = auto.get(form) if form in auto else Names()
-            if not entries:
-                every.append(entries)
-            entries.append(name)
-            auto.add_word(form, entries)
-        for entries in every:
+            forms.setdefault(form, Names()).append(name)
+        for entries in [*self.ci_forms.values(), *cs_forms.values()]:
             entries.settle(catalog)
+        # Other word lists looked for in the lower-cased text (the triggers, the dispute words…:
+        # ``shared``, name -> {form: value}) ride on the pass for the case-blind names: an
+        # automaton pass costs about its length in the text, whatever it finds.
+        self.shared_names = tuple(shared or ())
+        others: dict[str, tuple] = {}
+        for part, forms in (shared or {}).items():
+            for form, value in forms.items():
+                others[form] = others.get(form, ()) + ((part, value),)
+        # The automaton's value for a form: (the catalog names' length, the other lists' (list,
+        # value) pairs or None, the catalog's Names or None): a tuple unpacks faster than attributes.
+        self.ci, self.cs = ahocorasick.Automaton(), ahocorasick.Automaton()
+        for form, entries in self.ci_forms.items():
+            self.ci.add_word(form, (entries.length, others.get(form), entries))
+        for form, pairs in others.items():
+            if form not in self.ci_forms:
+                self.ci.add_word(form, (0, pairs, None))
+        # The case-sensitive automaton also finds the organization heads ("Department", "Co."):
+        # org_candidates tries its pattern only in the stretches that lead to one (org_matches).
+        # Its values: (the catalog's Names or None, the head's length or 0).
+        # Its values: (the catalog's Names or None, ((kind of head, length), …)). Place heads
+        # ("Lake", "Island") likewise serve place_candidates (place_matches).
+        heads: dict[str, tuple] = {}
+        for kind, words_of_kind in (("org", catalog.words.get("org-heads", ())), ("place", catalog.words.get("place-heads", ()))):
+            for head in words_of_kind:
+                if head and (kind, len(head)) not in heads.get(head, ()):
+                    heads[head] = heads.get(head, ()) + ((kind, len(head)),)
+        for form, entries in cs_forms.items():
+            self.cs.add_word(form, (entries, heads.get(form, ())))
+        for head, kinds in heads.items():
+            if head not in cs_forms:
+                self.cs.add_word(head, (None, kinds))
+        self._heads_at: list[tuple[str | None, dict]] = [(None, {}), (None, {})]
         for auto in (self.ci, self.cs):
             if len(auto):
                 auto.make_automaton()
+        self._shared_hits: list[tuple[str | None, dict]] = [(None, {}), (None, {})]
         self.office_titles: dict[str, set[str]] = {}
         self._holders: dict[tuple, frozenset[str]] = {}
         for office in catalog.offices.values():
@@ -142,6 +179,7 @@ class EntityFinder:
         # them, or see ADMINISTRATION), so the long alternations are tried only there: the same
         # matches, two to five times faster. Keep them in step.
         org_firsts = first_chars([*self.org_heads, '&'], capitals=True)
+        self.org_firsts = re.compile(org_firsts)
         self.org_re = Skipping(re.compile(
             rf"\b(?={org_firsts})(?:{org_word}(?:[ \-]+and(?=\s+[A-Z]))?[ \-]+){{0,6}}(?:{heads})(?!\w)\.?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!{CALENDAR}\b){org_word}(?:\s+(?:and|&|of|the|for)?\s*{org_word}){{0,6}})?"
@@ -175,9 +213,10 @@ class EntityFinder:
         chosen = settle(catalog + people + orgs)
         chosen = [c for c in chosen if not (c.role == "pattern" and continues_capitalised(text, c.end))]
         chosen = add_nested_orgs(chosen, catalog)
-        chosen = self.resolve_short_names(text, chosen, published)
-        chosen = self.resolve_titles(text, chosen, published)
-        chosen = self.resolve_ministries(text, chosen)
+        taken = marked(text, chosen)  # where the names chosen so far stand, kept up to date by the three
+        chosen = self.resolve_short_names(text, chosen, published, taken)
+        chosen = self.resolve_titles(text, chosen, published, taken)
+        chosen = self.resolve_ministries(text, chosen, taken)
         entities = {}
         mentions = []
         for c in chosen:
@@ -199,19 +238,51 @@ class EntityFinder:
         lower = lowered(text)
         if len(lower) != len(text):  # lower-casing changed the length ("İ"): offsets as the name lengths give them
             return self.catalog_candidates_slowly(text, lower)
-        for auto, haystack, capital in ((self.ci, lower, True), (self.cs, text, False)):
-            if not len(auto):
-                continue
-            for end, entries in auto.iter(haystack):
-                start = end - entries.length + 1
-                if capital:
-                    first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
-                    if not (first.isupper() or first.isdigit()):
+        shared: dict[str, list] = {part: [] for part in self.shared_names}
+        if len(self.ci):
+            for end, (length, pairs, entries) in self.ci.iter(lower):
+                if pairs is not None:  # another list's form: kept for its owner, as its own pass would give it
+                    for part, value in pairs:
+                        shared[part].append((end, value))
+                    if entries is None:
                         continue
+                start = end - length + 1
+                first = text[start] if start >= 0 else ""  # (a form whose lower case is longer)
+                if first in NOT_CAPITAL or not (first.isupper() or first.isdigit()):
+                    continue  # (most: a form inside a word; the set answers before the methods)
                 end += 1
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        heads: dict[str, list[int]] = {"org": [], "place": []}
+        if len(self.cs):
+            for end, (entries, kinds) in self.cs.iter(text):
+                if kinds:
+                    for kind, n in kinds:
+                        heads[kind].append(end - n + 1)
+                    if entries is None:
+                        continue
+                start = end - entries.length + 1
+                end += 1
+                if at_word_boundary(text, start, end):
+                    found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        self._heads_at[:] = [(text, heads), self._heads_at[0]]
+        self._shared_hits[:] = [(text, shared), self._shared_hits[0]]
         return found
+
+    def shared_hits(self, text: str, part: str) -> list[tuple[int, object]] | None:
+        """The (end, value) of a shared word list's forms in the lower-cased text, in the order
+        an automaton of that list would give them; None for a text whose lower case differs in
+        length (its owner scans it itself)."""
+        for held, shared in self._shared_hits:
+            if held is text:
+                return shared[part]
+        if len(lowered(text)) != len(text):
+            return None
+        self.catalog_candidates(text)
+        for held, shared in self._shared_hits:  # (as the pass left them; None if another text came since)
+            if held is text:
+                return shared[part]
+        return None
 
     def catalog_candidates_slowly(self, text: str, lower: str) -> list[Candidate]:
         """``catalog_candidates`` name by name, for a text whose lower-case form differs in length."""
@@ -220,6 +291,9 @@ class EntityFinder:
             if not len(auto):
                 continue
             for end, entries in auto.iter(haystack):
+                entries = entries[2] if auto is self.ci else entries[0]  # (see __init__)
+                if entries is None:
+                    continue  # another list's form (see shared), an organization head
                 start = end - len(entries[0].form) + 1
                 end += 1
                 if not at_word_boundary(text, start, end):
@@ -233,9 +307,49 @@ class EntityFinder:
                         found.append(Candidate(start, end, name.key, entity.kind, name.role))
         return found
 
+    def org_matches(self, text: str):
+        """``org_re.finditer(text)``, the pattern tried only where a match can start: a match
+        runs from its start to its head ("… Department") over letters, spaces, hyphens,
+        apostrophes, stops and "&" alone, so it starts at one of the pattern's first characters
+        in the stretch of those that leads to a head the case-sensitive pass found (or at the
+        head). The same matches, in the same order, as the scan over the whole text."""
+        found = self.before_heads(text, "org", self.org_re.regex, self.org_firsts, ORG_CHARS)
+        yield from self.org_re.finditer(text) if found is None else found
+
+    def place_matches(self, text: str):
+        """``place_re.finditer(text)``, the pattern tried only at the capitals of the stretches
+        of letters, apostrophes, hyphens and spaces that lead to a place head ("… Lake"), as
+        org_matches does for organizations: the same matches, in the same order."""
+        found = self.before_heads(text, "place", self.place_re, CAPITAL, PLACE_CHARS)
+        yield from self.place_re.finditer(text) if found is None else found
+
+    def before_heads(self, text: str, kind: str, regex: re.Pattern, firsts: re.Pattern, chars: str):
+        """The matches of ``regex`` (each starting at a ``firsts`` character and running over
+        ``chars`` to a head of that kind) in text order, or None when the case-sensitive pass
+        has not read the text."""
+        heads = next((found[kind] for held, found in self._heads_at if held is text), None)
+        if heads is None:  # (the catalog names' pass has not read this text)
+            return None
+        return self._before_heads(text, heads, regex.match, firsts.finditer, chars)
+
+    @staticmethod
+    def _before_heads(text, heads, match, firsts, chars):
+        done = last_end = 0
+        for head in sorted(set(heads)):
+            if head < done:
+                continue
+            start = stretch_start(text, head, done, chars)
+            for first in firsts(text, start, head + 1):
+                if first.start() >= last_end:
+                    m = match(text, first.start())
+                    if m is not None:
+                        yield m
+                        last_end = m.end()
+            done = head + 1
+
     def org_candidates(self, text: str) -> list[Candidate]:
         found = []
-        for m in self.org_re.finditer(text):
+        for m in self.org_matches(text):
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(" ,")
             words = surface.split()
@@ -267,7 +381,7 @@ class EntityFinder:
     def is_place_name(self, word: str, major_only: bool = False) -> bool:
         """True for a country or place name ("Will Beijing respond?" is no person); with
         ``major_only`` only countries, capitals and places the catalog declares count."""
-        entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
+        entries = self.ci_forms.get(word.lower(), [])
         return any(self.cat.entities[n.key].kind in ("Place", "Country") and not (
             major_only and n.key in self.cat.population and word.lower() not in self.cat.capitals) for n in entries)
 
@@ -292,7 +406,7 @@ class EntityFinder:
 
     def minor_place(self, word: str) -> bool:
         """True when the catalog knows the word only as a town of the gazetteer (no capital)."""
-        entries = self.ci.get(word.lower()) if word.lower() in self.ci else []
+        entries = self.ci_forms.get(word.lower(), [])
         return bool(entries) and word.lower() not in self.cat.capitals and all(
             self.cat.entities[n.key].kind == "Place" and n.key in self.cat.population
             and self.cat.population[n.key] < 1_000_000 for n in entries)
@@ -301,7 +415,7 @@ class EntityFinder:
         """"the Biden administration", "the Trump-Vance administration": the government of the
         country whose leader is named."""
         found = []
-        for m in ADMINISTRATION.finditer(text):
+        for m in administration_phrases(text):
             people = self.cat.family_names.get(m.group("name").lower(), [])
             countries = {self.cat.entities[p].country for p in people if p in self.cat.entities}
             if len(countries) == 1 and None not in countries:
@@ -311,15 +425,17 @@ class EntityFinder:
 
     def catalog_key(self, name: str, kind: str) -> str | None:
         """The catalog entity of that kind with exactly this name, if there is one."""
-        entries = self.ci.get(name.lower()) if name.lower() in self.ci else []
+        entries = self.ci_forms.get(name.lower(), [])
         return next((n.key for n in entries if self.cat.entities[n.key].kind == kind), None)
 
     def person_candidates(self, text: str) -> list[Candidate]:
         found = []
         for m in self.titled_re.finditer(text):
             found.extend(self.person_from(text, m.start("name"), m.end("name"), titled=True))
+        given_names = self.cat.given_names
         for word in CAPITALISED_WORD.finditer(text):
-            if word.group().lower() not in self.cat.given_names or word.group() in STOP_CAPS:
+            w = word.group()
+            if w.lower() not in given_names or w in STOP_CAPS:
                 continue
             m = self.full_name_re.match(text, word.start())
             if m:
@@ -340,7 +456,7 @@ class EntityFinder:
             return []
         found = []
         catalog_at = Overlaps(catalog)
-        for m in self.place_re.finditer(text):
+        for m in self.place_matches(text):
             words = m.group().split()
             while words and (words[0] in LEADING_WORDS or words[0] in STOP_CAPS):
                 words = words[1:]
@@ -384,8 +500,8 @@ class EntityFinder:
             return []
         surface = text[start:start + len(" ".join(words))] if "," not in surface else surface
         surface = surface.rstrip(", ")
-        if words[0].lower() in self.ci and not (words[0].lower() in self.cat.given_names and self.minor_place(words[0])) \
-                or surface.lower() in self.ci:
+        if words[0].lower() in self.ci_forms and not (words[0].lower() in self.cat.given_names and self.minor_place(words[0])) \
+                or surface.lower() in self.ci_forms:
             return []  # "China Daily"; but "David Lin" is a person though David is a town in Panama
         if any(self.is_place_name(w, major_only=strong) for w in words[1:]):
             return []  # "Will Beijing respond?"; but "Chen Jining" is a name, Jining a mere city
@@ -452,15 +568,13 @@ class EntityFinder:
         return Entity(f"place/{slugify(entity.label)}", "Place", entity.label, (), (), entity.key, (),
                       entity.latitude, entity.longitude)
 
-    def resolve_ministries(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+    def resolve_ministries(self, text: str, chosen: list[Candidate], taken: bytearray | None = None) -> list[Candidate]:
         """"the foreign ministry said": the ministry of the country the article names most that
         has one by that name in the catalog ("Chinese foreign ministry")."""
-        found = list(MINISTRY.finditer(text)) if " ministry" in text else []
+        found = list(ministries(text)) if " ministry" in text else []
         if not found:
             return chosen
-        taken = bytearray(len(text) + 1)
-        for c in chosen:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken = marked(text, chosen) if taken is None else taken
         counts: dict[str, int] = {}
         for c in chosen:
             if c.kind == "Country":
@@ -475,6 +589,7 @@ class EntityFinder:
                 if key:
                     extra.append(Candidate(m.start(), m.end(), key, "Organization", "title"))
                     break
+        mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
     def acts(self, prev: str, after: str) -> bool:
@@ -496,7 +611,8 @@ class EntityFinder:
         return first in ("has", "have", "had", "is", "was", "will") and second.endswith("ed")
 
     # --- short names --------------------------------------------------------------------
-    def resolve_short_names(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:
+    def resolve_short_names(self, text: str, chosen: list[Candidate], published,
+                            taken: bytearray | None = None) -> list[Candidate]:
         """Family names ("Blinken", "Director Yang") and given names after a title
         ("Ambassador Jamieson") resolve to people named in the article or in office then."""
         persons = [c for c in chosen if c.kind == "Person"]
@@ -511,32 +627,34 @@ class EntityFinder:
                     family = parts[-2].rstrip(",")
                 local_family.setdefault(family.lower(), c.key)
                 local_given.setdefault(parts[0].lower(), c.key)
-        taken = bytearray(len(text) + 1)
-        for c in chosen:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken = marked(text, chosen) if taken is None else taken
         extra = []
         found_entity: dict[str, Entity] = {}  # the first pattern-found entity of each person
         for c in persons:
             if c.entity:
                 found_entity.setdefault(c.key, c.entity)
+        family_names = self.cat.family_names
         for m in WORD_START_CAP_RE.finditer(text):
+            word = m.group()
+            low = word.lower()
+            if low not in local_family and low not in local_given and low not in family_names:
+                continue  # short_name_key has no one for it (most capitalised words)
             start, end = m.span()
             if taken[start] or taken[end - 1]:
                 continue
-            word = m.group()
             key = self.short_name_key(word, text, start, local_family, local_given, published)
             if key:
                 entity = found_entity.get(key)
                 extra.append(Candidate(start, end, key, "Person", "short", entity))
+        mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start)
 
-    def resolve_titles(self, text: str, chosen: list[Candidate], published) -> list[Candidate]:
+    def resolve_titles(self, text: str, chosen: list[Candidate], published,
+                       taken: bytearray | None = None) -> list[Candidate]:
         """"the Secretary pointed out", "the President declared": a capitalised title alone
         names the holder of that office the article has named most (then first), else the
         one person the catalog has in that office on the day."""
-        taken = bytearray(len(text) + 1)
-        for c in chosen:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken = marked(text, chosen) if taken is None else taken
         extra = []
         # People named so far, counted as the titles are met in text order: (end, order, key).
         people = sorted((c.end, i, c.key) for i, c in enumerate(c for c in chosen if c.kind == "Person"))
@@ -557,6 +675,7 @@ class EntityFinder:
             key = self.title_holder(title.lower(), named, published)
             if key:
                 extra.append(Candidate(start, end, key, "Person", "title"))
+        mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start)
 
     def title_holder(self, title: str, named: dict[str, list[int]], published) -> str | None:
@@ -621,6 +740,38 @@ class EntityFinder:
 
 # --- helpers --------------------------------------------------------------------------
 WORD_START_CAP_RE = re.compile(rf"{WORD_START_CAP}\b")
+
+
+def administration_phrases(text: str):
+    """``ADMINISTRATION.finditer(text)``, searching only the stretches of words, spaces and hyphens
+    that hold "administration" (its matches are such stretches)."""
+    if len(lowered(text)) != len(text):
+        yield from ADMINISTRATION.finditer(text)
+        return
+    for a, b in stretches_holding(text, "administration", joiners="-"):
+        yield from ADMINISTRATION.finditer(text, a, b)
+
+
+def marked(text: str, chosen: list[Candidate]) -> bytearray:
+    """A map of the text with 1 where a chosen candidate stands."""
+    taken = bytearray(len(text) + 1)
+    mark(taken, chosen)
+    return taken
+
+
+def mark(taken: bytearray, candidates: list[Candidate]) -> None:
+    for c in candidates:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+
+
+def ministries(text: str):
+    """``MINISTRY.finditer(text)``, searching only the stretches of words and spaces that hold
+    " ministry" (its matches are such stretches)."""
+    if len(lowered(text)) != len(text):
+        yield from MINISTRY.finditer(text)
+        return
+    for a, b in stretches_holding(text, " ministry"):
+        yield from MINISTRY.regex.finditer(text, a, b)
 
 
 def at_word_start(words: list[str]) -> str:

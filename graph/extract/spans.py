@@ -16,8 +16,8 @@ def longest_first(items: Iterable[S], tiebreak: Callable[[S], tuple] = lambda s:
     kept: the whole choice is linear in the stretch the items span.
     """
     ordered = sorted(items, key=lambda s: (-(s.end - s.start), *tiebreak(s), s.start))
-    if not ordered:
-        return []
+    if len(ordered) < 2:
+        return ordered  # nothing to overlap (most sentences' triggers)
     base = min(s.start for s in ordered)  # the map covers only the stretch the items span
     size = max(s.end for s in ordered) - base + 2
     covered = bytearray(size)  # 1 inside a kept item of some length, 2 at its first character

@@ -6,6 +6,7 @@ Tokenizing is the floor the extraction benchmark measures against
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -23,6 +24,7 @@ jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u p.r.c d.p.r.k e.g i.e a
 """.split())
 
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")  # the word a full stop closes
+LETTERS_AND_STOPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."  # LAST_WORD's class
 CLOSED = re.compile(r"[.!?:;,\"”’)]$")  # a line that ends a sentence or a clause
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital,
 # a quote or a digit; or at a paragraph break.
@@ -57,7 +59,7 @@ class Skipping:
         flags = regex.flags & ~re.IGNORECASE
         if regex.flags & re.IGNORECASE:
             body = f"(?i:{body})"
-        self.scout = re.compile(f"[{firsts}](?<=(?={body}).)", flags)
+        self.scout = re.compile(f"[{firsts}](?<=(?={body})[\\s\\S])", flags)  # (a newline too: not ".")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos
@@ -71,35 +73,62 @@ class Skipping:
             pos = m.end()
 
 
-# The last character before a stretch of word characters and spaces (search with endpos).
-BEFORE_WORDS = re.compile(r"[^\w\s][\w\s]*\Z")
-AFTER_WORDS = re.compile(r"[^\w\s]")  # the first character after such a stretch
+@functools.lru_cache(maxsize=16)
+def stretch_ends(joiners: str) -> tuple[re.Pattern, re.Pattern]:
+    """The last character before a stretch of word characters, spaces and ``joiners`` (searched
+    with an end position), and the first character after one."""
+    inside = "\\w\\s" + re.escape(joiners)
+    return re.compile(f"[^{inside}][{inside}]*\\Z"), re.compile(f"[^{inside}]")
 
 
-def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """The stretches of ``text[start:end]`` made only of word characters (what \\w matches) and
-    whitespace that hold ``word`` (lower case; found in the text's lower case), in order.
+@functools.lru_cache(maxsize=16)
+def _last_outside(chars: str) -> re.Pattern:
+    return re.compile(f"[^{chars}][{chars}]*\\Z")
+
+
+def stretch_start(text: str, pos: int, floor: int, chars: str) -> int:
+    """Where the stretch of ``chars`` (a regex class's inside) that ends at ``pos`` begins, not
+    before ``floor``: after the last character before ``pos`` that is not one of them."""
+    last_outside = _last_outside(chars)
+    reach = 256
+    while True:
+        a = max(floor, pos - reach)
+        before = last_outside.search(text, a, pos)
+        if before is not None:
+            return before.start() + 1
+        if a == floor:
+            return floor
+        reach *= 4
+
+
+def stretches_holding(text: str, word: str, start: int = 0, end: int | None = None,
+                      joiners: str = "") -> Iterator[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` made only of word characters (what \\w matches),
+    whitespace and the ``joiners`` that hold ``word`` (lower case; found in the text's lower
+    case), in order.
 
     A pattern whose every match is made of such characters and holds the word (case-blind:
     "a day later", "the same day") finds the same matches searched stretch by stretch as
     over the whole text: no match runs across the character that ends a stretch, and at the
     end of a stretch its look-aheads see what they would see at that character (neither a
-    word character nor a space). Searching the few stretches holding the word costs a
-    fraction of a scan. None is given when the lower case differs in length from the text
-    (its offsets would not be the text's): the caller then scans it all."""
+    word character, a space nor a joiner; a pattern that looks for one of those past its
+    match must not use this). Searching the few stretches holding the word costs a fraction
+    of a scan. A text whose lower case differs in length (its offsets would not be the
+    text's) raises ValueError: scan it whole."""
     end = len(text) if end is None else end
     low = lowered(text)
     if len(low) != len(text):
         raise ValueError("the text's lower case is not as long as the text")
+    before_stretch, after_stretch = stretch_ends(joiners)
     done = start
     i = low.find(word, start, end)
     while i >= 0:
-        after = AFTER_WORDS.search(text, i, end)
+        after = after_stretch.search(text, i, end)
         b = after.start() if after else end
         reach = 256
-        while True:  # the stretch's start: the last character before it that is not a word's or a space
+        while True:  # the stretch's start: the last character before it that is not in one
             a = max(done, i - reach)
-            before = BEFORE_WORDS.search(text, a, i)
+            before = before_stretch.search(text, a, i)
             if before is not None or a == done:
                 break
             reach *= 4
@@ -128,12 +157,16 @@ class WordPlaces:
     def __init__(self, words):
         self.words = [w.lower() for w in words if w]
         self.usable = bool(self.words) and all(w.isascii() for w in self.words)
+        self.forms = {w: len(w) for w in self.words}  # what the automaton holds
         self.auto = ahocorasick.Automaton()
-        for w in self.words:
-            self.auto.add_word(w, len(w))
+        for w, n in self.forms.items():
+            self.auto.add_word(w, n)
         if self.usable:
             self.auto.make_automaton()
         self._held: tuple = (None, None)
+        # The (end, length) of the words in a text's lower case from a pass another scan makes
+        # anyway (see EntityFinder.shared_hits), or None: then this automaton's own pass.
+        self.shared = None
 
     def places(self, text: str) -> list[int] | None:
         """The sorted offsets where a word starts, or None when they cannot be told this way."""
@@ -142,7 +175,8 @@ class WordPlaces:
         low = lowered(text)
         found = None
         if self.usable and len(low) == len(text) and not any(c in text for c in FOLDED_ONTO_ASCII):
-            found = sorted({end - n + 1 for end, n in self.auto.iter(low)})
+            hits = self.shared(text) if self.shared is not None else None
+            found = sorted({end - n + 1 for end, n in (self.auto.iter(low) if hits is None else hits)})
         self._held = (text, found)
         return found
 
@@ -187,10 +221,10 @@ def _ends_with_abbreviation(text: str, cut: int) -> bool:
     head = head.rstrip("\"”’')]")
     if not head.endswith("."):
         return False
-    word = LAST_WORD.search(head)
-    if not word:
+    run = head[len(head.rstrip(LETTERS_AND_STOPS)):]  # what LAST_WORD matches: the letters and stops ending it
+    if len(run) < 2:
         return False
-    w = word.group(1).lower()
+    w = run[:-1].lower()
     return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
 
 

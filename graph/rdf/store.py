@@ -220,6 +220,12 @@ FLUSH_EVERY = 200_000
 TextTriple = tuple[str, str, str]
 LABEL_TEXT = str(LABEL)
 ALT_TEXT = str(term("skos", "altLabel"))
+#: Entries the writer keeps of the entity triples it wrote and of the labels it knows, each; past that a
+#: cache is emptied (what it forgot is looked up in the store again, or written again, which changes
+#: nothing). An entry takes about 250 bytes (tracemalloc, triples of the corpus's shape): at the former
+#: 500,000 the two could hold 250 MB, so on varied news peak memory grew with the input for tens of
+#: thousands of articles (a repeated corpus, as bench_ingest uses, never fills them).
+CACHE_ENTRIES = 50_000
 #: What :meth:`GraphStore.stored_label` gives for an entity the catalog labels.
 CATALOG_LABEL = "catalog"
 
@@ -314,9 +320,9 @@ class BatchWriter:
                 continue
             self.entities[t] = None
             seen.add(t)
-        if len(seen) > 500_000:
+        if len(seen) > CACHE_ENTRIES:
             seen.clear()
-        if len(self.labels) > 500_000:
+        if len(self.labels) > CACHE_ENTRIES:
             self.labels.clear()
 
     def label_of(self, subject: str) -> str:

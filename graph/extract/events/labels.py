@@ -26,6 +26,11 @@ NO_PARTY = {"Visit": "A visit is made", "Meeting": "A meeting is held", "PhoneCa
             "Sanction": "Measures are imposed", "Agreement": "An agreement is reached", "Statement": "A statement is made",
             "Claim": "A claim is made", "Denial": "A denial is issued"}
 CALLED_OFF = {"Visit": "visit to", "PhoneCall": "call with"}
+# A thing called off, by the verb's first letters: "postponed" → "postpones".
+CALLING_OFF = {"postpon": ("postpones", "postpone"), "suspend": ("suspends", "suspend"), "delay": ("delays", "delay"),
+               "hold": ("holds off on", "hold off on"), "held": ("holds off on", "hold off on"),
+               "scrap": ("scraps", "scrap"), "put off": ("puts off", "put off"), "pull": ("pulls out of", "pull out of"),
+               "cancel": ("cancels", "cancel"), "call": ("calls off", "call off")}
 
 
 def names(keys, entities: dict[str, Entity]) -> tuple[str, int]:
@@ -55,6 +60,9 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
     elif d.kind == "Cancellation" and d.called_off == "Sanction":
         text = f"{actor} {pick(('suspends measures', 'suspend measures'))}" + (f" against {target}" if target else "") \
             if actor else f"Measures against {target or 'a party'} are suspended"
+    elif d.kind == "Cancellation" and d.called_off == "thing" and d.claim:
+        verb = next((v for k, v in CALLING_OFF.items() if d.hit.text.lower().startswith(k)), ("calls off", "call off"))
+        text = f"{actor} {pick(verb)} {d.claim[:60]}" if actor else f"{d.claim[:1].upper()}{d.claim[1:60]} is called off"
     elif d.kind == "Cancellation":
         thing = CALLED_OFF.get(d.called_off, "meeting with")
         planned = f"a planned {thing} {target}" if target else f"a planned {thing.split()[0]}"

@@ -11,6 +11,25 @@ from graph.extract.events.timing import BACKGROUND_PHRASE
 from graph.extract.events.model import Agent, Draft
 from graph.model import Entity, When
 
+# Verbs of sitting at one table: "sat down with A and B", "held talks with A and B" is one meeting of all three.
+JOINT_SITTING = re.compile(r"(?:sat|sit|sits|sitting)\s+down|(?:held|hold|holds|holding)\s+talks", re.I)
+
+
+def joint_sitting(d: Draft, text: str, agents: list[Agent]) -> bool:
+    """"sat down with A and B", "held talks with A and B": one meeting of all three, when the
+    counterparts are listed together (not "with A in the morning and with B in the afternoon")."""
+    if not JOINT_SITTING.match(d.hit.text):
+        return False
+    found = [next((a for a in agents if a.key == k and a.start >= d.hit.end), None) for k in d.target]
+    if any(a is None for a in found):
+        return False
+    found.sort(key=lambda a: a.start)
+    return all(not SEPARATE.search(text, a.end, b.start) for a, b in zip(found, found[1:]))
+
+
+SEPARATE = re.compile(r"\b(?:with|in|on|at|later|then|before|after|separately|also)\b|\d")
+
+
 def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
           entity_at: Callable[[int, dict], str | None], times: list[TimeMention]) -> list[Draft]:
     """"upcoming visits by X and Y" are one visit each; "meetings in London … and in Stockholm …" one per leg."""
@@ -25,7 +44,7 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
         a, b = d.actor
         return [replace(d, actor=[a], target=[b], mutual=False), replace(d, actor=[b], target=[a], mutual=False)]
     if d.kind in ("Meeting", "PhoneCall") and (d.hit.word_class == "verb" or d.hit.text.lower().endswith("s")) \
-            and len(d.actor) == 1 and len(d.target) > 1 \
+            and len(d.actor) == 1 and len(d.target) > 1 and not joint_sitting(d, text, agents) \
             and all(entities[k].kind == "Person" for k in d.target if k in entities):
         return [replace(d, target=[k]) for k in d.target]  # "Kerry met Li Qiang and Wang Yi": one meeting each
     if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):

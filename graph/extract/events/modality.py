@@ -33,6 +33,10 @@ APPOSITIVE = re.compile(r"^([^.;:,]{0,40}?),[^.;:,]{1,60},\s*")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
+# The month May, not the modal: capitalised inside a sentence, or before a day or a year.
+MONTH_MAY = re.compile(r"(?<=[\w,]\s)May\b|\bMay(?=\s+\d)")
+
+
 class Modality:
     """The cue words of the language lexicon, compiled once."""
 
@@ -48,6 +52,7 @@ class Modality:
         """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
         reported speech ("China said it would impose tariffs") is an announced plan, not a condition."""
         before = QUOTED.sub(" ", before)  # a quotation's own "not" is not the trigger's: '"partners, not rivals," even as X warned'
+        before = MONTH_MAY.sub("the month", before)  # "imposed duties in May and hit back": the month, not the modal
         hypothetical = self.hypothetical.search(before[-45:])
         if hypothetical and self.reported_future.search(before[-60:]):
             hypothetical = self.hypothetical.search(self.reported_future.sub(" ", before[-60:]))
@@ -80,7 +85,9 @@ def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:
     """"said Taiwan must not be crossed and accused Washington…": a finite verb in the past
     coordinated after another verb is not under that verb's negation."""
     return hit.word_class == "verb" and hit.text.lower().endswith("ed") and \
-        bool(re.search(r"\b[A-Za-z]+\s*,?\s+and\s+(?:also\s+|then\s+)?$", before[negation_end:]))
+        bool(re.search(r"\b[A-Za-z]+\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?"
+                       r"(?:(?:on|in|by|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$", before[negation_end:]))
+    # ("vowed to retaliate and on Friday imposed tariffs": a time between "and" and the verb)
 
 
 def denies_a_claim(text: str, hit: Hit) -> bool:
@@ -89,5 +96,10 @@ def denies_a_claim(text: str, hit: Hit) -> bool:
 
 
 def cue_pattern(words) -> re.Pattern:
+    """Any of the words, the longest first, as whole words, regardless of case. A look-ahead for
+    the words' first letters lets the engine pass over a word that none of them starts with at
+    once, instead of trying every word there (the same matches)."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
+    firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    guard = f"(?=[{firsts}])" if firsts and all(words) else ""
+    return re.compile(rf"(?<![\w’']){guard}(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")

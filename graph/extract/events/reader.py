@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 import ahocorasick
+from dataclasses import replace
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
@@ -18,7 +19,7 @@ from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quotes, is_title_run, of_sentence
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quotes, is_title_run, of_sentence, sides
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
@@ -136,6 +137,12 @@ class EventReader(RoleReader):
             return self.demand(text, s, hit, agents, clause_start, before)
         if hit.word_class == "reported":
             return self.reported(text, s, hit, agents, before, last_person, entities)
+        if hit.event_class == "Agreement" and hit.word_class == "verb" and hit.text.lower().startswith("sign") \
+                and ORDER_SIGNED.match(text, hit.end):
+            # "signed an executive order barring transactions with X": an order acts on a party, no one agrees
+            if any(h.event_class == "Sanction" and hit.end < h.start < clause_end for h in self._sentence_hits):
+                return None  # the measure's own word ("barring", "tariffs") reports it
+            hit = Hit(hit.start, hit.end, hit.text, "Sanction", "verb", "Sanction")
         if self.modality.ruled_out(before, hit) or self.modality.negated_later(text[hit.end:clause_end], hit):
             return None
         if re.match(r"\s+(?:that|which)\s", text[hit.end:hit.end + 7]) and any(
@@ -157,6 +164,21 @@ class EventReader(RoleReader):
                 h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
                 for h in self._sentence_hits if h.end <= hit.start):
             return None  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
+        if hit.event_class == "Cancellation" and hit.word_class == "noun" and hit.text.lower() == "suspension" \
+                and not re.match(r"\s+of\s", text[hit.end:hit.end + 4]):
+            return None  # "during the suspension, …": a period, not the act of suspending something named
+        if hit.event_class == "Sanction" and hit.word_class == "verb" and re.match(r"\s+no\s", text[hit.end:hit.end + 4]):
+            return None  # "imposed no tariffs"
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
+            return None  # "accused of violating U.S. sanctions on Iran", "despite American sanctions": a regime in force, no new measure
+        if hit.event_class == "Sanction" and (hit.word_class == "noun" or hit.text.lower() in ("sanctions", "sanction", "bans", "ban")) \
+                and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
+                and not IMPOSED_EARLIER.match(text, hit.end, min(s.end, hit.end + 60)):
+            return None  # "agreed to lower tariffs on X", "will lift the ban": a measure eased is none imposed
+        welcomed = self.welcome(text, s, hit, agents, clause_end)
+        if welcomed is not None:  # "Xi welcomed Blinken to Beijing": a host meets a guest there
+            guest, where = welcomed
+            hit = replace(hit, event_class="Meeting", fine="Meeting")
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
@@ -166,7 +188,7 @@ class EventReader(RoleReader):
         if between and any(hit.end < h.start < between.end() for h in self._sentence_hits):
             between = None  # "this meeting followed the summit between X and Y": the pair is the summit's
         right = [a for a in agents if hit.end <= a.start < (s.end if between else clause_end)]
-        by = BY.match(text, hit.end)
+        by = BY.match(text, hit.end) or (OF_VISITOR.match(text, hit.end) if hit.event_class == "Visit" else None)
         if between:
             pair = self.objects(text, hit, right, [], entities)
             draft.actor, right = pair[:1], [a for a in right if a.key in pair[1:]]
@@ -186,21 +208,65 @@ class EventReader(RoleReader):
         if hit.word_class == "verb" and hit.text.lower().endswith("ing") and re.search(r",\s*$", text[s.start:hit.start]) \
                 or hit.word_class == "noun" and not draft.actor and PARTICIPLE.search(text, max(s.start, hit.start - 40), hit.start):
             draft.actor = self.main_subject(text, s, hit.start, agents)  # "X said …, accusing Y of…", "…, closing a trip to…"
-        if hit.word_class == "verb" and not between and re.search(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+)?$", text[s.start:hit.start]) \
+        if hit.word_class == "verb" and not between and AND_THEN.search(text[s.start:hit.start]) \
                 and self.coordinated_with(text, hit, clause_start, drafts, s) is None \
                 and (self.reporting.search(text, s.start, hit.start) or self.first_conjunct_verb(text, s, hit, agents)):
             # "Wang said Taiwan was a red line and accused Washington…", "Trump threatened China and imposed…":
-            # a verb after "and" shares the subject of the verb before it
-            speaker = self.main_subject(text, s, hit.start, agents)
+            # a verb after "and" shares the subject of the verb before it: the one before the reporting verb
+            # ("He said engagement had failed to change China and accused …": he, not China)
+            rep = self.reporting.search(text, s.start, hit.start)
+            speaker = self.main_subject(text, s, rep.start() if rep else hit.start, agents)
+            if not speaker and rep and last_person and self.person_pronoun.search(text, max(s.start, rep.start() - 12), rep.start()):
+                speaker = [last_person]
+            if not speaker and rep and any(a.key in draft.actor and a.start >= rep.end() for a in agents):
+                draft.actor = []  # no speaker known: a party named inside the report is not the one who accuses
             if not set(speaker) & set(draft.actor):  # "X and Y noted … and committed to …": already the subject
                 draft.actor = speaker or draft.actor
         if not draft.actor and clause_start > s.start and (hit.word_class == "verb" or hit.event_class in EVENT_NOUNS
                                                             and re.search(r"\b(?:after|following|during|for)\s+(?:[\w-]+\s+){0,6}$",
                                                                           text[max(0, clause_start - 12):hit.start])):
             draft.actor = self.main_subject(text, s, clause_start, agents)
+            if not draft.actor and hit.event_class in ("Meeting", "PhoneCall") and hit.word_class == "noun" \
+                    and (group := self.group.search(text, s.start, clause_start)) \
+                    and group.group().lower() in ("their", "the two leaders", "the two presidents", "both leaders"):
+                # "It was their third conversation of the year, following a call in February": theirs too
+                draft.actor = self.as_countries(group.group(), self.last_group(drafts))
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and not draft.actor \
+                and (incl := INCLUDED_REL.search(text, max(s.start, hit.start - 60), hit.start)):
+            # "announced countermeasures, which included sanctions against X": the sentence's subject's measure,
+            # and the measure the clause lists it in is the same one
+            draft.actor = self.main_subject(text, s, incl.start(), agents)
+            self._consumed.update(h for h in self._sentence_hits if h.event_class == "Sanction" and h.word_class == "noun"
+                                  and h.end <= incl.start() and not re.search(r"[.;]", text[h.end:incl.start()]))
+        if hit.event_class == "Agreement" and hit.text.lower().startswith("committed") and STANCE_BEFORE.search(before) \
+                and len(draft.actor) < 2:
+            return None  # "he is committed to maintaining open lines": one side's stance ("X and Y are committed to": both)
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.event_class == "Sanction" and draft.actor and draft.target \
+                and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
+            # "barred U.S. firms from selling chips to X", "restricting American investment in X": the
+            # measure binds the actor's own side; it is aimed at the other party the clause names
+            others = [a for a in agents if hit.end <= a.start < clause_end and a.key not in draft.actor
+                      and not self.own_side(a.key, draft.actor, entities)]
+            draft.target = [a.key for a in (([a for a in others if not a.modifier] or others)[:1])]
+        if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
+                and (RETALIATION.search(text, max(s.start, hit.start - 40), hit.start) or RETALIATION.match(hit.text)):
+            # "X sanctioned four officials, and China responded with sanctions on ten Europeans": a reply is aimed
+            # at whoever took the measure it answers
+            answered = next((d for d in reversed(drafts) if d.kind == "Sanction" and d.actor
+                             and not set(d.actor) & set(draft.actor)
+                             and any(k in draft.actor or self.own_side(k, draft.actor, entities) for k in d.target)
+                             and 0 <= s.start - d.sentence.start < 600), None)
+            if answered is not None:
+                draft.target = list(answered.actor)
+        if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
+                and (cue := RETALIATION_FOR.search(text, hit.end, s.end)):
+            # "imposed sanctions on 11 Americans in retaliation for the U.S. sanctions": aimed at the side answered
+            answered = [a for a in agents if cue.end() <= a.start < cue.end() + 30 and a.key not in draft.actor
+                        and not self.own_side(a.key, draft.actor, entities)]
+            draft.target = [answered[0].key] if answered else []
         if hit.event_class == "Accusation" and not draft.target and not between \
                 and re.match(r",?\s+including\b", text[clause_end:clause_end + 12]):
             # "raised concerns over the misuse of AI, including by the PRC": the list names whose conduct
@@ -221,6 +287,9 @@ class EventReader(RoleReader):
                     and re.match(r"[’']s?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|delegation|team)\b", text[opening.end:opening.end + 40]) \
                     and is_title_run(text[s.start:opening.start]):
                 draft.actor = [opening.key]  # "Wang's three-day visit … included talks with Blinken"
+        if hit.word_class == "verb" and hit.event_class == "Sanction" and BOUND_BY_EARLIER.match(text, hit.end, s.end) \
+                and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]):
+            return None  # "Americans are barred from doing business with them": how a measure reported before works
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
@@ -233,6 +302,13 @@ class EventReader(RoleReader):
             # imposer is the participle's "by" phrase, not the sentence's subject
             draft.actor = self.listed(text, [a for a in right if a.start >= by.end()])
             draft.target = self.objects(text, hit, [a for a in right if a.start < by.start()], draft.actor, entities)
+        struck = HIT_WITH.search(text, clause_start, hit.start) if hit.event_class == "Sanction" and hit.word_class == "noun" else None
+        if struck is not None:
+            # "Washington hit Chinese solar panels with new tariffs": the one hit is acted on, by the verb's subject
+            hit_ones = [a.key for a in agents if struck.start("what") <= a.start < struck.end("what") and not a.modifier]
+            doers = [a for a in left if a.end <= struck.start() and not a.modifier and not a.possessive]
+            if hit_ones and doers:
+                draft.actor, draft.target = self.subject_run(text, doers), hit_ones[:1]
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
@@ -260,10 +336,56 @@ class EventReader(RoleReader):
         if hit.event_class == "Denial" and not denies_a_claim(text, hit):
             return None  # "deny basic rights" is no denial of a claim
         if hit.event_class == "Cancellation":
-            return self.cancelled(text, s, hit, draft, drafts)
+            return self.cancelled(text, s, hit, draft, drafts, agents)
+        if hit.event_class == "Agreement" and hit.word_class == "noun" and len(sides(draft.parties, entities)) < 2 \
+                and (signed := SIGNED_WITH.match(text, hit.end, s.end)):
+            # "under the trade deal signed with the United States in January, China pledged …": the party after
+            # "with" and the sentence's other side made the deal
+            other = [a for a in agents if signed.end() <= a.start < signed.end() + 40 and not a.modifier][:1]
+            if other:
+                rest = [a.key for a in agents if not a.modifier and a.key != other[0].key
+                        and not self.own_side(a.key, [other[0].key], entities) and not self.own_side(other[0].key, [a.key], entities)]
+                draft.actor, draft.target = (draft.actor or rest[:1]), [other[0].key]
+        if hit.event_class == "Agreement" and hit.word_class == "verb" and len(sides(draft.parties, entities)) < 2:
+            self.agreed_by_antecedent(text, s, hit, draft, agents, entities)
+        if hit.event_class == "Agreement" and hit.word_class == "verb" and len(draft.actor) == 1 and not draft.target \
+                and (pay := PAY_PENALTY.match(text, hit.end, clause_end)):
+            draft.target = self.settled_with(text, s, pay.end(), clause_end, draft.actor, agents, drafts, entities)
+        if welcomed is not None:
+            draft.target, draft.place = [guest], where or draft.place
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
+
+    def agreed_by_antecedent(self, text, s, hit, draft, agents, entities) -> None:
+        """"the United States and China, which pledged in Glasgow to …": the parties a relative pronoun
+        stands for; "the deal, signed by X and Y in January": the parties after "by" of a participle."""
+        rel = WHICH_BEFORE.search(text, s.start, hit.start)
+        if rel is not None:
+            before = [a for a in agents if a.end <= rel.start() and not a.modifier]
+            if before and not text[before[-1].end:rel.start()].strip():
+                found = self.subject_run(text, before)
+                if len(sides(set(found), entities)) >= 2:
+                    draft.actor, draft.target = found, []
+                    return
+        by = BY.match(text, hit.end) if re.search(r"(?:,|\b(?:deal|agreement|accord|pact|treaty|declaration|statement|"
+                                                  r"memorandum|communiqu[eé]))\s+$", text[s.start:hit.start]) else None
+        if by is not None:
+            found = self.listed(text, [a for a in agents if a.start >= by.end()])
+            if len(sides(set(found), entities)) >= 2:
+                draft.actor, draft.target = found, []
+
+    def settled_with(self, text, s, start, end, actor, agents, drafts, entities) -> list[str]:
+        """"X agreed to pay a $1 billion penalty (to Y / brought by Y)": a settlement with the party the
+        phrase names, else with whoever took the last measure against X (in the sentences just before)."""
+        named = [a.key for a in agents if start <= a.start < end and not a.modifier and a.key not in actor
+                 and re.search(r"\b(?:to|by|with)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$", text[max(s.start, a.start - 30):a.start])]
+        if named:
+            return named[:1]
+        measure = next((d for d in reversed(drafts) if d.kind == "Sanction" and d.actor and d.sentence.start < s.start
+                        and 0 <= s.start - d.sentence.end < 800
+                        and any(k in actor or self.own_side(k, actor, entities) for k in d.target)), None)
+        return list(measure.actor[:1]) if measure else []
 
     def between_you_and_me(self, text, s, hit, draft, clause_start, clause_end) -> None:
         """In a transcript of two principals' remarks, "you" is the one the speaker addresses:
@@ -287,6 +409,22 @@ class EventReader(RoleReader):
             draft.actor, draft.target = [other], [speaker]
         else:
             draft.actor, draft.target = [speaker], [other]
+
+    def welcome(self, text, s, hit, agents, clause_end) -> tuple[str, str | None] | None:
+        """"Xi welcomed Secretary Blinken to Beijing": (the guest, the place) when a person is welcomed
+        to a place or "to the Great Hall" (a welcome of news or of a decision is no meeting)."""
+        if hit.event_class != "Statement" or not hit.text.lower().startswith("welcom"):
+            return None
+        guest = next((a for a in agents if hit.end <= a.start < clause_end), None)
+        if guest is None or guest.kind != "Person" or guest.modifier or not is_title_run(text[hit.end:guest.start]):
+            return None
+        to = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", text[guest.end:guest.end + 14])
+        if to is None:
+            return None
+        where = self.entity_at(guest.end + to.end(), self._entities)
+        if where is None or self._entities[where].kind not in ("Place", "Country"):
+            return None
+        return guest.key, where
 
     def predecessor(self, text, s, hit, draft, agents, s_times, published, entities) -> list[Draft]:
         """"X is the first national security adviser to visit China since Susan Rice in 2016": the
@@ -403,7 +541,8 @@ class EventReader(RoleReader):
                 near = [a for a in agents if comp <= a.start < cue.start() and not a.modifier]
                 if near and len(text[comp:near[0].start].split()) <= 4 and "," not in text[comp:near[0].start]:
                     target = [near[0].key]
-            if not target:
+            if not target and not any(h.event_class == "Accusation" and hit.end <= h.start < min(s.end, comp + 120)
+                                      for h in self._sentence_hits):  # "…, accusing Lam of …": that verb says it
                 owned = [k for k, _ in self.conduct.accused(text, comp, min(s.end, comp + 120), countries)]
                 target = owned[:1] if owned and not NOT_DONE.search(text, hit.end, min(s.end, comp + 120)) else []
             # the speaker: the party whose reporting verb this is ("X, a spokesman for Y, said"), else the sentence's
@@ -477,6 +616,8 @@ class EventReader(RoleReader):
         """The clause, carried past a list of members ("a PRC delegation including the Ministry of
         …, on May 14 in Geneva"): where its place and time may stand."""
         start, end = self.clause(text, s, hit)
+        if hit.event_class == "Cancellation" and (due := SCHEDULED_FOR.search(text, hit.end, end)):
+            end = due.start()  # "suspended the tariffs scheduled to take effect on December 15": not the suspension's day
         if re.match(r",?\s+including\b", text[end:end + 12]):
             end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
         elif hit.event_class == "Sanction" and hit.word_class == "noun" and (rel := ANNOUNCED_REL.match(text, end, s.end)):
@@ -517,14 +658,21 @@ class EventReader(RoleReader):
         memo[key] = start, end
         return start, end
 
-    def cancelled(self, text, s, hit, draft, drafts) -> Draft | None:
+    def cancelled(self, text, s, hit, draft, drafts, agents=()) -> Draft | None:
         """A cancellation takes its parties from the happening called off, which the sentence
         names; that happening is not reported as held ("postponed the talks")."""
         nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
-        if not nouns:
-            return None
         start, end = self.clause(text, s, hit)
         near = [h for h in nouns if start <= h.start < end]
+        obj = THING_OBJECT.match(text, hit.end, end) if hit.word_class == "verb" else None
+        if obj and near and not any(obj.start("word") <= h.start < obj.start("word") + 25 for h in near):
+            near = []  # "China postponed the talks, and the U.S. suspended a planned test": the verb's own object
+        if not near and hit.word_class == "verb":
+            thing = self.thing_called_off(text, s, hit, draft, end, agents)
+            if thing is not None or not nouns or hit.text.lower().startswith(("delay", "hold", "held")):
+                return thing  # "delayed those …, after phone calls with X": what is delayed is no call
+        if not nouns:
+            return None
         for h in near:
             self._consumed.add(h)
         here = of_sentence(drafts, s)
@@ -545,6 +693,33 @@ class EventReader(RoleReader):
         draft.claim = None
         return draft
 
+    def thing_called_off(self, text, s, hit, draft, end, agents) -> Draft | None:
+        """"postponed a planned test launch", "will suspend broadcasts of the games", "held off on
+        raising tariffs": a planned thing other than a meeting, called off by the verb's subject. A
+        measure the object names ("suspended the tariffs on X") is suspended, not imposed: the
+        suspension is the event, on the side the object names. Nothing without an object (a
+        passive, "postponed until May") or when trade itself is stopped ("suspended imports of …")."""
+        obj = THING_OBJECT.match(text, hit.end, end)
+        if obj is None or not draft.actor or PASSIVE.search(text[max(s.start, hit.start - 25):hit.start]):
+            return None
+        if re.search(r"\b(?:by|or)\s+$", text[max(s.start, hit.start - 4):hit.start]) or re.match(r"\s+or\s", text[hit.end:hit.end + 4]):
+            return None  # "by suspending 24 points of that rate": the means of another act; "suspend or remove": a choice
+        if draft.planned and re.match(r"\s*[-–•*]\s", text[s.start:s.start + 3]):
+            return None  # "- China will suspend its tariff …" in a list of what each side will do: the terms of a deal
+        stop = THING_END.search(text, obj.start("word"), end)
+        thing_end = stop.start() if stop else end
+        measures = [h for h in self._sentence_hits if h.event_class == "Sanction" and obj.start("word") <= h.start < thing_end + 40
+                    and h.start < end]
+        for h in measures:  # "hold off on raising tariffs": no tariff is imposed; "its tariff imposed on April 2" was
+            if not IMPOSED_EARLIER.match(text, h.end, min(end, h.end + 60)):
+                self._consumed.add(h)
+        agents = [a for a in agents if obj.start("word") <= a.start < (measures[-1].end + 60 if measures else thing_end)
+                  and a.start < end and a.key not in draft.actor]
+        draft.target = [a.key for a in agents if not self.own_side(a.key, draft.actor, self._entities)]
+        draft.called_off = "Sanction" if measures else "thing"
+        draft.claim = text[obj.start("word"):thing_end].strip(" ,.;:") if not measures else None
+        return draft
+
     # --- output -----------------------------------------------------------------------
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
         if not d.actor and d.target and not d.passive:
@@ -562,6 +737,58 @@ class EventReader(RoleReader):
         self._longest = max((m.end - m.start for m in mentions), default=0)
 
 
+# The object of a verb calling something off: a noun phrase, not a time, a "by" phrase or a clause
+# ("postponed a planned test launch", "suspend broadcasts of the games", "held off on raising tariffs");
+# stopping trade itself ("suspended imports of …") is a measure of another kind, read elsewhere or not at all.
+THING_OBJECT = re.compile(r"\s+(?=(?P<dets>(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
+                          r"upcoming|routine|two|three|several)\s+)*))(?P=dets)(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
+                          r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
+                          r"sales|shipments|cooperation|talks|de\s+minimis|treatment|status|exemptions?|privileges?|benefits?|waivers?|preferences)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
+# The time a thing called off was due: "scheduled to take effect on …", "planned for …", "due to start on …".
+SCHEDULED_FOR = re.compile(r"\b(?:scheduled|due|set|slated|planned|expected)\s+(?:to\s+(?:take\s+effect|begin|start|go\s+into\s+effect|"
+                           r"be\s+held|take\s+place)|for)\b")
+# After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it announced").
+IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|which|Beijing|Washington)\s+)?(?:had\s+|has\s+)?"
+                             r"(?:imposed|announced|introduced|levied|adopted)\b")
+THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
+                       r"and|but)\s|[,;:.]")
+# Before a measure in force that someone breaks or ignores: "violating U.S. sanctions on …", "despite the embargo".
+BROKEN_MEASURE = re.compile(r"\b(?:violat\w*|in\s+violation\s+of|evad\w*|evasion\s+of|circumvent\w*|breach\w*|"
+                            r"despite|defy\w*|defied|skirt\w*|bust\w*|dodg\w*|flout\w*|in\s+breach\s+of|(?:get|gets|got|getting|work|works|"
+                            r"worked|working)\s+around)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?(?:[\w.’'-]+\s+){0,3}$")
+# Before a measure that is eased, not imposed: "to lower tariffs on …", "lifted the sanctions", "roll back duties".
+LOWERED = re.compile(r"\b(?:cut|cuts|cutting|lower|lowers|lowered|lowering|reduce[sd]?|reducing|remove[sd]?|removing|"
+                     r"lift|lifts|lifted|lifting|ease[sd]?|easing|roll(?:s|ed|ing)?\s+back|scrap(?:s|ped|ping)?|"
+                     r"halve[sd]?|halving|waive[sd]?|waiving|drop(?:s|ped|ping)?|relax(?:es|ed|ing)?)\s+"
+                     r"(?:the\s+|its\s+|their\s+|some\s+|all\s+|most\s+)?(?:[\w.%$’'-]+\s+){0,3}$")
+# A copula before "committed to": a stance ("remains committed to"), not a commitment made.
+STANCE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|being|remains?|remained|stays?|stayed)|[’']s|[’']re)\s+"
+                           r"(?:(?:\w+ly|still|also|very|so)\s+){0,2}$", re.I)
+# A relative clause listing a measure within another: ", which included sanctions against …", "that include".
+INCLUDED_REL = re.compile(r"\b(?:which|that)\s+(?:also\s+)?(?:included?|includes|including|comprised?|covered)\s+"
+                          r"(?:(?:new|fresh|further|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$")
+# A reply in kind: "retaliated with", "responded with sanctions", "hit back with tariffs".
+RETALIATION = re.compile(r"\b(?:retaliat\w*|respond(?:ed|s|ing)?|hit\w*\s+back|str(?:uck|ikes?|iking)\s+back|countered|"
+                         r"in\s+(?:response|retaliation|reply))\b(?:[^.;]{0,40}$|\s+with\b)", re.I)
+# "agreed (in June) to pay a $1 billion penalty": a settlement, made with the party that imposed it.
+PAY_PENALTY = re.compile(r"(?:\s+(?:in|on|last|this)\s+\w+)?\s+to\s+pay\s+(?:(?:a|an|the|its)\s+)?(?:(?:record|combined|total)\s+)?"
+                         r"(?:[$€£]?[\d.,]+\s*(?:million|billion)?\s+)?(?:(?:civil|criminal)\s+)?(?:penalty|penalties|fines?|settlement)\b")
+# "(are barred) from doing business with them": the parties a measure reported before binds, by a pronoun.
+BOUND_BY_EARLIER = re.compile(r"\s+from\s+\w+ing\b[^.;]{0,40}?\b(?:with|to|from|in)\s+(?:them|it|him|her|those|these|such)\b")
+# After a deal: "signed with", "reached with", "struck with" (the party that follows made it too).
+SIGNED_WITH = re.compile(r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|reached|struck|sealed|concluded)\s+"
+                         r"(?:(?:in|on|last)\s+\w+(?:\s+\d{4})?\s+)?with\s+(?:the\s+)?")
+# "…, and", "and then", "and on Friday" just before a verb: a second verb of the same subject.
+AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:on|in|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$")
+# A relative pronoun just before the verb: "X and Y, which (had) pledged …", "…, who agreed …".
+WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
+# "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
+RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
+# What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
+ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
+                          r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
+                          r"orders?|decrees?|directives?|Executive\s+Orders?|Proclamations?)\b")
 # A participle after a measure noun: "the sanctions imposed on …", "tariffs announced by …".
 PARTICIPLE_AFTER = re.compile(r"\s+(?:imposed|announced|introduced|levied|placed|adopted|issued|unveiled|enacted)\b")
 # Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
@@ -574,6 +801,8 @@ SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
 NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
 IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
                     r"most\s+senior|highest[-\s]ranking)\b")
+# "the visit of President Trump": the visitor follows "of" (as "by" would).
+OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
                          r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
@@ -581,6 +810,9 @@ FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had
 # announced", "that Washington imposed".
 ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:had\s+|has\s+)?"
                            r"(?:announced|imposed|introduced|unveiled|issued|adopted|levied|enacted)\b")
+# "hit Chinese solar panels with new tariffs", "slapped Beijing with sanctions": the object is acted on.
+HIT_WITH = re.compile(r"\b(?:hit|hits|slapped|slaps|struck|strikes|targeted|targets)\s+(?P<what>[^,;.]{1,60}?)\s+with\s+"
+                      r"(?:(?:new|fresh|additional|more|further|higher|sweeping|its\s+own)\s+)?(?:[\w%$.-]+\s+){0,3}$")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"

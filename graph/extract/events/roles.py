@@ -52,6 +52,8 @@ class RoleReader:
     def agents(self, text: str, s: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Agent]:
         lo = bisect.bisect_left(self._starts, s.start)
         hi = bisect.bisect_left(self._starts, s.end)
+        if lo == hi:
+            return []  # no one named in the sentence
         every = [self.as_government(m, text, entities) for m in self._sorted[lo:hi] if entities.get(m.entity)]
         located = {m.start for prev, m in zip(every, every[1:]) if entities[prev.entity].kind == "Place"
                    and entities[m.entity].kind == "Country" and text[prev.end:m.start] == ", "}
@@ -134,7 +136,7 @@ class RoleReader:
         if aside and any(a.end <= aside.start() for a in heads):
             # "The G7 leaders – along with the leaders of India and Senegal – released …": the subject stands
             # before the dashes; those the aside adds ("along with", "joined by") take part too
-            inside = [a.key for a in heads if a.start >= aside.start()] if aside.group("with") else []
+            inside = [a.key for a in left if a.start >= aside.start() and not a.modifier] if aside.group("with") else []
             outside = [a for a in heads if a.end <= aside.start()]
             return list(dict.fromkeys(self.subject_run(text, outside) + inside))
         if heads:
@@ -276,6 +278,7 @@ class RoleReader:
 
     def objects(self, text, hit, right, actor, entities) -> list[str]:
         after = text[hit.end:hit.end + 80]  # all that is read of it (a copy of the rest of the text per trigger is quadratic)
+        after = after.replace(" up to ", " up_to ")  # "tariffs of up to 15 percent on …": an amount, not a "to" phrase
         link = OBJECT_LINKS.get(hit.event_class)
         between = BETWEEN.match(text, hit.end) if link and "between" in link else None
         linked = re.match(rf"(?:\s+(?!(?:that|which|who|was|were|is|are|had|has|to|said)\b)[\w’'-]+){{0,6}}?\s+(?:{link})\s",
@@ -299,7 +302,9 @@ class RoleReader:
             return []
         if between:
             return [a.key for a in candidates if not a.modifier and a.start >= between.end()][:2]
-        heads = [a for a in candidates if not a.modifier]
+        heads = [a for a in candidates if not a.modifier] or \
+            [a for a in candidates if hit.event_class == "Sanction" and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, a.start - 8):a.start])]
+        # ("sanctions against members of the European Parliament": the body whose members are hit)
         if hit.event_class == "Agreement" and hit.word_class == "verb":
             # "signed a deal with X", "agreed with X": a party; "agreed to resume talks on X": what was agreed
             heads = [a for a in heads if AGREED_WITH.search(text[hit.end:a.start])]
@@ -404,6 +409,17 @@ class RoleReader:
             key = self.entity_at(clause_start + m.end(), entities)
             if key and entities[key].kind in ("Place", "Country"):
                 return key
+        if hit.word_class == "noun" and draft.kind in ("Agreement", "Meeting"):
+            # "the two countries surprised delegates at the conference in Glasgow with a joint declaration":
+            # a city named after the clause's subject and before the noun is where it was made
+            for m in reversed(list(re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", before))):
+                pos = clause_start + m.end()
+                key = self.entity_at(pos, entities)
+                if key and entities[key].kind == "Place" and m.start() > 0 \
+                        and not self.is_compound(text, pos) and not self.in_time(pos) \
+                        and not any(clause_start <= h.start < pos for h in getattr(self, "_sentence_hits", ())) \
+                        and not re.search(r"[,;:“”\"]", text[pos:hit.start]):  # not "…, speaking in Tokyo, said talks…"
+                    return key
         return None
 
     def is_compound(self, text: str, pos: int) -> bool:
@@ -469,7 +485,10 @@ class RoleReader:
         return bool(d.actor)
 
 
-TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split())
+TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
+                           # verbs of acting on others, never in a title: "the Treasury designated two officials, X and Y"
+                           + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
+                             "criticized criticised charged indicted expelled added targeted".split())
 
 
 def is_title_run(between: str) -> bool:

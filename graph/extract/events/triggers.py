@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Callable
 
 import ahocorasick
 
@@ -43,19 +44,26 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|tha
                                r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$")
 
 
+# A preposition or "included" just before the word: "responded with sanctions", "which included sanctions".
+PREPOSITION_BEFORE = re.compile(r"\b(?:with|including|included|includes|include|without|against)\s+$")
+
+
 class TriggerFinder:
     """Finds trigger words in sentences; built once from the catalog's triggers."""
 
     def __init__(self, catalog: Catalog):
         self.cat = catalog
-        self.auto = ahocorasick.Automaton()
+        self.forms: dict[str, list] = {}  # lower-cased form -> its triggers
         for t in catalog.triggers:
-            form = t.form.lower()
-            entries = self.auto.get(form) if form in self.auto else []
-            entries.append(t)
+            self.forms.setdefault(t.form.lower(), []).append(t)
+        self.auto = ahocorasick.Automaton()
+        for form, entries in self.forms.items():
             self.auto.add_word(form, entries)
         if len(self.auto):
             self.auto.make_automaton()
+        # Where the forms stand in a text's lower case, from a pass another scan makes anyway
+        # (the extractor shares the catalog names' pass: EntityFinder.shared_hits), or None.
+        self.shared: Callable[[str], list | None] | None = None
         # Lower-casing a sentence gives what lower-casing the whole text gives there, but for
         # a final sigma ("Σ" is "ς" at a word's end): only forms holding one need the sentence's
         # (and forms whose lower case is longer, "İ", whose offsets are counted from the form).
@@ -67,14 +75,18 @@ class TriggerFinder:
         """The trigger forms anywhere in the text, found in one pass and kept for the text
         being read: their ends (inclusive, in the automaton's order), (start, end, entries),
         and where "concern" stands. None when the text's lower case differs in length."""
-        for held, found in self._found:
-            if held is text:
-                return found
+        held, found = self._found[0]
+        if held is text:  # (asked once a sentence)
+            return found
+        held, found = self._found[1]
+        if held is text:
+            return found
         lower = lowered(text)
         found = None
         if len(lower) == len(text) and self.whole_text and len(self.auto):
             ends, words = [], []
-            for end, entries in self.auto.iter(lower):
+            hits = self.shared(text) if self.shared is not None else None
+            for end, entries in self.auto.iter(lower) if hits is None else hits:
                 ends.append(end)
                 words.append((end - len(entries[0].form) + 1, end + 1, entries))
             concern, i = [], text.find("concern")
@@ -138,7 +150,7 @@ def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if len(classes) == 1:
         return next(iter(classes))
     before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
-    if DETERMINER_BEFORE.search(before_raw):
+    if DETERMINER_BEFORE.search(before_raw) or PREPOSITION_BEFORE.search(before_raw):
         return "noun"
     return "verb"
 
