@@ -3,13 +3,15 @@
 Every command that writes a file (export, query -o, render, build) goes through
 :func:`written`: the data goes to a temporary file beside the target, which
 replaces the target only once complete, so a failure midway never leaves half
-a file; an operating-system refusal becomes an :class:`OutputError` naming the
+a file (a device or named pipe is written into as it is; through a symbolic link, the
+link's target is replaced); an operating-system refusal becomes an :class:`OutputError` naming the
 path and what to do.
 """
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,17 +60,33 @@ def written(path: str | Path, mode: str = "wb") -> Iterator[BinaryIO]:
     if path.is_dir():
         raise output_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
     try:
+        kind = os.stat(path).st_mode          # through symbolic links
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        # a device (/dev/null, /dev/stdout), a named pipe, a socket: written into as it is;
+        # replacing it would put a regular file in its place
+        try:
+            with open(path, mode, encoding=None if "b" in mode else "utf-8") as out:
+                yield out
+        except OSError as exc:
+            raise output_error(path, exc) from None
+        return
+    name = path
+    if path.is_symlink():                     # the link's target is replaced, the link kept
+        path = Path(os.path.realpath(path))
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise output_error(path, exc) from None
+        raise output_error(name, exc) from None
     os.close(fd)
     try:
-        with open(tmp, mode) as out:      # out.name is the temporary file's path
+        with open(tmp, mode, encoding=None if "b" in mode else "utf-8") as out:   # out.name: the temporary file
             yield out
         os.chmod(tmp, 0o644)      # mkstemp makes it private; an output is for reading
         os.replace(tmp, path)
     except OSError as exc:
-        raise output_error(path, exc) from None
+        raise output_error(name, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 

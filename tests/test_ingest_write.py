@@ -214,11 +214,11 @@ def rss():
 batch = b"x" * (20 << 20)      # a batch's N-Quads joined for the bulk loader, then freed
 del batch
 before = rss()
-articles, kept = [], []
-for _ in range(100):           # articles' N-Quads, each followed by something smaller that stays
-    articles.append(b"x" * (1 << 20))
+updates, kept = [], []
+for _ in range(50):            # batches' updates, each followed by something smaller that stays
+    updates.append(b"x" * (2 << 20))
     kept.append(b"y" * 60000)
-del articles
+del updates
 print(rss() - before)
 """
 
@@ -233,7 +233,7 @@ def test_the_writer_gives_freed_large_blocks_back_to_the_system():
                              text=True, check=True)
         return int(out.stdout)
     assert retained("default") >= 80       # 100 MB freed, most of it still resident
-    assert retained("set") <= 15           # given back (what stays is the 6 MB kept)
+    assert retained("set") <= 15           # given back (what stays is the 3 MB kept)
 
 
 def test_a_first_ingest_looks_up_no_graph_under_the_old_naming(tmp_path, monkeypatch):

@@ -269,3 +269,70 @@ def test_outputs_and_stores_without_permission_are_one_line(seeded, tmp_path):
         locked.chmod(0o755)
         for path in (store, *store.iterdir()):
             path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+# --- 10, continued: an output that is a device, a named pipe or a symbolic link ------------------
+# The whole-or-nothing write (a temporary file renamed over the target) must not replace what is
+# not a regular file: `-o /dev/stdout` or `-o /dev/null` run as root replaced the device node
+# with a regular file, and an output through a symbolic link replaced the link, not its target.
+OUTPUT_COMMANDS = (("export",), ("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 3"), ("render",), ("timeline",))
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS, ids=lambda a: a[0])
+def test_an_output_through_a_symbolic_link_writes_its_target(seeded, tmp_path, args):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "out"
+    target.write_text("old")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    assert run(*args, "-o", link, "--store", seeded).exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text() != "old" and target.stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+    assert [p.name for p in (tmp_path / "real").iterdir()] == ["out"]      # no part file left
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS, ids=lambda a: a[0])
+def test_an_output_into_a_named_pipe_is_written_into_it(seeded, tmp_path, args):
+    import threading
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = threading.Event()
+
+    def end_of_file():  # to whoever has the pipe open for reading (ENXIO: nobody has)
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    def unblock():      # a command stuck reading the pipe back (or never writing it) gets an end of file
+        if not done.wait(120) and fifo.is_fifo():
+            end_of_file()
+    threading.Thread(target=unblock, daemon=True).start()
+    try:
+        assert run(*args, "-o", fifo, "--store", seeded).exit_code == 0
+    finally:
+        done.set()
+        reader.join(2)
+        if reader.is_alive() and fifo.is_fifo():      # the command never opened the pipe: unblock the reader
+            end_of_file()
+        reader.join(10)
+    assert fifo.is_fifo(), "the named pipe was replaced by a regular file"
+    assert got and got[0], "nothing came through the pipe"
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS, ids=lambda a: a[0])
+def test_an_output_into_a_full_device_stays_a_device_and_is_one_line(seeded, tmp_path, args):
+    import stat
+    full = tmp_path / "full"
+    try:
+        os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))      # what /dev/full is
+    except (PermissionError, OSError):
+        pytest.skip("cannot make a device node here (needs root)")
+    line = one_error_line(run(*args, "-o", full, "--store", seeded))
+    assert str(full) in line and "disk is full" in line, line
+    assert stat.S_ISCHR(full.lstat().st_mode), "the device node was replaced by a regular file"
+    assert [p.name for p in tmp_path.iterdir()] == ["full"]

@@ -272,16 +272,15 @@ def render_html(model: dict) -> str:
 
 
 def write_page(model: dict, output_path) -> Path:
-    """Render ``model`` to ``output_path``: written beside it first, read back
-    and scanned with :func:`assert_offline`, then moved into place, so a page
-    that would reach the network is never left behind."""
+    """Render ``model`` to ``output_path``: scanned with :func:`assert_offline`
+    first, so a page that would reach the network is never written, then written
+    whole (beside the target, then moved into place; into a device or named pipe as it is)."""
     path = Path(output_path)
     make_folder(path.parent)
     html = render_html(model)
+    assert_offline(html)
     with written(path, "w") as out:     # one line if it cannot be written
         out.write(html)
-        out.flush()
-        assert_offline(Path(out.name).read_text(encoding="utf-8"))
     return path
 
 
