@@ -356,6 +356,14 @@ class EventReader(RoleReader):
             draft.target = self.settled_with(text, s, pay.end(), clause_end, draft.actor, agents, drafts, entities)
         if welcomed is not None:
             draft.target, draft.place = [guest], where or draft.place
+        if hit.event_class in ("PhoneCall", "Meeting") and hit.word_class == "noun" \
+                and len(sides(set(draft.parties), entities)) < 2 and LED_TO.search(text, max(s.start, hit.start - 60), hit.start):
+            # "issued a joint statement with China after negotiations in Geneva": the talks were theirs
+            outcome = [d for d in of_sentence(drafts, s) if d.kind in ("Agreement", "Meeting", "PhoneCall")
+                       and d.hit.start < hit.start and len(sides(d.parties, entities)) >= 2
+                       and (not draft.actor or set(draft.actor) <= d.parties)]
+            if outcome:
+                draft.actor, draft.target = list(outcome[-1].actor), list(outcome[-1].target)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         return draft if self.complete(draft, entities) else None
@@ -810,6 +818,8 @@ IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only
                     r"most\s+senior|highest[-\s]ranking)\b")
 # "the visit of President Trump": the visitor follows "of" (as "by" would).
 OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
+# Talks that led to what the sentence reports: "… with China after successful negotiations in Geneva".
+LED_TO = re.compile(r"\b(?:after|following|at the end of|concluding|capping)\s+(?:[\w-]+\s+){0,5}$")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
                          r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")
