@@ -904,3 +904,13 @@ def test_hit_with_tariffs_acts_on_the_one_hit():
 def test_telephoned_is_a_call():
     ev = one(extract("President Biden telephoned President Xi Jinping on Tuesday."), "PhoneCall")
     assert parties(ev) == {BIDEN, XI}
+
+
+def test_talks_named_after_an_outcome_are_the_outcomes_parties():
+    # published on a Monday: the talks "over the weekend" were the two days before
+    ex = extract("The United States issued a joint statement with China after two rounds of negotiations "
+                 "over the weekend in Stockholm.", D(2024, 6, 24))
+    meeting = one(ex, "Meeting")
+    assert parties(meeting) == {USA, CHN}
+    assert meeting.place == "place/stockholm"
+    assert day(meeting)[:2] == (D(2024, 6, 22), D(2024, 6, 23))
