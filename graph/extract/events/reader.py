@@ -167,6 +167,9 @@ class EventReader(RoleReader):
         if hit.event_class == "Cancellation" and hit.word_class == "noun" and hit.text.lower() == "suspension" \
                 and not re.match(r"\s+of\s", text[hit.end:hit.end + 4]):
             return None  # "during the suspension, …": a period, not the act of suspending something named
+        if hit.event_class == "Sanction" and hit.text.lower() in ("banning", "barring", "prohibiting", "revoking") \
+                and not GERUND_OF_ACT.search(text, max(s.start, hit.start - 40), hit.start):
+            return None  # "was looking at banning Chinese apps": a gerund reports a measure only after an order or an act
         if hit.event_class == "Sanction" and hit.word_class == "verb" and re.match(r"\s+no\s", text[hit.end:hit.end + 4]):
             return None  # "imposed no tariffs"
         if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
@@ -785,6 +788,10 @@ AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(
 WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
 # "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
 RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
+# Before a gerund that reports a measure taken: the order or rule that does it, a participle's comma, "by" (the
+# means of an act): "an executive order banning …", "retaliated by banning …", "…, barring firms from …".
+GERUND_OF_ACT = re.compile(r"(?:,|\bby|\b(?:orders?|rules?|measures?|laws?|decisions?|proclamations?|directives?|"
+                           r"memorand(?:um|a)|regulations?|bills?|legislation|decree)(?:\s+\w+){0,3}?)\s+$")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
