@@ -304,3 +304,11 @@ def test_a_gerund_reports_a_measure_only_after_an_order_or_an_act():
     assert ex_has_no(ex, "Sanction")
     ev = one(extract("China retaliated on Friday by banning exports of gallium to the United States.", WED), "Sanction")
     assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_an_order_that_will_bar_after_an_aside_still_names_its_target():
+    ex = extract("President Donald Trump signed executive orders that will bar, after 45 days, any transactions "
+                 "by Americans with Tencent.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((TRUMP,), ("org/tencent",))
+    assert ex_has_no(ex, "Agreement")

@@ -246,6 +246,11 @@ class EventReader(RoleReader):
         if hit.event_class == "Agreement" and hit.text.lower().startswith("committed") and STANCE_BEFORE.search(before) \
                 and len(draft.actor) < 2:
             return None  # "he is committed to maintaining open lines": one side's stance ("X and Y are committed to": both)
+        if hit.event_class == "Sanction" and hit.word_class == "verb" and not right \
+                and (aside := ASIDE_AFTER.match(text, hit.end, s.end)):
+            # "will bar, after 45 days, any transactions with X": the object stands past the aside
+            far = self.clause(text, s, Hit(aside.end(), aside.end() + 1, "", "", ""))[1]
+            right = [a for a in agents if aside.end() <= a.start < far]
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if hit.event_class == "Sanction" and draft.actor and draft.target \
                 and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
@@ -800,6 +805,8 @@ RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to
 # means of an act): "an executive order banning …", "retaliated by banning …", "…, barring firms from …".
 GERUND_OF_ACT = re.compile(r"(?:,|\bby|\b(?:orders?|rules?|measures?|laws?|decisions?|proclamations?|directives?|"
                            r"memorand(?:um|a)|regulations?|bills?|legislation|decree)(?:\s+\w+){0,3}?)\s+$")
+# A short aside between commas right after a verb: "will bar, after 45 days, …".
+ASIDE_AFTER = re.compile(r"\s*,\s*[^,.;:]{1,40}?,\s*")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"

@@ -48,6 +48,9 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|tha
 PREPOSITION_BEFORE = re.compile(r"\b(?:with|including|included|includes|include|without|against)\s+$")
 
 
+AUXILIARY_FIRST = re.compile(r"(?:will|would|to|has|had|have|is|was|were|are)\s", re.I)
+
+
 class TriggerFinder:
     """Finds trigger words in sentences; built once from the catalog's triggers."""
 
@@ -149,6 +152,8 @@ class TriggerFinder:
 def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if len(classes) == 1:
         return next(iter(classes))
+    if AUXILIARY_FIRST.match(text, start):
+        return "verb"  # "orders that will bar …": a form opened by an auxiliary is a verb whatever stands before
     before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
     if DETERMINER_BEFORE.search(before_raw) or PREPOSITION_BEFORE.search(before_raw):
         return "noun"
