@@ -914,3 +914,25 @@ def test_talks_named_after_an_outcome_are_the_outcomes_parties():
     assert parties(meeting) == {USA, CHN}
     assert meeting.place == "place/stockholm"
     assert day(meeting)[:2] == (D(2024, 6, 22), D(2024, 6, 23))
+
+
+# --- diplomatic protest ----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Beijing lodged stern representations with Washington over the arms sale, a spokesman said.",
+    'Beijing said it had lodged "solemn representations" with Washington.',
+    "China's foreign ministry lodged a formal protest with the United States on Tuesday.",
+    "The Chinese government made stern representations to the United States about the visit.",
+])
+def test_a_diplomatic_protest_accuses_the_side_it_is_lodged_with(sentence):
+    ev = one(extract(sentence, WED), "Accusation")
+    assert ev.target == (USA,)
+    assert ev.actor in ((CHN,), ("org/cn-ministry-of-foreign-affairs",))
+
+
+def test_summoning_an_envoy_protests_to_the_envoys_side_once():
+    ev = one(extract("Washington summoned China's ambassador to protest the harassment of a U.S. ship.", WED), "Accusation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_to_protest_without_a_summons_is_no_extra_reading():
+    assert ex_has_no(extract("Students gathered to protest the tuition increase.", WED), "Accusation")

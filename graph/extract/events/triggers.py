@@ -25,6 +25,18 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
                      r"concerns?\b[\"”]?")
 
 
+# A diplomatic protest, whatever words qualify it: 'lodged "stern representations" with', 'lodged a
+# formal protest', 'lodged solemn and stern representations'; and summoning another side's envoy
+# ("summoned the U.S. ambassador", "summoned Japan's envoy to protest"): the envoy's side is protested to.
+PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make|making)\s+(?:an?\s+)?[\"“]?"
+                     r"(?:(?:[a-z-]+,?\s+){1,3}(?:and\s+[a-z-]+\s+)?)?(?:diplomatic\s+)?"
+                     r"(?:protests?|representations|démarches?|demarches?)\b[\"”]?"
+                     r"|\bsummon(?:ed|s|ing)(?=\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){0,4}?(?i:ambassador|envoy|charg[ée]\s+d[’']affaires|"
+                     r"top\s+diplomat|diplomats?)\b)")
+# "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
+TO_PROTEST = re.compile(r"\bto\s+$")
+
+
 # After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
 NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
                            r"documents|costs|expenses|plans)\b")
@@ -115,7 +127,9 @@ class TriggerFinder:
 
     def hits(self, text: str, s: Sentence) -> list[Hit]:
         words, concern = self.in_sentence(text, s)
-        if not words and not concern:
+        sentence = text[s.start:s.end]
+        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence
+        if not words and not concern and not protest:
             return []
         found = []
         for a, b, entries in words:
@@ -137,6 +151,12 @@ class TriggerFinder:
                 word_class = "noun"  # "about U.S. sanctions on Chinese firms": a name's measure, not a verb
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
             found.append(Hit(a, b, text[a:b], self.family(chosen.event_class), chosen.word_class, chosen.event_class))
+        if protest:
+            for m in PROTEST.finditer(text, s.start, s.end):
+                found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
+                if m.group().startswith("summon"):
+                    found = [h for h in found if not (h.text.lower() == "protest" and m.end() < h.start < m.end() + 90
+                                                      and TO_PROTEST.search(text, h.start - 4, h.start))]
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
