@@ -936,3 +936,37 @@ def test_summoning_an_envoy_protests_to_the_envoys_side_once():
 
 def test_to_protest_without_a_summons_is_no_extra_reading():
     assert ex_has_no(extract("Students gathered to protest the tuition increase.", WED), "Accusation")
+
+
+# --- one side only -----------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The visit follows meetings between Secretary Antony Blinken, Secretary Janet Yellen and their counterparts "
+    "in Beijing over the last several months.",
+    "Diplomacy has included engagements between Secretary Antony Blinken, Secretary Gina Raimondo and their Chinese counterparts.",
+])
+def test_officials_of_one_side_meeting_their_counterparts_do_not_meet_each_other(sentence):
+    assert ex_has_no(extract(sentence, WED), "Meeting")
+
+
+def test_a_named_counterpart_still_meets():
+    ev = one(extract("Antony Blinken met Wang Yi and his counterparts from Japan in Tokyo.", WED), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+# --- a trip's destination is no party criticised ---------------------------------------------
+def test_warning_against_a_trip_by_someone_unnamed_accuses_no_destination():
+    ex = extract("The State Department warned against a planned trip to Taiwan by the speaker.", WED)
+    assert ex_has_no(ex, "Accusation") and ex_has_no(ex, "Visit")
+
+
+def test_denouncing_a_visit_accuses_the_visitor_not_the_destination():
+    ex = extract("Beijing denounced the planned visit to Taiwan by Speaker Kevin McCarthy.", WED)
+    acc = one(ex, "Accusation")
+    assert (acc.actor, acc.target) == ((CHN,), ("person/kevin-mccarthy",))
+    visit = one(ex, "Visit")
+    assert visit.actor == ("person/kevin-mccarthy",) and visit.planned
+
+
+def test_denouncing_arms_sales_accuses_the_seller():
+    acc = one(extract("Beijing denounced the arms sale to Taiwan by the United States.", WED), "Accusation")
+    assert (acc.actor, acc.target) == ((CHN,), (USA,))

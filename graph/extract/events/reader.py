@@ -204,6 +204,13 @@ class EventReader(RoleReader):
                 self.conjoined_measure(text, hit, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
+        if hit.event_class == "Visit" and hit.word_class == "noun" and not by \
+                and (visitor := VISIT_TO_BY.match(text, hit.end, clause_end)):
+            # "a planned trip to Taiwan by the speaker": the visitor is the "by" phrase's, not the sentence's subject
+            draft.actor = self.listed(text, [a for a in right if a.start >= visitor.end()])
+            if not draft.actor:
+                return None
+            right = [a for a in right if a.start < visitor.end()]
         if hit.word_class == "verb" and FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start) \
                 and IS_THE.search(text, s.start, hit.start):
             # "X is the first U.S. adviser to visit China": the sentence's subject visits, not the adjective
@@ -371,6 +378,11 @@ class EventReader(RoleReader):
                 draft.actor, draft.target = list(outcome[-1].actor), list(outcome[-1].target)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
+        if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \
+                and len({home(k, entities) for k in draft.parties} - {None}) == 1 and None not in {home(k, entities) for k in draft.parties} \
+                and THEIR_COUNTERPARTS.search(text, hit.end, s.end):
+            # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
+            return None
         return draft if self.complete(draft, entities) else None
 
     def agreed_by_antecedent(self, text, s, hit, draft, agents, entities) -> None:
@@ -823,6 +835,20 @@ SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
 NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
 IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
                     r"most\s+senior|highest[-\s]ranking)\b")
+# "a trip to Taiwan by …", "the visit to Beijing next week by …": the visitor after the destination.
+VISIT_TO_BY = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,5}?by\s+")
+# "between A, B and their counterparts": the other side, unnamed.
+THEIR_COUNTERPARTS = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+)?counterparts?\b")
+
+
+def home(key: str, entities: dict[str, Entity]) -> str | None:
+    """The country a party belongs to (a country its own), or None when unknown."""
+    e = entities.get(key)
+    if e is None:
+        return None
+    return key if e.kind == "Country" else e.country
+
+
 # "the visit of President Trump": the visitor follows "of" (as "by" would).
 OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
 # Talks that led to what the sentence reports: "… with China after successful negotiations in Geneva".
