@@ -970,3 +970,26 @@ def test_denouncing_a_visit_accuses_the_visitor_not_the_destination():
 def test_denouncing_arms_sales_accuses_the_seller():
     acc = one(extract("Beijing denounced the arms sale to Taiwan by the United States.", WED), "Accusation")
     assert (acc.actor, acc.target) == ((CHN,), (USA,))
+
+
+# --- passive talks, arrivals, delegations, audiences --------------------------------------------
+def test_talks_held_between_two_parties():
+    ev = one(extract("Talks were held between Antony Blinken and Wang Yi in Washington in March.", WED), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+    assert ev.place == "place/washington"
+
+
+def test_landing_in_a_city_is_a_visit():
+    ev = one(extract("Nancy Pelosi landed in Taipei late on Tuesday.", WED), "Visit")
+    assert ev.actor == ("person/nancy-pelosi",) and ev.place == "place/taipei"
+    assert day(ev)[:2] == (D(2023, 7, 18), D(2023, 7, 18))
+
+
+def test_leading_a_delegation_to_a_capital_is_a_visit_of_the_relative_clauses_antecedent():
+    ev = one(extract("The premier received Liu He, who had led a delegation to Washington.", WED), "Visit")
+    assert ev.actor == ("person/liu-he",) and ev.place == "place/washington"
+
+
+def test_speaking_to_reporters_is_no_call():
+    assert ex_has_no(extract("Joe Biden spoke to reporters aboard Air Force One on Tuesday.", WED), "PhoneCall")
+    assert one(extract("Xi Jinping spoke to Joe Biden on Tuesday.", WED), "PhoneCall").target == (BIDEN,)

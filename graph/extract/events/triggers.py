@@ -36,6 +36,9 @@ PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make
 # "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
 TO_PROTEST = re.compile(r"\bto\s+$")
 
+# After "spoke to/with": an audience, not a party to a call.
+AUDIENCE = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+)?(?:(?:[\w-]+)\s+)?(?:reporters|journalists|press|media|students|"
+                      r"crowd|audience|supporters|troops|workers|employees|business\s+leaders|lawmakers|senators)\b")
 
 # After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
 NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
@@ -138,6 +141,8 @@ class TriggerFinder:
             if MODIFIED_NOUN.match(text[b:b + 12]) or \
                     all(t.word_class == "noun" for t in entries) and NOUN_MODIFIED.match(text, b):
                 continue  # "call records", "travel restrictions": a modifier of another noun, not a happening
+            if AUDIENCE.match(text, b) and any(self.family(t.event_class) == "PhoneCall" for t in entries):
+                continue  # "spoke to reporters", "spoke with students": an audience, not a call
             if AS_BEFORE.search(text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
