@@ -172,6 +172,15 @@ RELATIVE = [
     ("The envoy flew to Beijing last weekend.", WED, "last weekend", D(2024, 6, 15), D(2024, 6, 16), "weekend", "relative"),
     pytest.param("The envoy flew to Beijing last weekend.", SUN, "last weekend", D(2024, 6, 15), D(2024, 6, 16),
                  "weekend", "relative"),
+    # "over the weekend" read on a weekday with a past verb: the weekend just gone
+    ("The two trade envoys reached a deal over the weekend in Oslo.", D(2024, 6, 24), "over the weekend",
+     D(2024, 6, 22), D(2024, 6, 23), "weekend", "relative"),
+    ("Officials held talks over the weekend.", THU, "over the weekend", D(2024, 6, 15), D(2024, 6, 16),
+     "weekend", "relative"),
+    ("The minister will travel to Hanoi over the weekend.", D(2024, 6, 24), "over the weekend",
+     D(2024, 6, 29), D(2024, 6, 30), "weekend", "relative"),
+    ("Negotiators gathered in a hotel over the past weekend.", D(2024, 6, 25), "past weekend",
+     D(2024, 6, 22), D(2024, 6, 23), "weekend", "relative"),
     ("The envoy flies to Beijing next weekend.", WED, "next weekend", D(2024, 6, 29), D(2024, 6, 30), "weekend", "relative"),
     # weekdays
     ("The delegation arrived in Beijing on Monday.", THU, "on Monday", D(2024, 6, 17), D(2024, 6, 17), "day", "relative"),

@@ -297,3 +297,18 @@ def test_possible_or_hoped_measures_are_no_events():
                  "The United States has not imposed sanctions on Chinese officials over the crackdown.",
                  "Calls for sanctions on Chinese officials have grown in Congress."):
         assert ex_has_no(extract(text, WED), "Sanction"), text
+
+
+def test_a_gerund_reports_a_measure_only_after_an_order_or_an_act():
+    ex = extract('Secretary of State Mike Pompeo said that the U.S. was "certainly looking at" banning Chinese social media apps.', WED)
+    assert ex_has_no(ex, "Sanction")
+    ev = one(extract("China retaliated on Friday by banning exports of gallium to the United States.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_an_order_that_will_bar_after_an_aside_still_names_its_target():
+    ex = extract("President Donald Trump signed executive orders that will bar, after 45 days, any transactions "
+                 "by Americans with Tencent.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((TRUMP,), ("org/tencent",))
+    assert ex_has_no(ex, "Agreement")

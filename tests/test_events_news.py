@@ -904,3 +904,69 @@ def test_hit_with_tariffs_acts_on_the_one_hit():
 def test_telephoned_is_a_call():
     ev = one(extract("President Biden telephoned President Xi Jinping on Tuesday."), "PhoneCall")
     assert parties(ev) == {BIDEN, XI}
+
+
+def test_talks_named_after_an_outcome_are_the_outcomes_parties():
+    # published on a Monday: the talks "over the weekend" were the two days before
+    ex = extract("The United States issued a joint statement with China after two rounds of negotiations "
+                 "over the weekend in Stockholm.", D(2024, 6, 24))
+    meeting = one(ex, "Meeting")
+    assert parties(meeting) == {USA, CHN}
+    assert meeting.place == "place/stockholm"
+    assert day(meeting)[:2] == (D(2024, 6, 22), D(2024, 6, 23))
+
+
+# --- diplomatic protest ----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Beijing lodged stern representations with Washington over the arms sale, a spokesman said.",
+    'Beijing said it had lodged "solemn representations" with Washington.',
+    "China's foreign ministry lodged a formal protest with the United States on Tuesday.",
+    "The Chinese government made stern representations to the United States about the visit.",
+])
+def test_a_diplomatic_protest_accuses_the_side_it_is_lodged_with(sentence):
+    ev = one(extract(sentence, WED), "Accusation")
+    assert ev.target == (USA,)
+    assert ev.actor in ((CHN,), ("org/cn-ministry-of-foreign-affairs",))
+
+
+def test_summoning_an_envoy_protests_to_the_envoys_side_once():
+    ev = one(extract("Washington summoned China's ambassador to protest the harassment of a U.S. ship.", WED), "Accusation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_to_protest_without_a_summons_is_no_extra_reading():
+    assert ex_has_no(extract("Students gathered to protest the tuition increase.", WED), "Accusation")
+
+
+# --- one side only -----------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The visit follows meetings between Secretary Antony Blinken, Secretary Janet Yellen and their counterparts "
+    "in Beijing over the last several months.",
+    "Diplomacy has included engagements between Secretary Antony Blinken, Secretary Gina Raimondo and their Chinese counterparts.",
+])
+def test_officials_of_one_side_meeting_their_counterparts_do_not_meet_each_other(sentence):
+    assert ex_has_no(extract(sentence, WED), "Meeting")
+
+
+def test_a_named_counterpart_still_meets():
+    ev = one(extract("Antony Blinken met Wang Yi and his counterparts from Japan in Tokyo.", WED), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+
+
+# --- a trip's destination is no party criticised ---------------------------------------------
+def test_warning_against_a_trip_by_someone_unnamed_accuses_no_destination():
+    ex = extract("The State Department warned against a planned trip to Taiwan by the speaker.", WED)
+    assert ex_has_no(ex, "Accusation") and ex_has_no(ex, "Visit")
+
+
+def test_denouncing_a_visit_accuses_the_visitor_not_the_destination():
+    ex = extract("Beijing denounced the planned visit to Taiwan by Speaker Kevin McCarthy.", WED)
+    acc = one(ex, "Accusation")
+    assert (acc.actor, acc.target) == ((CHN,), ("person/kevin-mccarthy",))
+    visit = one(ex, "Visit")
+    assert visit.actor == ("person/kevin-mccarthy",) and visit.planned
+
+
+def test_denouncing_arms_sales_accuses_the_seller():
+    acc = one(extract("Beijing denounced the arms sale to Taiwan by the United States.", WED), "Accusation")
+    assert (acc.actor, acc.target) == ((CHN,), (USA,))

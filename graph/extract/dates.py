@@ -239,7 +239,14 @@ def weekend(m, anchor, future):
     if not anchor:
         return None
     saturday = anchor + dt.timedelta(days=5 - anchor.weekday())  # a Sunday's weekend began the day before
-    shift = {"last": -7, "next": 7}.get(m.group("which").lower(), 0)
+    which = m.group("which").lower()
+    shift = {"last": -7, "next": 7}.get(which, 0)
+    # "over the weekend", "the past weekend" read on a weekday: the weekend just gone, unless the
+    # sentence speaks of the future ("will meet over the weekend"); late in the week with no past
+    # verb, the coming one ("talks are set for over the weekend" on a Friday).
+    if anchor.weekday() < 5 and (which == "past" or which == "over the" and future is not True
+                                 and (future is None or anchor.weekday() <= 2)):
+        shift = -7
     s = saturday + dt.timedelta(days=shift)
     return When(s, s + dt.timedelta(days=1), "weekend", "relative", text=m.group())
 

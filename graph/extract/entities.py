@@ -56,6 +56,21 @@ ORG_CHARS = "A-Za-zà-öø-ÿ'’.&\\- "
 PLACE_CHARS = "A-Za-zà-öø-ÿ'’\\-\\s"
 CAPITAL = re.compile("[A-Z]")  # where WORD_START_CAP starts
 NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
+# Patterns of the look-arounds below, compiled once (re.match(pattern_string, …) looks each up per call).
+AND_NAME = re.compile(r"\s+and\s+([A-Z][a-z]+)")
+BETWEEN_BEFORE, AND_CAPITAL = re.compile(r"\bbetween\s+$"), re.compile(r"\s+and\s+[A-Z]")
+PAIR_BEFORE = re.compile(r"\b(?:and|between)\s+([A-Z][a-z]+)\s+and\s+$")
+NAME_AND_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
+ADDRESSED_BEFORE = re.compile(r"\b(?:that|accused|accuses|accusing|urged|urges|pressed|presses|warned|warns|called on|calls on|"
+                              r"criticized|criticizes|condemned|condemns|blamed|blames|sanctioned|told|asked|pushed)\s+$")
+COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
+NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|into|via|around|across|of)\s+$", re.I)
+NEXT_TWO_WORDS = re.compile(r"\s*([\w’']+)(?:\s+([\w’']+))?")
+OF_OR_NAME, TO_OF_FOR = re.compile(r"\s+(?:of\b|[A-Z])"), re.compile(r"\b(?:to|of|for)\s+$")
+SENTENCE_END_BEFORE = re.compile(r"(?:[.!?:\"“”]\s*|\n\s*)$")
+CAPITALISED_NEXT = re.compile(r"[ \-]+[A-Z][a-z]")
+NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|PRC|Chinese|American)\s+")
 KIND_RANK = {"Person": 4, "Organization": 3, "Country": 2, "Place": 1}
 LOW = "a-zà-öø-ÿ"  # lower-case letters of English copy, with those of borrowed names ("Briseño")
 CAP = (rf"(?:Mc[A-Z][{LOW}]+|O['’][A-Z][{LOW}]+|[A-Z][{LOW}]*[A-Z][{LOW}]+|[A-Z][{LOW}]+(?:-[A-Z]?[{LOW}]+)*|[A-Z]{{2,}})"
@@ -368,7 +383,7 @@ class EntityFinder:
                 continue  # "the Treasury and Commerce Department": two bodies, the second known
             if surface.lower() in self.cat.signals or VENUE.search(surface):
                 continue  # "the Belt and Road Initiative" is an issue; "... Convention Center" a place
-            label = re.sub(r"^(?:U\.S\.|US|PRC|Chinese|American)\s+", "", surface)
+            label = NATIONAL_PREFIX.sub("", surface)
             known = self.catalog_key(label, "Organization")
             if known:
                 found.append(Candidate(start, end, known, "Organization", "pattern"))
@@ -529,7 +544,7 @@ class EntityFinder:
         after = text[c.end:c.end + 30]
         if before and before[-1].lower().strip(",") in self.locative and not sentence_initial(text, c.start):
             return True
-        return bool(re.match(r",\s+[A-Z]", after)) and not sentence_initial(text, c.start)
+        return bool(COMMA_CAPITAL.match(after)) and not sentence_initial(text, c.start)
 
     def as_country_if_government(self, c: Candidate, entity: Entity, text: str) -> Entity:
         """"Beijing said", "Washington and Beijing agreed", "accused Beijing of": a capital
@@ -542,19 +557,18 @@ class EntityFinder:
         government = self.cat.entities.get(country, entity)
         after = text[c.end:c.end + 60]
         prev = text[max(0, c.start - 30):c.start]
-        pair = re.match(r"\s+and\s+([A-Z][a-z]+)", after)
+        pair = AND_NAME.match(after)
         if pair and pair.group(1).lower() in self.cat.capitals:
             after = after[pair.end():]
         if self.speaks(after) or self.acts(prev, after):
             return government
-        if re.search(r"\bbetween\s+$", prev) and re.match(r"\s+and\s+[A-Z]", after):
+        if BETWEEN_BEFORE.search(prev) and AND_CAPITAL.match(after):
             return government
-        if re.search(r"\b(?:and|between)\s+([A-Z][a-z]+)\s+and\s+$", prev) or (
-                re.search(r"\b([A-Z][a-z]+)\s+and\s+$", prev) and
-                re.search(r"\b([A-Z][a-z]+)\s+and\s+$", prev).group(1).lower() in self.cat.capitals and self.speaks(after)):
+        if PAIR_BEFORE.search(prev) or (
+                NAME_AND_BEFORE.search(prev) and
+                NAME_AND_BEFORE.search(prev).group(1).lower() in self.cat.capitals and self.speaks(after)):
             return government
-        if re.search(r"\b(?:that|accused|accuses|accusing|urged|urges|pressed|presses|warned|warns|called on|calls on|"
-                     r"criticized|criticizes|condemned|condemns|blamed|blames|sanctioned|told|asked|pushed)\s+$", prev):
+        if ADDRESSED_BEFORE.search(prev):
             return government
         return entity
 
@@ -595,14 +609,14 @@ class EntityFinder:
     def acts(self, prev: str, after: str) -> bool:
         """"Washington must not…", "Beijing will…": a capital that is the subject of a modal,
         unless a preposition puts it on the map."""
-        nxt = re.match(r"\s*([a-z]+)\b", after)
-        if not nxt or re.search(r"\b(?:in|at|to|from|near|outside|inside|into|via|around|across|of)\s+$", prev, re.I):
+        nxt = NEXT_WORD.match(after)
+        if not nxt or PREPOSITION_BEFORE.search(prev):
             return False
         return nxt.group(1) in MODALS
 
     def speaks(self, after: str) -> bool:
         """Whether the words after a name make it the subject of a statement or act."""
-        nxt = re.match(r"\s*([\w’']+)(?:\s+([\w’']+))?", after)
+        nxt = NEXT_TWO_WORDS.match(after)
         if not nxt:
             return False
         first, second = nxt.group(1).lower(), (nxt.group(2) or "").lower()
@@ -665,7 +679,7 @@ class EntityFinder:
             start, end = m.start("title"), m.end("title")
             if taken[start] or taken[end - 1] or title.lower() not in self.office_titles:
                 continue
-            if re.match(r"\s+(?:of\b|[A-Z])", text[end:end + 4]) or re.search(r"\b(?:to|of|for)\s+$", text[max(0, m.start() - 5):m.start()]):
+            if OF_OR_NAME.match(text[end:end + 4]) or TO_OF_FOR.search(text[max(0, m.start() - 5):m.start()]):
                 continue  # "the Secretary of State", "Assistant to the President": part of another title
             while counted < len(people) and people[counted][0] <= start:
                 _, order, person = people[counted]
@@ -830,7 +844,7 @@ def is_word_char(c: str) -> bool:
 
 def sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start]
-    return start == 0 or bool(re.search(r"(?:[.!?:\"“”]\s*|\n\s*)$", before)) or before.strip() == ""
+    return start == 0 or bool(SENTENCE_END_BEFORE.search(before)) or before.strip() == ""
 
 
 def starts_catalog_org(c: Candidate, catalog: list[Candidate] | dict[int, int]) -> bool:
@@ -873,7 +887,7 @@ def truncate_before(orgs: list[Candidate], people: list[Candidate], text: str, h
 
 def continues_capitalised(text: str, end: int) -> bool:
     """True when a capitalised word follows at once: the name found is part of a longer one."""
-    return text[end - 1:end] != "." and bool(re.match(r"[ \-]+[A-Z][a-z]", text[end:end + 3]))
+    return text[end - 1:end] != "." and bool(CAPITALISED_NEXT.match(text[end:end + 3]))
 
 
 def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[Candidate]:

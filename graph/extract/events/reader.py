@@ -167,6 +167,9 @@ class EventReader(RoleReader):
         if hit.event_class == "Cancellation" and hit.word_class == "noun" and hit.text.lower() == "suspension" \
                 and not re.match(r"\s+of\s", text[hit.end:hit.end + 4]):
             return None  # "during the suspension, …": a period, not the act of suspending something named
+        if hit.event_class == "Sanction" and hit.text.lower() in ("banning", "barring", "prohibiting", "revoking") \
+                and not GERUND_OF_ACT.search(text, max(s.start, hit.start - 40), hit.start):
+            return None  # "was looking at banning Chinese apps": a gerund reports a measure only after an order or an act
         if hit.event_class == "Sanction" and hit.word_class == "verb" and re.match(r"\s+no\s", text[hit.end:hit.end + 4]):
             return None  # "imposed no tariffs"
         if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
@@ -201,6 +204,13 @@ class EventReader(RoleReader):
                 self.conjoined_measure(text, hit, drafts, s)
             if previous is not None:
                 draft.actor = list(previous.actor)
+        if hit.event_class == "Visit" and hit.word_class == "noun" and not by \
+                and (visitor := VISIT_TO_BY.match(text, hit.end, clause_end)):
+            # "a planned trip to Taiwan by the speaker": the visitor is the "by" phrase's, not the sentence's subject
+            draft.actor = self.listed(text, [a for a in right if a.start >= visitor.end()])
+            if not draft.actor:
+                return None
+            right = [a for a in right if a.start < visitor.end()]
         if hit.word_class == "verb" and FIRST_TO.search(text, max(s.start, hit.start - 90), hit.start) \
                 and IS_THE.search(text, s.start, hit.start):
             # "X is the first U.S. adviser to visit China": the sentence's subject visits, not the adjective
@@ -243,6 +253,11 @@ class EventReader(RoleReader):
         if hit.event_class == "Agreement" and hit.text.lower().startswith("committed") and STANCE_BEFORE.search(before) \
                 and len(draft.actor) < 2:
             return None  # "he is committed to maintaining open lines": one side's stance ("X and Y are committed to": both)
+        if hit.event_class == "Sanction" and hit.word_class == "verb" and not right \
+                and (aside := ASIDE_AFTER.match(text, hit.end, s.end)):
+            # "will bar, after 45 days, any transactions with X": the object stands past the aside
+            far = self.clause(text, s, Hit(aside.end(), aside.end() + 1, "", "", ""))[1]
+            right = [a for a in agents if aside.end() <= a.start < far]
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if hit.event_class == "Sanction" and draft.actor and draft.target \
                 and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
@@ -353,8 +368,21 @@ class EventReader(RoleReader):
             draft.target = self.settled_with(text, s, pay.end(), clause_end, draft.actor, agents, drafts, entities)
         if welcomed is not None:
             draft.target, draft.place = [guest], where or draft.place
+        if hit.event_class in ("PhoneCall", "Meeting") and hit.word_class == "noun" \
+                and len(sides(set(draft.parties), entities)) < 2 and LED_TO.search(text, max(s.start, hit.start - 60), hit.start):
+            # "issued a joint statement with China after negotiations in Geneva": the talks were theirs
+            outcome = [d for d in of_sentence(drafts, s) if d.kind in ("Agreement", "Meeting", "PhoneCall")
+                       and d.hit.start < hit.start and len(sides(d.parties, entities)) >= 2
+                       and (not draft.actor or set(draft.actor) <= d.parties)]
+            if outcome:
+                draft.actor, draft.target = list(outcome[-1].actor), list(outcome[-1].target)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
+        if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \
+                and len({home(k, entities) for k in draft.parties} - {None}) == 1 and None not in {home(k, entities) for k in draft.parties} \
+                and THEIR_COUNTERPARTS.search(text, hit.end, s.end):
+            # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
+            return None
         return draft if self.complete(draft, entities) else None
 
     def agreed_by_antecedent(self, text, s, hit, draft, agents, entities) -> None:
@@ -785,6 +813,12 @@ AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(
 WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
 # "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
 RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
+# Before a gerund that reports a measure taken: the order or rule that does it, a participle's comma, "by" (the
+# means of an act): "an executive order banning …", "retaliated by banning …", "…, barring firms from …".
+GERUND_OF_ACT = re.compile(r"(?:,|\bby|\b(?:orders?|rules?|measures?|laws?|decisions?|proclamations?|directives?|"
+                           r"memorand(?:um|a)|regulations?|bills?|legislation|decree)(?:\s+\w+){0,3}?)\s+$")
+# A short aside between commas right after a verb: "will bar, after 45 days, …".
+ASIDE_AFTER = re.compile(r"\s*,\s*[^,.;:]{1,40}?,\s*")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
@@ -801,8 +835,24 @@ SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
 NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
 IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only the)\s+(?:first|only|last|latest|"
                     r"most\s+senior|highest[-\s]ranking)\b")
+# "a trip to Taiwan by …", "the visit to Beijing next week by …": the visitor after the destination.
+VISIT_TO_BY = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,5}?by\s+")
+# "between A, B and their counterparts": the other side, unnamed.
+THEIR_COUNTERPARTS = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+)?counterparts?\b")
+
+
+def home(key: str, entities: dict[str, Entity]) -> str | None:
+    """The country a party belongs to (a country its own), or None when unknown."""
+    e = entities.get(key)
+    if e is None:
+        return None
+    return key if e.kind == "Country" else e.country
+
+
 # "the visit of President Trump": the visitor follows "of" (as "by" would).
 OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
+# Talks that led to what the sentence reports: "… with China after successful negotiations in Geneva".
+LED_TO = re.compile(r"\b(?:after|following|at the end of|concluding|capping)\s+(?:[\w-]+\s+){0,5}$")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
                          r"left|went|saw|gave|told|said|struck|won|lost|began|flew)\b")

@@ -296,6 +296,13 @@ class RoleReader:
             candidates = [a for a in candidates if (a.kind == "Person" and is_title_run(text[hit.end:a.start]))
                           or hit.text.lower().startswith("spen") and re.search(r"\bwith\s+(?:[A-Z][\w.]*\s+){0,4}$", text[hit.end:a.start])][:1]
         if hit.event_class == "Accusation":
+            dest = [a for a in candidates if DESTINATION.search(text, max(hit.end, a.start - 40), a.start)]
+            if dest:
+                # "warned against a planned trip to Taiwan by the speaker", "denounced arms sales to X by Y": the
+                # destination is the topic; the one who acts ("by Y") is criticised
+                doers = [a for a in candidates if a.start > dest[0].end
+                         and re.search(r"\bby\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", text[max(0, a.start - 30):a.start])]
+                candidates = doers or [a for a in candidates if a not in dest and a.start < dest[0].start]
             candidates = [a for a in candidates if not self.own_side(a.key, actor, entities)
                           and not re.match(r"\s+(?:called|calls|describes|described|termed|terms)\b", text[a.end:a.end + 12])]
         if not candidates:
@@ -525,6 +532,10 @@ ASIDE_BEFORE = re.compile(r"\s[–—]\s(?P<with>(?:along|together)\s+with\b|joi
 
 # A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
 PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
+
+# A trip or a sale and where it goes: "a planned trip to", "arms sales to", "the visit to".
+DESTINATION = re.compile(r"\b(?:trips?|visits?|travel|journey|stopovers?|transits?|sales?|deliveries|shipments?|"
+                         r"delegations?|tour)\s+(?:to|in|into|through)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$")
 
 # A flow a measure is laid on, named by where it comes from: "U.S. investment in …", "American exports to …".
 FLOW_AFTER = re.compile(r"\s+(?:outbound\s+)?(?:investments?|investors|exports|exporters|sales|shipments|capital)\b")

@@ -25,6 +25,18 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
                      r"concerns?\b[\"”]?")
 
 
+# A diplomatic protest, whatever words qualify it: 'lodged "stern representations" with', 'lodged a
+# formal protest', 'lodged solemn and stern representations'; and summoning another side's envoy
+# ("summoned the U.S. ambassador", "summoned Japan's envoy to protest"): the envoy's side is protested to.
+PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make|making)\s+(?:an?\s+)?[\"“]?"
+                     r"(?:(?:[a-z-]+,?\s+){1,3}(?:and\s+[a-z-]+\s+)?)?(?:diplomatic\s+)?"
+                     r"(?:protests?|representations|démarches?|demarches?)\b[\"”]?"
+                     r"|\bsummon(?:ed|s|ing)(?=\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){0,4}?(?i:ambassador|envoy|charg[ée]\s+d[’']affaires|"
+                     r"top\s+diplomat|diplomats?)\b)")
+# "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
+TO_PROTEST = re.compile(r"\bto\s+$")
+
+
 # After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
 NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
                            r"documents|costs|expenses|plans)\b")
@@ -46,6 +58,9 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|tha
 
 # A preposition or "included" just before the word: "responded with sanctions", "which included sanctions".
 PREPOSITION_BEFORE = re.compile(r"\b(?:with|including|included|includes|include|without|against)\s+$")
+
+
+AUXILIARY_FIRST = re.compile(r"(?:will|would|to|has|had|have|is|was|were|are)\s", re.I)
 
 
 class TriggerFinder:
@@ -112,7 +127,9 @@ class TriggerFinder:
 
     def hits(self, text: str, s: Sentence) -> list[Hit]:
         words, concern = self.in_sentence(text, s)
-        if not words and not concern:
+        sentence = text[s.start:s.end]
+        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence
+        if not words and not concern and not protest:
             return []
         found = []
         for a, b, entries in words:
@@ -134,6 +151,12 @@ class TriggerFinder:
                 word_class = "noun"  # "about U.S. sanctions on Chinese firms": a name's measure, not a verb
             chosen = next((t for t in entries if t.word_class == word_class), entries[0])
             found.append(Hit(a, b, text[a:b], self.family(chosen.event_class), chosen.word_class, chosen.event_class))
+        if protest:
+            for m in PROTEST.finditer(text, s.start, s.end):
+                found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
+                if m.group().startswith("summon"):
+                    found = [h for h in found if not (h.text.lower() == "protest" and m.end() < h.start < m.end() + 90
+                                                      and TO_PROTEST.search(text, h.start - 4, h.start))]
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
@@ -149,6 +172,8 @@ class TriggerFinder:
 def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if len(classes) == 1:
         return next(iter(classes))
+    if AUXILIARY_FIRST.match(text, start):
+        return "verb"  # "orders that will bar …": a form opened by an auxiliary is a verb whatever stands before
     before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
     if DETERMINER_BEFORE.search(before_raw) or PREPOSITION_BEFORE.search(before_raw):
         return "noun"
