@@ -28,6 +28,32 @@ class StoreLocation(click.ParamType):
         return value if isinstance(value, Path) else store_location(value)
 
 
+class Seconds(click.ParamType):
+    """A number of seconds: a finite number from 0 (or just above, with ``zero=False``) to a week.
+
+    NaN, infinities and figures past 24.8 days are refused with one line: the waits they reach
+    (poll() on a query's process takes milliseconds in a C int, a socket, a sleep) fail on them
+    with a traceback.
+    """
+    name = "SECONDS"
+    most = 7 * 24 * 3600
+
+    def __init__(self, zero: bool = True, no_limit: bool = False):
+        self.zero, self.no_limit = zero, no_limit
+
+    def convert(self, value, param, ctx):
+        import math
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            seconds = math.nan
+        if not (0 <= seconds <= self.most) or (seconds == 0 and not self.zero):
+            low = "from 0" if self.zero else "above 0"
+            self.fail(f"{value!r} is not a number of seconds {low} up to {self.most} (a week)"
+                      + ("; 0 means no limit" if self.no_limit else ""), param, ctx)
+        return seconds
+
+
 def store_option(fn):
     """``--store DIR|URL`` on every command, falling back to $USCN_STORE, then the default path."""
     return click.option("--store", "store_path", type=StoreLocation(), envvar=STORE_ENV, show_envvar=True,
@@ -158,8 +184,8 @@ def ingest(inputs, workers, quiet, batch, max_article_mb, dask, store_path):
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--every", default="15m", show_default=True, help="How often to poll each feed: 90s, 15m, 2h.")
 @click.option("--once", is_flag=True, help="Poll every feed once, then stop.")
-@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a server.")
-@click.option("--delay", default=1.0, show_default=True, help="Least seconds between two requests to one host.")
+@click.option("--timeout", type=Seconds(zero=False), default=20.0, show_default=True, help="Seconds to wait for a server.")
+@click.option("--delay", type=Seconds(), default=1.0, show_default=True, help="Least seconds between two requests to one host.")
 @click.option("--retry-now", is_flag=True, help="Poll feeds that are backing off after failures now, not when due.")
 @store_option
 @reports_errors
@@ -321,7 +347,7 @@ def load_focus(store_path, period):
               help="Bind a query variable (?NAME) to VALUE: <iri>, prefix:name or a string.")
 @output_format_option("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml")
 @click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update to change the store.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+@click.option("--timeout", type=Seconds(no_limit=True), default=30, show_default=True,
               help="Stop the query after this many seconds (0: no limit).")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
@@ -369,7 +395,7 @@ def query(query, params, fmt, allow_update, timeout, list_named, output, store_p
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; loopback unless you mean to share it (then use a proxy with authentication).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+@click.option("--timeout", type=Seconds(no_limit=True), default=30, show_default=True,
               help="Stop a query after this many seconds (0: no limit).")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Queries answered at the same time (one Oxigraph process each).")

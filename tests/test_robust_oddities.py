@@ -90,3 +90,29 @@ def test_a_truncated_feed_is_reported_as_truncated(tmp_path):
     assert "no content or summary" not in result.stderr
     (tmp_path / "whole.xml").write_bytes(FEED)
     assert "2 article(s) stored" in run("ingest", tmp_path / "whole.xml", "--store", tmp_path / "s2").stderr
+
+
+# --- a number of seconds that is no number of seconds: one line, not a traceback -------------------
+# `query --timeout 1e9` overflowed the wait on the query's process, `nan` and `inf` could not be
+# converted, `serve --timeout nan` and `watch --timeout -1` / `--delay nan` failed the same way.
+@pytest.mark.parametrize("command", [("query", "ASK { ?s ?p ?o }", "--timeout"), ("serve", "--timeout"),
+                                     ("watch", "feed.xml", "--once", "--timeout"), ("watch", "feed.xml", "--once", "--delay")],
+                         ids=lambda c: f"{c[0]} {c[-1]}")
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e9", "604801", "-1", "soon"])
+def test_a_number_of_seconds_out_of_range_is_one_line(store, command, value, monkeypatch):
+    import graph.serve
+    import graph.watch
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError(f"{command[0]} ran with {command[-1]}={value}")
+    monkeypatch.setattr(graph.serve, "serve", must_not_run)
+    monkeypatch.setattr(graph.watch, "watch", must_not_run)
+    result = run(*command[:-1], f"{command[-1]}={value}", "--store", store[0], ok=False)
+    assert result.exit_code == 2, result.output + result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"Error: Invalid value for '{command[-1]}'") and "seconds" in last, last
+
+
+def test_a_long_timeout_within_range_runs_the_query(store):
+    result = run("query", "ASK { ?s ?p ?o }", "--timeout", "604800", "--format", "json", "--store", store[0])
+    assert json.loads(result.stdout)["boolean"] is True
