@@ -993,3 +993,26 @@ def test_leading_a_delegation_to_a_capital_is_a_visit_of_the_relative_clauses_an
 def test_speaking_to_reporters_is_no_call():
     assert ex_has_no(extract("Joe Biden spoke to reporters aboard Air Force One on Tuesday.", WED), "PhoneCall")
     assert one(extract("Xi Jinping spoke to Joe Biden on Tuesday.", WED), "PhoneCall").target == (BIDEN,)
+
+
+# --- an opening participle phrase ----------------------------------------------------------------
+def test_after_receiving_someone_the_main_subject_met_them():
+    ex = extract("After receiving Vice Premier He Lifeng on Monday, President Donald Trump announced a trade truce.", WED)
+    ev = one(ex, "Meeting")
+    assert (ev.actor, ev.target) == (("person/donald-trump",), ("person/he-lifeng",))
+    assert day(ev)[:2] == (D(2023, 7, 17), D(2023, 7, 17))
+
+
+def test_a_relative_clause_on_the_received_guest_gives_the_subject_no_meeting_of_its_own():
+    ex = extract("After receiving Vice Premier He Lifeng, who had led negotiations with Scott Bessent and Jamieson Greer, "
+                 "Xi Jinping spoke to reporters.", WED)
+    ev = one(ex, "Meeting")
+    assert (ev.actor, ev.target) == ((XI,), ("person/he-lifeng",))
+    assert ex_has_no(ex, "PhoneCall")
+
+
+def test_the_opening_phrases_object_is_no_subject_of_the_main_verb():
+    ex = extract("Before meeting with Wang Yi, Antony Blinken toured a factory in Shanghai.", WED)
+    assert one(ex, "Visit").actor == (BLINKEN,)
+    assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}
+    assert ex_has_no(extract("The company is receiving subsidies from Beijing.", WED), "Meeting")
