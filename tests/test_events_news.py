@@ -1016,3 +1016,13 @@ def test_the_opening_phrases_object_is_no_subject_of_the_main_verb():
     assert one(ex, "Visit").actor == (BLINKEN,)
     assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}
     assert ex_has_no(extract("The company is receiving subsidies from Beijing.", WED), "Meeting")
+
+
+# --- criminal charges ---------------------------------------------------------------------------
+def test_charging_someone_with_a_crime_accuses_them():
+    acc = one(extract("The Justice Department charged two Chinese nationals with hacking into U.S. companies.", WED), "Accusation")
+    assert (acc.actor, acc.target) == (("org/us-department-of-justice",), (CHN,))
+
+
+def test_charging_someone_with_a_task_or_charging_that_is_no_charge():
+    assert ex_has_no(extract("President Joe Biden charged Jake Sullivan with leading the review.", WED), "Accusation")

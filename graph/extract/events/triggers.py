@@ -33,6 +33,9 @@ PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make
                      r"(?:protests?|representations|démarches?|demarches?)\b[\"”]?"
                      r"|\bsummon(?:ed|s|ing)(?=\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){0,4}?(?i:ambassador|envoy|charg[ée]\s+d[’']affaires|"
                      r"top\s+diplomat|diplomats?)\b)")
+# A criminal charge: "prosecutors charged Huawei with bank fraud", "indicted two hackers for stealing …".
+CHARGED = re.compile(r"\b(?:charg(?:ed|es|ing)(?=\s+(?:[\w.’'-]+\s+){1,6}?with\s+(?!the\s+task\b|overseeing\b|leading\b|running\b))"
+                     r"|indict(?:ed|s|ing)?)\b")
 # "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
 TO_PROTEST = re.compile(r"\bto\s+$")
 
@@ -131,7 +134,8 @@ class TriggerFinder:
     def hits(self, text: str, s: Sentence) -> list[Hit]:
         words, concern = self.in_sentence(text, s)
         sentence = text[s.start:s.end]
-        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence
+        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence \
+            or "charg" in sentence or "indict" in sentence
         if not words and not concern and not protest:
             return []
         found = []
@@ -162,6 +166,8 @@ class TriggerFinder:
                 if m.group().startswith("summon"):
                     found = [h for h in found if not (h.text.lower() == "protest" and m.end() < h.start < m.end() + 90
                                                       and TO_PROTEST.search(text, h.start - 4, h.start))]
+        for m in CHARGED.finditer(text, s.start, s.end) if protest else ():
+            found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
