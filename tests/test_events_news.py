@@ -1026,3 +1026,11 @@ def test_charging_someone_with_a_crime_accuses_them():
 
 def test_charging_someone_with_a_task_or_charging_that_is_no_charge():
     assert ex_has_no(extract("President Joe Biden charged Jake Sullivan with leading the review.", WED), "Accusation")
+
+
+def test_a_visit_in_a_relative_clause_is_the_antecedents():
+    ex = extract("President Joe Biden received Premier Li Qiang, who had led a delegation to Washington.", WED)
+    assert one(ex, "Visit").actor == (LI_QIANG,)
+    assert one(ex, "Meeting").actor == (BIDEN,)
+    visit = one(extract("Joe Biden thanked Antony Blinken, who visited Beijing last month.", WED), "Visit")
+    assert visit.actor == (BLINKEN,) and visit.place == "place/beijing"

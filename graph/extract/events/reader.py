@@ -261,6 +261,12 @@ class EventReader(RoleReader):
                 kept = [k for k in draft.actor if k not in inside or any(a.key == k and a.start > comma for a in agents)]
                 draft.actor = kept or [a.key for a in agents if comma < a.start < hit.start and not a.modifier
                                        and not a.possessive][:1]
+        if hit.word_class == "verb" and hit.event_class in ("Visit", "Meeting", "PhoneCall") \
+                and (rel := WHO_BEFORE.search(text, s.start, hit.start)):
+            # "Biden received Premier Li, who had led a delegation to Washington": the one "who" stands for
+            antecedent = [a for a in agents if a.end <= rel.start() and not a.modifier and a.kind == "Person"]
+            if antecedent and not text[antecedent[-1].end:rel.start()].strip():
+                draft.actor = [antecedent[-1].key]
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         if hit.event_class == "Sanction" and hit.word_class == "noun" and not draft.actor \
@@ -829,6 +835,8 @@ SIGNED_WITH = re.compile(r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|reached
                          r"(?:(?:in|on|last)\s+\w+(?:\s+\d{4})?\s+)?with\s+(?:the\s+)?")
 # "…, and", "and then", "and on Friday" just before a verb: a second verb of the same subject.
 AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:on|in|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$")
+# "…, who (had) (recently) led a delegation to …": a person's relative clause just before the verb.
+WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:had|has|have|also|then|later|once|previously|recently|just)\s+){0,2}$")
 # A relative pronoun just before the verb: "X and Y, which (had) pledged …", "…, who agreed …".
 WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
 # "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
