@@ -1034,3 +1034,17 @@ def test_a_visit_in_a_relative_clause_is_the_antecedents():
     assert one(ex, "Meeting").actor == (BIDEN,)
     visit = one(extract("Joe Biden thanked Antony Blinken, who visited Beijing last month.", WED), "Visit")
     assert visit.actor == (BLINKEN,) and visit.place == "place/beijing"
+
+
+# --- being somewhere for talks ------------------------------------------------------------------
+def test_being_in_a_foreign_city_for_talks_is_a_visit_there_and_the_talks_place():
+    ex = extract("BEIJING — Antony Blinken was in Tokyo on Wednesday for talks with Wang Yi.", WED)
+    visit, meeting = one(ex, "Visit"), one(ex, "Meeting")
+    assert visit.actor == (BLINKEN,) and visit.place == "place/tokyo"
+    assert meeting.place == "place/tokyo" and parties(meeting) == {BLINKEN, WANG_YI}
+    assert day(visit)[:2] == (D(2023, 7, 19), D(2023, 7, 19))
+
+
+def test_being_at_home_for_talks_or_in_talks_is_no_visit():
+    assert ex_has_no(extract("Joe Biden was in Washington on Monday for a meeting with Wang Yi.", WED), "Visit")
+    assert ex_has_no(extract("The company was in talks for a merger.", WED), "Visit")

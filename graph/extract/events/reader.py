@@ -19,7 +19,7 @@ from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern, denies_a_claim
 from graph.extract.events.model import EVENT_NOUNS, TWO_PARTY, Draft, Hit
-from graph.extract.events.roles import BETWEEN, BY, PASSIVE, RoleReader, in_quotes, is_title_run, of_sentence, sides
+from graph.extract.events.roles import BEING_IN, BETWEEN, BY, PASSIVE, RoleReader, in_quotes, is_title_run, of_sentence, sides
 from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
@@ -409,6 +409,10 @@ class EventReader(RoleReader):
                 and THEIR_COUNTERPARTS.search(text, hit.end, s.end):
             # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
             return None
+        if hit.event_class == "Visit" and BEING_IN.fullmatch(hit.text) and draft.place and any(
+                home(k, entities) is not None and home(k, entities) in (draft.place, home(draft.place, entities))
+                for k in draft.actor):
+            return None  # "Biden was in Washington for talks": at home, no trip
         return draft if self.complete(draft, entities) else None
 
     def agreed_by_antecedent(self, text, s, hit, draft, agents, entities) -> None:

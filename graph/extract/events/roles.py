@@ -425,7 +425,8 @@ class RoleReader:
                 key = self.entity_at(pos, entities)
                 if key and entities[key].kind == "Place" and m.start() > 0 \
                         and not self.is_compound(text, pos) and not self.in_time(pos) \
-                        and not any(clause_start <= h.start < pos for h in getattr(self, "_sentence_hits", ())) \
+                        and not any(clause_start <= h.start < pos and not BEING_IN.fullmatch(h.text)
+                                    for h in getattr(self, "_sentence_hits", ())) \
                         and not re.search(r"[,;:“”\"]", text[pos:hit.start]):  # not "…, speaking in Tokyo, said talks…"
                     return key
         return None
@@ -533,6 +534,9 @@ ASIDE_BEFORE = re.compile(r"\s[–—]\s(?P<with>(?:along|together)\s+with\b|joi
 
 # A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
 PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")
+
+# "was in" (triggers.WAS_IN_FOR): being somewhere, whose place is the talks' place too.
+BEING_IN = re.compile(r"(?:was|were|is|are)\s+in")
 
 # A trip or a sale and where it goes: "a planned trip to", "arms sales to", "the visit to".
 DESTINATION = re.compile(r"\b(?:trips?|visits?|travel|journey|stopovers?|transits?|sales?|deliveries|shipments?|"

@@ -39,6 +39,12 @@ CHARGED = re.compile(r"\b(?:charg(?:ed|es|ing)(?=\s+(?:[\w.’'-]+\s+){1,6}?with
 # "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
 TO_PROTEST = re.compile(r"\bto\s+$")
 
+# Being somewhere for talks is a visit there: "Blinken was in Jakarta on Thursday for talks with …",
+# "is in Paris this week for meetings" (the place must follow "in" and the purpose come soon after).
+WAS_IN_FOR = re.compile(r"\b(?:was|were|is|are)\s+in(?=\s+[A-Z][^.;]{0,50}?\bfor\s+(?:(?:a|an|two|three|several|high-level|"
+                        r"official|annual)\s+)?(?:[\w-]+\s+)?(?:talks|visit|meetings?|negotiations|consultations|summit|"
+                        r"dialogue)\b)")
+
 # After "spoke to/with": an audience, not a party to a call.
 AUDIENCE = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+)?(?:(?:[\w-]+)\s+)?(?:reporters|journalists|press|media|students|"
                       r"crowd|audience|supporters|troops|workers|employees|business\s+leaders|lawmakers|senators)\b")
@@ -135,7 +141,7 @@ class TriggerFinder:
         words, concern = self.in_sentence(text, s)
         sentence = text[s.start:s.end]
         protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence \
-            or "charg" in sentence or "indict" in sentence
+            or "charg" in sentence or "indict" in sentence or " in " in sentence and " for " in sentence
         if not words and not concern and not protest:
             return []
         found = []
@@ -166,6 +172,8 @@ class TriggerFinder:
                 if m.group().startswith("summon"):
                     found = [h for h in found if not (h.text.lower() == "protest" and m.end() < h.start < m.end() + 90
                                                       and TO_PROTEST.search(text, h.start - 4, h.start))]
+        for m in WAS_IN_FOR.finditer(text, s.start, s.end) if protest else ():
+            found.append(Hit(m.start(), m.end(), m.group(), "Visit", "verb", "Visit"))
         for m in CHARGED.finditer(text, s.start, s.end) if protest else ():
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
