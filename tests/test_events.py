@@ -548,6 +548,17 @@ def test_conduct_laid_on_a_country_by_a_phrase_or_its_verb():
         assert acc.actor == (USA,) and acc.target == (CHN,)
 
 
+def test_an_official_text_saying_a_country_failed_to_act_accuses_it():
+    for text in ("The Government of the People’s Republic of China has failed to take adequate steps to stop the "
+                 "export of precursor chemicals.",
+                 "China has repeatedly refused to share data on the outbreak with international investigators."):
+        ex = extract_titled("Executive Order on Addressing Threats to Public Health", text)
+        (acc,) = of_kind(ex, "Accusation")
+        assert acc.actor == (USA,) and acc.target == (CHN,)
+    ok = extract_titled("FACT SHEET: New Actions on Supply Chains", "The United States worked with China on a joint study.")
+    assert not of_kind(ok, "Accusation")
+
+
 def test_conduct_in_news_prose_or_a_countrys_own_belief_is_no_accusation():
     news = extract_titled("Steel makers brace for new rules", "WASHINGTON — Critics point to China’s unfair trade practices.")
     assert not of_kind(news, "Accusation")

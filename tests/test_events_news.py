@@ -970,3 +970,67 @@ def test_denouncing_a_visit_accuses_the_visitor_not_the_destination():
 def test_denouncing_arms_sales_accuses_the_seller():
     acc = one(extract("Beijing denounced the arms sale to Taiwan by the United States.", WED), "Accusation")
     assert (acc.actor, acc.target) == ((CHN,), (USA,))
+
+
+# --- passive talks, arrivals, delegations, audiences --------------------------------------------
+def test_talks_held_between_two_parties():
+    ev = one(extract("Talks were held between Antony Blinken and Wang Yi in Washington in March.", WED), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}
+    assert ev.place == "place/washington"
+
+
+def test_landing_in_a_city_is_a_visit():
+    ev = one(extract("Nancy Pelosi landed in Taipei late on Tuesday.", WED), "Visit")
+    assert ev.actor == ("person/nancy-pelosi",) and ev.place == "place/taipei"
+    assert day(ev)[:2] == (D(2023, 7, 18), D(2023, 7, 18))
+
+
+def test_leading_a_delegation_to_a_capital_is_a_visit_of_the_relative_clauses_antecedent():
+    ev = one(extract("The premier received Liu He, who had led a delegation to Washington.", WED), "Visit")
+    assert ev.actor == ("person/liu-he",) and ev.place == "place/washington"
+
+
+def test_speaking_to_reporters_is_no_call():
+    assert ex_has_no(extract("Joe Biden spoke to reporters aboard Air Force One on Tuesday.", WED), "PhoneCall")
+    assert one(extract("Xi Jinping spoke to Joe Biden on Tuesday.", WED), "PhoneCall").target == (BIDEN,)
+
+
+# --- an opening participle phrase ----------------------------------------------------------------
+def test_after_receiving_someone_the_main_subject_met_them():
+    ex = extract("After receiving Vice Premier He Lifeng on Monday, President Donald Trump announced a trade truce.", WED)
+    ev = one(ex, "Meeting")
+    assert (ev.actor, ev.target) == (("person/donald-trump",), ("person/he-lifeng",))
+    assert day(ev)[:2] == (D(2023, 7, 17), D(2023, 7, 17))
+
+
+def test_a_relative_clause_on_the_received_guest_gives_the_subject_no_meeting_of_its_own():
+    ex = extract("After receiving Vice Premier He Lifeng, who had led negotiations with Scott Bessent and Jamieson Greer, "
+                 "Xi Jinping spoke to reporters.", WED)
+    ev = one(ex, "Meeting")
+    assert (ev.actor, ev.target) == ((XI,), ("person/he-lifeng",))
+    assert ex_has_no(ex, "PhoneCall")
+
+
+def test_the_opening_phrases_object_is_no_subject_of_the_main_verb():
+    ex = extract("Before meeting with Wang Yi, Antony Blinken toured a factory in Shanghai.", WED)
+    assert one(ex, "Visit").actor == (BLINKEN,)
+    assert parties(one(ex, "Meeting")) == {BLINKEN, WANG_YI}
+    assert ex_has_no(extract("The company is receiving subsidies from Beijing.", WED), "Meeting")
+
+
+# --- criminal charges ---------------------------------------------------------------------------
+def test_charging_someone_with_a_crime_accuses_them():
+    acc = one(extract("The Justice Department charged two Chinese nationals with hacking into U.S. companies.", WED), "Accusation")
+    assert (acc.actor, acc.target) == (("org/us-department-of-justice",), (CHN,))
+
+
+def test_charging_someone_with_a_task_or_charging_that_is_no_charge():
+    assert ex_has_no(extract("President Joe Biden charged Jake Sullivan with leading the review.", WED), "Accusation")
+
+
+def test_a_visit_in_a_relative_clause_is_the_antecedents():
+    ex = extract("President Joe Biden received Premier Li Qiang, who had led a delegation to Washington.", WED)
+    assert one(ex, "Visit").actor == (LI_QIANG,)
+    assert one(ex, "Meeting").actor == (BIDEN,)
+    visit = one(extract("Joe Biden thanked Antony Blinken, who visited Beijing last month.", WED), "Visit")
+    assert visit.actor == (BLINKEN,) and visit.place == "place/beijing"

@@ -39,7 +39,9 @@ class ConductReader:
             if alts else None
         self.engages = re.compile(rf"^(?:\s*\([A-Z]+\))?\s+(?:\w+ly\s+)?(?:is\s+|are\s+|has\s+been\s+|continues\s+to\s+)?(?:\w+ly\s+)?"
                                   rf"(?:(?:engag\w+\s+in|committ?\w*|conduct\w*|pursu\w+)\s+(?:[\w-]+\s+){{0,3}}?(?:{alts})|"
-                                  rf"exploit\w*|abus\w+|coerc\w+|steal\w*|breaks\s+its\s+promises)(?![\w-])", re.I) \
+                                  rf"exploit\w*|abus\w+|coerc\w+|steal\w*|breaks\s+its\s+promises|"
+                                  # "the Government of the PRC has failed to take adequate action", "has refused to"
+                                  rf"(?:has\s+|have\s+)?(?:\w+ly\s+)?(?:failed|fails|refused|refuses)\s+to)(?![\w-])", re.I) \
             if alts else None
         verbs = sorted(words.get("title-verbs", ()), key=len, reverse=True)
         self.title_verb = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b") if verbs else None

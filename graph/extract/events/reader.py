@@ -241,6 +241,32 @@ class EventReader(RoleReader):
                     and group.group().lower() in ("their", "the two leaders", "the two presidents", "both leaders"):
                 # "It was their third conversation of the year, following a call in February": theirs too
                 draft.actor = self.as_countries(group.group(), self.last_group(drafts))
+        if hit.word_class == "verb" and hit.text.split()[0].lower().endswith("ing") \
+                and OPENING_PARTICIPLE.fullmatch(text, s.start, hit.start):
+            # "After receiving Vice Premier X on Monday, President Y announced …": the main clause's subject acts
+            # (past a relative clause on the object: "After receiving X, who had led talks with A, Y said …")
+            comma = text.find(",", hit.end, s.end)
+            while comma >= 0 and re.match(r",\s*(?:who|which|whose|whom)\b", text[comma:comma + 10]):
+                comma = text.find(",", comma + 1, s.end)
+            subject = [a for a in agents if comma >= 0 and a.start > comma and not a.modifier and not a.possessive]
+            if subject:
+                draft.actor = [subject[0].key]
+        elif (opening := OPENING_PARTICIPLE.match(text, s.start)) and re.match(r"\w+ing\b", text[opening.end():opening.end() + 20]):
+            # "Before meeting with Wang Yi, Blinken toured …": the opening phrase's object is no subject of the main verb
+            comma = text.find(",", opening.end(), hit.start)
+            while comma >= 0 and re.match(r",\s*(?:who|which|whose|whom)\b", text[comma:comma + 10]):
+                comma = text.find(",", comma + 1, hit.start)
+            inside = {a.key for a in agents if comma >= 0 and a.start < comma}
+            if comma >= 0 and inside & set(draft.actor):
+                kept = [k for k in draft.actor if k not in inside or any(a.key == k and a.start > comma for a in agents)]
+                draft.actor = kept or [a.key for a in agents if comma < a.start < hit.start and not a.modifier
+                                       and not a.possessive][:1]
+        if hit.word_class == "verb" and hit.event_class in ("Visit", "Meeting", "PhoneCall") \
+                and (rel := WHO_BEFORE.search(text, s.start, hit.start)):
+            # "Biden received Premier Li, who had led a delegation to Washington": the one "who" stands for
+            antecedent = [a for a in agents if a.end <= rel.start() and not a.modifier and a.kind == "Person"]
+            if antecedent and not text[antecedent[-1].end:rel.start()].strip():
+                draft.actor = [antecedent[-1].key]
         if hit.event_class == "Accusation" and len(draft.actor) == 1:
             draft.actor = self.speaker_for(text, s, hit, draft.actor, agents, entities) or draft.actor
         if hit.event_class == "Sanction" and hit.word_class == "noun" and not draft.actor \
@@ -809,6 +835,8 @@ SIGNED_WITH = re.compile(r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|reached
                          r"(?:(?:in|on|last)\s+\w+(?:\s+\d{4})?\s+)?with\s+(?:the\s+)?")
 # "…, and", "and then", "and on Friday" just before a verb: a second verb of the same subject.
 AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:on|in|last|this|early|late)\s+[\w.]+(?:\s+\d+)?\s+)?$")
+# "…, who (had) (recently) led a delegation to …": a person's relative clause just before the verb.
+WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:had|has|have|also|then|later|once|previously|recently|just)\s+){0,2}$")
 # A relative pronoun just before the verb: "X and Y, which (had) pledged …", "…, who agreed …".
 WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:had|have|has|also|jointly|both|then|later)\s+){0,2}$")
 # "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
@@ -837,6 +865,8 @@ IS_THE = re.compile(r"\b(?:is|was|became|becomes|will be|would be)\s+(?:the|only
                     r"most\s+senior|highest[-\s]ranking)\b")
 # "a trip to Taiwan by …", "the visit to Beijing next week by …": the visitor after the destination.
 VISIT_TO_BY = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,5}?by\s+")
+# A participle phrase opening the sentence: "After receiving …", "Before meeting with …", "While hosting …".
+OPENING_PARTICIPLE = re.compile(r"\W*(?:After|Before|While|When|Since|Following|Shortly\s+after|Soon\s+after|Just\s+before)\s+")
 # "between A, B and their counterparts": the other side, unnamed.
 THEIR_COUNTERPARTS = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+)?counterparts?\b")
 

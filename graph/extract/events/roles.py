@@ -22,7 +22,8 @@ WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
 LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
 IN_THE = re.compile(r"\b(?:in|at)\s+the\s+$")
 # "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
-BETWEEN = re.compile(r"\s+(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
+BETWEEN = re.compile(r"\s+(?:(?:was|were|are|is|had\s+been|have\s+been|will\s+be)\s+(?:being\s+)?(?:held|conducted)\s+)?"
+                     r"(?:(?!(?:and|that|which|who|was|were|is|are|had|has|with|to)\b)[\w’'.-]+,?\s+){0,3}?between\s", re.I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|across|via|into|toward|towards|around|for|through|"
                           r"visit|visits|visited|visiting|here in|back to)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 AGREED_WITH = re.compile(r"\bwith\s+(?:(?:the|our|their|its|his|her|both|all)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")

@@ -33,9 +33,15 @@ PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make
                      r"(?:protests?|representations|démarches?|demarches?)\b[\"”]?"
                      r"|\bsummon(?:ed|s|ing)(?=\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){0,4}?(?i:ambassador|envoy|charg[ée]\s+d[’']affaires|"
                      r"top\s+diplomat|diplomats?)\b)")
+# A criminal charge: "prosecutors charged Huawei with bank fraud", "indicted two hackers for stealing …".
+CHARGED = re.compile(r"\b(?:charg(?:ed|es|ing)(?=\s+(?:[\w.’'-]+\s+){1,6}?with\s+(?!the\s+task\b|overseeing\b|leading\b|running\b))"
+                     r"|indict(?:ed|s|ing)?)\b")
 # "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
 TO_PROTEST = re.compile(r"\bto\s+$")
 
+# After "spoke to/with": an audience, not a party to a call.
+AUDIENCE = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+)?(?:(?:[\w-]+)\s+)?(?:reporters|journalists|press|media|students|"
+                      r"crowd|audience|supporters|troops|workers|employees|business\s+leaders|lawmakers|senators)\b")
 
 # After a noun trigger, a head noun it modifies: "travel restrictions", "trip advisory".
 NOUN_MODIFIED = re.compile(r"\s+(?:restrictions?|bans?|advisory|advisories|warnings?|industry|agency|agencies|"
@@ -128,7 +134,8 @@ class TriggerFinder:
     def hits(self, text: str, s: Sentence) -> list[Hit]:
         words, concern = self.in_sentence(text, s)
         sentence = text[s.start:s.end]
-        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence
+        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence \
+            or "charg" in sentence or "indict" in sentence
         if not words and not concern and not protest:
             return []
         found = []
@@ -138,6 +145,8 @@ class TriggerFinder:
             if MODIFIED_NOUN.match(text[b:b + 12]) or \
                     all(t.word_class == "noun" for t in entries) and NOUN_MODIFIED.match(text, b):
                 continue  # "call records", "travel restrictions": a modifier of another noun, not a happening
+            if AUDIENCE.match(text, b) and any(self.family(t.event_class) == "PhoneCall" for t in entries):
+                continue  # "spoke to reporters", "spoke with students": an audience, not a call
             if AS_BEFORE.search(text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
@@ -157,6 +166,8 @@ class TriggerFinder:
                 if m.group().startswith("summon"):
                     found = [h for h in found if not (h.text.lower() == "protest" and m.end() < h.start < m.end() + 90
                                                       and TO_PROTEST.search(text, h.start - 4, h.start))]
+        for m in CHARGED.finditer(text, s.start, s.end) if protest else ():
+            found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
