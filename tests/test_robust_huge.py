@@ -95,3 +95,27 @@ def test_a_page_within_a_raised_limit_is_read(tmp_path):
     assert refused.exit_code == 1 and "more than the 0.1 MB" in refused.stderr
     read = CliRunner().invoke(main, args + ["--max-article-size", "0.5"], catch_exceptions=False)
     assert read.exit_code == 0 and "1 article(s) stored" in read.stderr, read.stderr
+
+
+# --- a text node past libxml2's 10 MB limit is text, not nothing -----------------------------------
+# A feed entry whose description held 12 MB of text was reported as "an entry with no content or
+# summary": lxml's HTML parser gave up on a text node past 10 MB and html_to_text returned "".
+def test_html_to_text_reads_a_text_node_past_ten_mb():
+    sentence = "The two delegations met by the lake and talked for hours. "
+    body = sentence * (11_000_000 // len(sentence))
+    assert len(_common.html_to_text(f"<p>{body}</p>")) == len(body.strip())
+
+
+def test_a_feed_entry_past_ten_mb_gets_the_size_line(tmp_path):
+    from click.testing import CliRunner
+    from graph.cli import main
+    sentence = "The two delegations met by the lake and talked for hours. "
+    body = sentence * (12_000_000 // len(sentence))
+    (tmp_path / "feed.xml").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                                       f"<item><title>Long</title><description>{body}</description></item>"
+                                       "</channel></rss>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "feed.xml"), "--store", str(tmp_path / "s")],
+                                catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "has 12.0 MB of text, more than the 8 MB one article may have" in result.stderr, result.stderr
+    assert "no content or summary" not in result.stderr
