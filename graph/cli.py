@@ -142,6 +142,8 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
 
     progress = Progress(sys.stderr, count_articles(inputs) if show else None, enabled=not quiet)
     extractor = default_extractor().configured(max_article_mb, reading)
+    from graph.loaders import html
+    html.MAX_TEXT_MB = extractor.max_mb         # a page far over it is refused before it is parsed
     report = ingest(inputs, store, warn_input, extractor=extractor, progress=progress.step,
                     workers=workers or default_workers(), batch=batch, dask=dask)
     progress.close()

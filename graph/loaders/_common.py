@@ -361,8 +361,8 @@ def html_to_text(markup: str) -> str:
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     if not markup.strip():
         return ""
-    try:
-        root = lxml.html.fromstring(markup)
+    try:     # huge_tree: past 10 MB in one text node libxml2 stops and nothing would be read
+        root = lxml.html.fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
     except (lxml.etree.ParserError, ValueError):
         return ""
     for element in [e for e in root.iter(*_DROP_TAGS) if e is not root]:
