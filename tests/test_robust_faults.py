@@ -336,3 +336,26 @@ def test_an_output_into_a_full_device_stays_a_device_and_is_one_line(seeded, tmp
     assert str(full) in line and "disk is full" in line, line
     assert stat.S_ISCHR(full.lstat().st_mode), "the device node was replaced by a regular file"
     assert [p.name for p in tmp_path.iterdir()] == ["full"]
+
+
+# --- a --store that is a folder of other files ------------------------------------------------------
+# `uscn ingest articles/ --store articles` wrote RocksDB's files among the articles; a folder
+# holding files that are not a store's is refused, an empty one, a new one or a store cut short
+# before its first commit (only RocksDB's own files) is opened.
+def test_a_store_folder_holding_other_files_is_refused(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEED_TXT, folder / SEED_TXT.name)
+    line = one_error_line(run("ingest", folder, "--store", folder))
+    assert line.startswith(f"Error: {folder}: ") and "not a uscn store" in line, line
+    assert sorted(p.name for p in folder.iterdir()) == [SEED_TXT.name]          # nothing written there
+
+
+def test_a_store_cut_short_before_its_first_commit_is_opened(tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    for name in ("LOCK", "LOG", "LOG.old.1796221101284838", "IDENTITY"):     # RocksDB's files before CURRENT
+        (store / name).write_bytes(b"")
+    (tmp_path / "empty").mkdir()
+    for where in (store, tmp_path / "empty", tmp_path / "new"):
+        assert run("ingest", SEED_TXT, "--store", where).exit_code == 0

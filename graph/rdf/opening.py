@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import re
 import time
 from pathlib import Path
 
@@ -50,8 +51,22 @@ def read_failure(path: Path, exc: Exception) -> str:
             "rebuild it with `uscn ingest` into a new --store")
 
 
+# What a store's folder holds (RocksDB's files, uscn's own) before its first commit writes CURRENT.
+_STORE_FILE = re.compile(r"(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(log|sst|blob)"
+                         r"|uscn-.*|.*\.dbtmp)")
+
+
 def open_writable(path: Path) -> ox.Store:
-    """The store at ``path`` opened for writing (the folder is made when missing)."""
+    """The store at ``path`` opened for writing (the folder is made when missing).
+
+    A folder that holds other files (``--store articles/``, say) is refused: the store's
+    files would be written among them.
+    """
+    if path.is_dir() and not (path / "CURRENT").exists():
+        other = next((p.name for p in path.iterdir() if not _STORE_FILE.fullmatch(p.name)), None)
+        if other is not None:
+            raise StoreError(f"{path}: is a folder of other files ({other}, ...), not a uscn store; "
+                             "pass a new or empty folder as --store")
     try:
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
