@@ -1048,3 +1048,8 @@ def test_being_in_a_foreign_city_for_talks_is_a_visit_there_and_the_talks_place(
 def test_being_at_home_for_talks_or_in_talks_is_no_visit():
     assert ex_has_no(extract("Joe Biden was in Washington on Monday for a meeting with Wang Yi.", WED), "Visit")
     assert ex_has_no(extract("The company was in talks for a merger.", WED), "Visit")
+
+
+def test_a_passive_charge_with_no_accuser_is_none():
+    text = "In the last month, China has arrested two groups of people that were indicted in the United States."
+    assert ex_has_no(extract(text, WED), "Accusation")

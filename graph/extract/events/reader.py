@@ -409,6 +409,8 @@ class EventReader(RoleReader):
                 and THEIR_COUNTERPARTS.search(text, hit.end, s.end):
             # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
             return None
+        if draft.passive and hit.event_class == "Accusation" and hit.text.lower().startswith(("charg", "indict")):
+            return None  # "individuals that were indicted in the United States": a charge with no accuser named
         if hit.event_class == "Visit" and BEING_IN.fullmatch(hit.text) and draft.place and any(
                 home(k, entities) is not None and home(k, entities) in (draft.place, home(draft.place, entities))
                 for k in draft.actor):
