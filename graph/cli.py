@@ -110,7 +110,22 @@ def write_bytes(data: bytes, output: str | None) -> None:
             out.write(data)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class UscnGroup(click.Group):
+    """The command group; Ctrl-C ends any command with the shell's code for it (130).
+
+    click's own answer is "Aborted!" and exit code 1, which scripts cannot tell from a failure.
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=UscnGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="uscn")
 def main():
     """uscn: a knowledge graph of US–China relations from news articles and official statements.
@@ -381,6 +396,9 @@ def query(query, params, fmt, allow_update, timeout, list_named, output, store_p
         raise click.UsageError("give a query (text, a .rq file or a name), or --list")
     sparql = sys.stdin.read() if query == "-" else q.resolve(query)
     from graph.rdf.params import check_params
+    twice = sorted({name for name, _ in params if sum(n == name for n, _ in params) > 1})
+    if twice:
+        raise click.UsageError(f"--param {twice[0]} is given more than once: give each parameter once")
     named = q.named_queries().get(query)
     check_params(sparql, dict(params), named.params if named else None)
     try:

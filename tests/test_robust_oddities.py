@@ -116,3 +116,21 @@ def test_a_number_of_seconds_out_of_range_is_one_line(store, command, value, mon
 def test_a_long_timeout_within_range_runs_the_query(store):
     result = run("query", "ASK { ?s ?p ?o }", "--timeout", "604800", "--format", "json", "--store", store[0])
     assert json.loads(result.stdout)["boolean"] is True
+
+
+def test_a_param_given_twice_is_refused_rather_than_one_value_dropped(store):
+    result = run("query", "timeline", "--param", "actorName", "Biden", "--param", "actorName", "Xi",
+                 "--store", store[0], ok=False)
+    assert result.exit_code == 2
+    assert "--param actorName is given more than once" in result.stderr
+
+
+def test_ctrl_c_in_any_command_exits_130_with_one_line(store, monkeypatch):
+    import graph.rdf.stats
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(graph.rdf.stats, "store_stats", interrupted)
+    result = run("stats", "--store", store[0], ok=False)
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "interrupted"
