@@ -1053,3 +1053,38 @@ def test_being_at_home_for_talks_or_in_talks_is_no_visit():
 def test_a_passive_charge_with_no_accuser_is_none():
     text = "In the last month, China has arrested two groups of people that were indicted in the United States."
     assert ex_has_no(extract(text, WED), "Accusation")
+
+
+# --- summons and charges: who acts, and the clause's own day -----------------------------------
+BURNS, DOJ = "person/nicholas-burns", "org/us-department-of-justice"
+THU_MAR = D(2024, 3, 14)
+
+
+def test_ministry_that_summons_a_titled_envoy_is_the_accuser_dated_by_its_own_clause():
+    text = ("The Chinese Foreign Ministry summoned U.S. Ambassador Nicholas Burns on Monday over the arms sale. "
+            "On Wednesday, Washington said it would go ahead.")
+    ev = one(extract(text, THU_MAR), "Accusation")
+    assert ev.actor == ("org/cn-ministry-of-foreign-affairs",) and ev.target == (BURNS,)
+    assert day(ev)[:2] == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+def test_a_title_after_a_ministry_still_makes_it_a_modifier():
+    ex = extract("Foreign Ministry spokesperson Mao Ning on Monday accused Washington of hypocrisy.", THU_MAR)
+    ev = one(ex, "Accusation")
+    assert ev.actor == ("person/mao-ning",) and ev.target == ("country/USA",)
+
+
+def test_passive_charge_with_the_crime_before_the_by_phrase_has_the_by_party_as_accuser():
+    ev = one(extract("Huawei was charged with bank fraud by the Justice Department on Tuesday.", THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("org/huawei",))
+    assert day(ev)[:2] == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_the_crime_of_a_charge_is_not_a_second_accusation_the_other_way():
+    ex = extract("Huawei was charged by the Justice Department with stealing trade secrets.", THU_MAR)
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("org/huawei",))
+
+
+def test_passive_charge_with_no_accuser_named_is_none():
+    assert ex_has_no(extract("Two engineers were charged with espionage in Ohio.", THU_MAR), "Accusation")

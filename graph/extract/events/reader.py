@@ -580,6 +580,9 @@ class EventReader(RoleReader):
         what = WHAT_CALLED.fullmatch(hit.text)
         if not what and self.modality.negation.search(before[-15:]) or in_quotes(text, s.start, hit.start):
             return None  # "has not said", "declined to say"; a quotation's words are the quoted speaker's
+        if any(h is not hit and h.event_class == "Accusation" and h.start < hit.end and hit.start < h.end
+               for h in self._sentence_hits):
+            return None  # "was charged by X with stealing …": the charge itself is read, its crime is no second report
         countries = [a.mention for a in agents if a.kind == "Country"]
         if what:
             end = min(s.end, hit.end + 100)

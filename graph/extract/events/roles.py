@@ -497,7 +497,9 @@ class RoleReader:
 TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
                            # verbs of acting on others, never in a title: "the Treasury designated two officials, X and Y"
                            + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
-                             "criticized criticised charged indicted expelled added targeted".split())
+                             "criticized criticised charged indicted expelled added targeted".split()
+                           # summoning an envoy: "the Foreign Ministry summoned U.S. Ambassador X" (the ministry summons)
+                           + "summoned summons summoning rebuked reprimanded protested warned urged".split())
 
 
 def is_title_run(between: str) -> bool:
