@@ -1088,3 +1088,23 @@ def test_the_crime_of_a_charge_is_not_a_second_accusation_the_other_way():
 
 def test_passive_charge_with_no_accuser_named_is_none():
     assert ex_has_no(extract("Two engineers were charged with espionage in Ohio.", THU_MAR), "Accusation")
+
+
+FBI = "org/us-federal-bureau-of-investigation"
+
+
+def test_a_passive_charge_told_by_an_office_after_it_is_that_office_accusation_dated_by_its_clause():
+    text = "Two Chinese nationals were charged in January with stealing chip designs, the Justice Department said on Wednesday."
+    ev = one(extract(text, THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 1, 1), D(2024, 1, 31))
+
+
+def test_a_passive_charge_told_by_an_office_before_it():
+    ev = one(extract("The FBI said that three Chinese hackers had been indicted for breaking into power grids.", THU_MAR),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((FBI,), ("country/CHN",))
+
+
+def test_a_charge_told_by_the_charged_side_itself_has_no_accuser():
+    assert ex_has_no(extract("Chinese officials said two Chinese engineers were charged with fraud.", THU_MAR), "Accusation")
