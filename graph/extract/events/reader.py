@@ -28,6 +28,7 @@ from graph.model import Entity, Event, Mention, Sentence
 
 
 # A report's teller after its clause: ", the Justice Department said." / ", prosecutors in Brooklyn announced on Tuesday."
+CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Oo]nce|[Ss]hould)\b[^,;]*$")
 TELLS = re.compile(r"\s*(?:,[^,]*,\s*)?(?:\w+ly\s+)?(?:said|says|announced|stated|alleged)\b")
 TOLD_AFTER = re.compile(r",\s*[^,;]{0,80}?\b(?:said|says|announced|stated|alleged|alleges)\b[^,;]{0,40}?[.”\"]*\s*$")
 
@@ -607,6 +608,8 @@ class EventReader(RoleReader):
         if any(h is not hit and h.event_class == "Accusation" and h.start < hit.end and hit.start < h.end
                for h in self._sentence_hits):
             return None  # "was charged by X with stealing …": the charge itself is read, its crime is no second report
+        if CONDITION_BEFORE.search(text, s.start, hit.start):
+            return None  # "if the department finds that X's practices are unreasonable": not (yet) said
         countries = [a.mention for a in agents if a.kind == "Country"]
         if what:
             end = min(s.end, hit.end + 100)
