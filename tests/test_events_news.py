@@ -1138,3 +1138,15 @@ def test_a_finding_negated_hedged_conditional_or_of_no_wrong_is_no_accusation(te
 def test_describing_another_sides_mission_as_a_spy_hub_accuses_that_side():
     ev = one(extract("Senator Marco Rubio described China's consulate in Chicago as a hub of spying.", THU_MAR), "Accusation")
     assert ev.actor == ("person/marco-rubio",) and ev.target == ("country/CHN",)
+
+
+def test_a_meeting_on_the_sidelines_of_a_venue_named_by_its_city_is_in_that_city():
+    ev = one(extract("Antony Blinken met Wang Yi on Saturday on the margins of the Munich Security Conference.", THU_MAR),
+             "Meeting")
+    assert ev.place == "place/munich"
+    assert day(ev)[:2] == (D(2024, 3, 9), D(2024, 3, 9))
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_with_no_city_has_no_place():
+    ev = one(extract("Antony Blinken met Wang Yi on the sidelines of the United Nations General Assembly.", THU_MAR), "Meeting")
+    assert ev.place is None
