@@ -1088,3 +1088,53 @@ def test_the_crime_of_a_charge_is_not_a_second_accusation_the_other_way():
 
 def test_passive_charge_with_no_accuser_named_is_none():
     assert ex_has_no(extract("Two engineers were charged with espionage in Ohio.", THU_MAR), "Accusation")
+
+
+FBI = "org/us-federal-bureau-of-investigation"
+
+
+def test_a_passive_charge_told_by_an_office_after_it_is_that_office_accusation_dated_by_its_clause():
+    text = "Two Chinese nationals were charged in January with stealing chip designs, the Justice Department said on Wednesday."
+    ev = one(extract(text, THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 1, 1), D(2024, 1, 31))
+
+
+def test_a_passive_charge_told_by_an_office_before_it():
+    ev = one(extract("The FBI said that three Chinese hackers had been indicted for breaking into power grids.", THU_MAR),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((FBI,), ("country/CHN",))
+
+
+def test_a_charge_told_by_the_charged_side_itself_has_no_accuser():
+    assert ex_has_no(extract("Chinese officials said two Chinese engineers were charged with fraud.", THU_MAR), "Accusation")
+
+
+COMMERCE = "org/us-department-of-commerce"
+
+
+def test_a_formal_finding_against_another_sides_practices_is_an_accusation_dated_by_its_clause():
+    ev = one(extract("The Commerce Department determined on Monday that Beijing's export subsidies were discriminatory.",
+                     THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((COMMERCE,), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+def test_found_that_practices_were_unreasonable_accuses_their_owner():
+    ev = one(extract("The Commerce Department found that China's pricing rules were unreasonable.", THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((COMMERCE,), ("country/CHN",))
+
+
+@pytest.mark.parametrize("text", [
+    "The Commerce Department did not find that China's pricing rules were unreasonable.",
+    "The Commerce Department found that China's pricing rules may be unreasonable.",
+    "If the Commerce Department finds that China's pricing rules are unreasonable, duties will follow.",
+    "The Commerce Department found that the shipment had reached Ohio.",
+])
+def test_a_finding_negated_hedged_conditional_or_of_no_wrong_is_no_accusation(text):
+    assert ex_has_no(extract(text, THU_MAR), "Accusation")
+
+
+def test_describing_another_sides_mission_as_a_spy_hub_accuses_that_side():
+    ev = one(extract("Senator Marco Rubio described China's consulate in Chicago as a hub of spying.", THU_MAR), "Accusation")
+    assert ev.actor == ("person/marco-rubio",) and ev.target == ("country/CHN",)
