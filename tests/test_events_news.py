@@ -1150,3 +1150,19 @@ def test_a_meeting_on_the_sidelines_of_a_venue_named_by_its_city_is_in_that_city
 def test_a_meeting_on_the_sidelines_of_a_forum_with_no_city_has_no_place():
     ev = one(extract("Antony Blinken met Wang Yi on the sidelines of the United Nations General Assembly.", THU_MAR), "Meeting")
     assert ev.place is None
+
+
+def test_a_passive_measure_told_by_a_government_is_its_own_and_the_teller_is_never_the_one_hit():
+    ev = one(extract("China's Commerce Ministry said on Friday that two American drone makers were sanctioned.", THU_MAR),
+             "Sanction")
+    assert (ev.actor, ev.target) == (("org/cn-ministry-of-commerce",), ("country/USA",))
+
+
+def test_a_passive_measure_whose_target_is_unknown_is_not_laid_on_its_teller():
+    ex = extract("China's Commerce Ministry said on Friday that Acme Rotors was sanctioned.", THU_MAR)
+    assert all("org/cn-ministry-of-commerce" not in ev.target for ev in ex.events)
+
+
+def test_a_by_phrase_still_names_who_acted_when_another_office_tells_of_it():
+    ev = one(extract("The Treasury Department said Huawei was sanctioned by the State Department.", THU_MAR), "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-state",), ("org/huawei",))

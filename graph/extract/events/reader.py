@@ -343,6 +343,18 @@ class EventReader(RoleReader):
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
             draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
             draft.passive = not draft.actor
+            teller = next((a for a in reversed(left) if not a.modifier and not a.possessive
+                           and TELLS.match(text, a.end, hit.start)), None)
+            if teller is not None and not by:
+                # "China's ministry said (that) X was sanctioned": the teller is no patient; the one acted
+                # on is named after the reporting verb, or not at all
+                said = TELLS.match(text, teller.end, hit.start)
+                draft.target = [a.key for a in left if a.start >= said.end() and not a.modifier][:1]
+                if not draft.target:
+                    return None
+                if not draft.actor and not self.own_side(draft.target[0], [teller.key], entities) \
+                        and not self.own_side(teller.key, draft.target, entities):
+                    draft.actor, draft.passive = [teller.key], False  # a government tells of its own measure
         elif hit.word_class == "noun" and hit.event_class == "Sanction" and PARTICIPLE_AFTER.match(text, hit.end) \
                 and (by := BY.search(text, hit.end, clause_end)) and any(a.start >= by.end() for a in right):
             # "the sanctions imposed on Monday on Chinese officials by the United States": the measure's
