@@ -1053,3 +1053,100 @@ def test_being_at_home_for_talks_or_in_talks_is_no_visit():
 def test_a_passive_charge_with_no_accuser_is_none():
     text = "In the last month, China has arrested two groups of people that were indicted in the United States."
     assert ex_has_no(extract(text, WED), "Accusation")
+
+
+# --- summons and charges: who acts, and the clause's own day -----------------------------------
+BURNS, DOJ = "person/nicholas-burns", "org/us-department-of-justice"
+THU_MAR = D(2024, 3, 14)
+
+
+def test_ministry_that_summons_a_titled_envoy_is_the_accuser_dated_by_its_own_clause():
+    text = ("The Chinese Foreign Ministry summoned U.S. Ambassador Nicholas Burns on Monday over the arms sale. "
+            "On Wednesday, Washington said it would go ahead.")
+    ev = one(extract(text, THU_MAR), "Accusation")
+    assert ev.actor == ("org/cn-ministry-of-foreign-affairs",) and ev.target == (BURNS,)
+    assert day(ev)[:2] == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+def test_a_title_after_a_ministry_still_makes_it_a_modifier():
+    ex = extract("Foreign Ministry spokesperson Mao Ning on Monday accused Washington of hypocrisy.", THU_MAR)
+    ev = one(ex, "Accusation")
+    assert ev.actor == ("person/mao-ning",) and ev.target == ("country/USA",)
+
+
+def test_passive_charge_with_the_crime_before_the_by_phrase_has_the_by_party_as_accuser():
+    ev = one(extract("Huawei was charged with bank fraud by the Justice Department on Tuesday.", THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("org/huawei",))
+    assert day(ev)[:2] == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_the_crime_of_a_charge_is_not_a_second_accusation_the_other_way():
+    ex = extract("Huawei was charged by the Justice Department with stealing trade secrets.", THU_MAR)
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("org/huawei",))
+
+
+def test_passive_charge_with_no_accuser_named_is_none():
+    assert ex_has_no(extract("Two engineers were charged with espionage in Ohio.", THU_MAR), "Accusation")
+
+
+FBI = "org/us-federal-bureau-of-investigation"
+
+
+def test_a_passive_charge_told_by_an_office_after_it_is_that_office_accusation_dated_by_its_clause():
+    text = "Two Chinese nationals were charged in January with stealing chip designs, the Justice Department said on Wednesday."
+    ev = one(extract(text, THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((DOJ,), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 1, 1), D(2024, 1, 31))
+
+
+def test_a_passive_charge_told_by_an_office_before_it():
+    ev = one(extract("The FBI said that three Chinese hackers had been indicted for breaking into power grids.", THU_MAR),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((FBI,), ("country/CHN",))
+
+
+def test_a_charge_told_by_the_charged_side_itself_has_no_accuser():
+    assert ex_has_no(extract("Chinese officials said two Chinese engineers were charged with fraud.", THU_MAR), "Accusation")
+
+
+COMMERCE = "org/us-department-of-commerce"
+
+
+def test_a_formal_finding_against_another_sides_practices_is_an_accusation_dated_by_its_clause():
+    ev = one(extract("The Commerce Department determined on Monday that Beijing's export subsidies were discriminatory.",
+                     THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((COMMERCE,), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+def test_found_that_practices_were_unreasonable_accuses_their_owner():
+    ev = one(extract("The Commerce Department found that China's pricing rules were unreasonable.", THU_MAR), "Accusation")
+    assert (ev.actor, ev.target) == ((COMMERCE,), ("country/CHN",))
+
+
+@pytest.mark.parametrize("text", [
+    "The Commerce Department did not find that China's pricing rules were unreasonable.",
+    "The Commerce Department found that China's pricing rules may be unreasonable.",
+    "If the Commerce Department finds that China's pricing rules are unreasonable, duties will follow.",
+    "The Commerce Department found that the shipment had reached Ohio.",
+])
+def test_a_finding_negated_hedged_conditional_or_of_no_wrong_is_no_accusation(text):
+    assert ex_has_no(extract(text, THU_MAR), "Accusation")
+
+
+def test_describing_another_sides_mission_as_a_spy_hub_accuses_that_side():
+    ev = one(extract("Senator Marco Rubio described China's consulate in Chicago as a hub of spying.", THU_MAR), "Accusation")
+    assert ev.actor == ("person/marco-rubio",) and ev.target == ("country/CHN",)
+
+
+def test_a_meeting_on_the_sidelines_of_a_venue_named_by_its_city_is_in_that_city():
+    ev = one(extract("Antony Blinken met Wang Yi on Saturday on the margins of the Munich Security Conference.", THU_MAR),
+             "Meeting")
+    assert ev.place == "place/munich"
+    assert day(ev)[:2] == (D(2024, 3, 9), D(2024, 3, 9))
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_with_no_city_has_no_place():
+    ev = one(extract("Antony Blinken met Wang Yi on the sidelines of the United Nations General Assembly.", THU_MAR), "Meeting")
+    assert ev.place is None

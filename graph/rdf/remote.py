@@ -100,6 +100,18 @@ _MODIFIER = re.compile(r"\b(GROUP|ORDER)\s+BY\b", re.IGNORECASE)
 _MODIFIER_END = re.compile(r"\b(HAVING|ORDER|LIMIT|OFFSET|VALUES)\b|[{}]", re.IGNORECASE)
 
 
+def _is_test(masked: str, brace: int) -> bool:
+    """Whether the group opening at ``brace`` holds only a FILTER (``{ FILTER (?p = "") }``).
+
+    Such a subquery tests whether a parameter was given; its uses of the parameter are all
+    replaced by the value, so it needs no VALUES block, and one would make it bind the
+    parameter again, which a LATERAL on its right-hand side may not do.
+    """
+    close = masked.find("}", brace + 1)
+    body = masked[brace + 1:close] if close >= 0 else ""
+    return "{" not in body and re.match(r"\s*FILTER\b", body, re.IGNORECASE) is not None
+
+
 def substituted(sparql: str, substitutions: dict | None) -> str:
     """The query with each variable replaced by its value, as Oxigraph's ``substitutions``
     (SEP-0007) do, for a server that takes no such parameter.
@@ -120,7 +132,8 @@ def substituted(sparql: str, substitutions: dict | None) -> str:
         if m.group(1).upper() in ("SELECT", "ASK") or not inserts:
             brace = masked.find("{", m.end())
             if brace >= 0:
-                inserts.add(brace + 1)
+                if not _is_test(masked, brace):
+                    inserts.add(brace + 1)
                 if m.group(1).upper() == "SELECT":
                     where = re.search(r"\bWHERE\b", masked[m.end():brace], re.IGNORECASE)
                     keep.append((m.end(), m.end() + where.start() if where else brace))

@@ -27,6 +27,12 @@ from graph.extract.text import WordPlaces
 from graph.model import Entity, Event, Mention, Sentence
 
 
+# A report's teller after its clause: ", the Justice Department said." / ", prosecutors in Brooklyn announced on Tuesday."
+CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Oo]nce|[Ss]hould)\b[^,;]*$")
+TELLS = re.compile(r"\s*(?:,[^,]*,\s*)?(?:\w+ly\s+)?(?:said|says|announced|stated|alleged)\b")
+TOLD_AFTER = re.compile(r",\s*[^,;]{0,80}?\b(?:said|says|announced|stated|alleged|alleges)\b[^,;]{0,40}?[.”\"]*\s*$")
+
+
 class EventReader(RoleReader):
     """Reads events from an article's sentences; built once from the catalog."""
 
@@ -410,12 +416,31 @@ class EventReader(RoleReader):
             # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
             return None
         if draft.passive and hit.event_class == "Accusation" and hit.text.lower().startswith(("charg", "indict")):
-            return None  # "individuals that were indicted in the United States": a charge with no accuser named
+            teller = self.charge_teller(text, s, hit, agents, draft.target, entities)
+            if not teller:
+                return None  # "individuals that were indicted in the United States": a charge with no accuser named
+            draft.actor, draft.passive = teller, False
         if hit.event_class == "Visit" and BEING_IN.fullmatch(hit.text) and draft.place and any(
                 home(k, entities) is not None and home(k, entities) in (draft.place, home(draft.place, entities))
                 for k in draft.actor):
             return None  # "Biden was in Washington for talks": at home, no trip
         return draft if self.complete(draft, entities) else None
+
+    def charge_teller(self, text, s, hit, agents, target, entities) -> list[str]:
+        """The office that tells of a charge with no "by" phrase brought it: "two men were charged in
+        January with spying, the Justice Department said"; "the FBI said two men were indicted". Not a
+        party of the charged side ("Chinese officials said two Chinese men were charged")."""
+        tail = TOLD_AFTER.search(text, hit.end, s.end)
+        found = [a for a in agents if tail and tail.start() < a.start < tail.end() and not a.modifier and not a.possessive]
+        if not found:
+            head = [a for a in agents if s.start <= a.start and a.end <= hit.start and not a.modifier and not a.possessive]
+            said = head and TELLS.match(text, head[0].end, hit.start)
+            found = head[:1] if said else []
+        teller = [a.key for a in found[:1]]
+        if not teller or not target or teller[0] in target or self.own_side(target[0], teller, entities) \
+                or self.own_side(teller[0], target, entities):
+            return []
+        return teller
 
     def agreed_by_antecedent(self, text, s, hit, draft, agents, entities) -> None:
         """"the United States and China, which pledged in Glasgow to …": the parties a relative pronoun
@@ -580,6 +605,11 @@ class EventReader(RoleReader):
         what = WHAT_CALLED.fullmatch(hit.text)
         if not what and self.modality.negation.search(before[-15:]) or in_quotes(text, s.start, hit.start):
             return None  # "has not said", "declined to say"; a quotation's words are the quoted speaker's
+        if any(h is not hit and h.event_class == "Accusation" and h.start < hit.end and hit.start < h.end
+               for h in self._sentence_hits):
+            return None  # "was charged by X with stealing …": the charge itself is read, its crime is no second report
+        if CONDITION_BEFORE.search(text, s.start, hit.start):
+            return None  # "if the department finds that X's practices are unreasonable": not (yet) said
         countries = [a.mention for a in agents if a.kind == "Country"]
         if what:
             end = min(s.end, hit.end + 100)

@@ -394,7 +394,8 @@ class RoleReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         preps = r"in|at|to|outside|near" if draft.kind == "Visit" else r"in|at|outside|near"
-        for m in re.finditer(rf"\b(?:{preps}|on the (?:[a-z]+\s+)?outskirts of)\s+(?:the\s+)?"
+        # "on the sidelines of the Munich Security Conference": a venue named by its city is there
+        for m in re.finditer(rf"\b(?:{preps}|on the (?:[a-z]+\s+)?outskirts of|on the (?:sidelines|margins) of)\s+(?:the\s+)?"
                              rf"(?:(?:[a-z]+\s+){{0,2}}(?:city|capital|province|region|town|port|outskirts) of\s+)?", window):
             pos = hit.end + m.end()
             key = self.entity_at(pos, entities)
@@ -497,7 +498,9 @@ class RoleReader:
 TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
                            # verbs of acting on others, never in a title: "the Treasury designated two officials, X and Y"
                            + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
-                             "criticized criticised charged indicted expelled added targeted".split())
+                             "criticized criticised charged indicted expelled added targeted".split()
+                           # summoning an envoy: "the Foreign Ministry summoned U.S. Ambassador X" (the ministry summons)
+                           + "summoned summons summoning rebuked reprimanded protested warned urged".split())
 
 
 def is_title_run(between: str) -> bool:

@@ -34,7 +34,9 @@ PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make
                      r"|\bsummon(?:ed|s|ing)(?=\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){0,4}?(?i:ambassador|envoy|charg[ée]\s+d[’']affaires|"
                      r"top\s+diplomat|diplomats?)\b)")
 # A criminal charge: "prosecutors charged Huawei with bank fraud", "indicted two hackers for stealing …".
+# A passive charge may name the crime first and the accuser after: "was charged with fraud by the Justice Department".
 CHARGED = re.compile(r"\b(?:charg(?:ed|es|ing)(?=\s+(?:[\w.’'-]+\s+){1,6}?with\s+(?!the\s+task\b|overseeing\b|leading\b|running\b))"
+                     r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s)|(?<=\bbeing\s))charged(?=\s+with\s+(?!the\s+task\b|overseeing\b|leading\b|running\b))"
                      r"|indict(?:ed|s|ing)?)\b")
 # "summoned the ambassador to protest …": the infinitive is the summons' purpose, not a second protest
 TO_PROTEST = re.compile(r"\bto\s+$")
