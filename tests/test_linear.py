@@ -201,7 +201,7 @@ def test_ingest_refuses_a_file_over_the_limit_in_one_line_and_stores_the_rest(tm
 
 def test_is_word_char_is_what_the_regex_word_class_matches():
     import re
-    from graph.extract.entities import at_word_boundary, is_word_char
+    from graph.extract.word_patterns import at_word_boundary, is_word_char
     for c in "aZ09_éßЖ中²½Ⅻ -.,’'\u2003\n!—":
         assert is_word_char(c) == bool(re.match(r"\w", c)), c
     assert at_word_boundary("the US said", 4, 6) and not at_word_boundary("thus", 2, 4)
@@ -209,7 +209,7 @@ def test_is_word_char_is_what_the_regex_word_class_matches():
 
 def test_at_word_boundary_agrees_with_the_regex_definition():
     import re
-    from graph.extract.entities import at_word_boundary
+    from graph.extract.word_patterns import at_word_boundary
 
     def by_regex(text, start, end):
         before = text[start - 1] if start > 0 else " "
@@ -233,7 +233,7 @@ NAME_TEXTS = [
 
 def test_the_look_aheads_of_the_name_patterns_change_no_match():
     import re
-    finder = default_extractor().entities
+    finder = default_extractor().entities.organizations
     texts = [a.text for a in load(SEEDS)] + NAME_TEXTS
     for name in ("org_re",):
         fast = getattr(finder, name)
@@ -247,13 +247,16 @@ def test_word_starts_written_as_first_characters_change_no_match():
     """The patterns that open with a word's first character and (?<!\\w.) match what they
     match with the plain \\b before it (and WORD_START_CAP what \\bCAP does)."""
     import re
-    from graph.extract import entities as E
+    from graph.extract.entities.governments import ADMINISTRATION
+    from graph.extract.entities.shapes import CAP, CAPITALISED_WORD, WORD_START_CAP, WORD_START_CAP_RE
+    from graph.extract.entities.titles import TITLE_ALONE
     finder = default_extractor().entities
     texts = [a.text for a in load(SEEDS)] + NAME_TEXTS
-    patterns = [finder.titled_re, finder.role_re, finder.place_re, finder.chinese_re, E.ADMINISTRATION,
-                E.TITLE_ALONE, E.CAPITALISED_WORD, E.WORD_START_CAP_RE]
+    people = finder.people
+    patterns = [people.titled_re, people.role_re, finder.places.place_re, people.chinese_re, ADMINISTRATION,
+                TITLE_ALONE, CAPITALISED_WORD, WORD_START_CAP_RE]
     for fast in patterns:
-        plain = fast.pattern.replace(E.WORD_START_CAP, rf"\b{E.CAP}")
+        plain = fast.pattern.replace(WORD_START_CAP, rf"\b{CAP}")
         plain = re.compile(re.sub(r"(\[[^\]]*\]|\\?.)\(\?<!\\w\.\)", r"\\b\1", plain), fast.flags)
         assert "(?<!\\w.)" in fast.pattern and "(?<!\\w.)" not in plain.pattern
         for text in texts:
@@ -262,7 +265,7 @@ def test_word_starts_written_as_first_characters_change_no_match():
 
 def test_at_word_start_is_the_plain_alternation_after_a_word_boundary():
     import re
-    from graph.extract.entities import at_word_start
+    from graph.extract.word_patterns import at_word_start
     rng = random.Random(7)
     words = ["Secretary", "Sec", "Senator", "S", "Ambassador", "Amb.", "Mr.", "Mr", "Dr", "X", "Über"]
     text = " ".join(rng.choice(words + ["aSecretary", "_Mr", "9Dr", "(Amb.", "—Über", "xx"]) for _ in range(400))
@@ -379,7 +382,9 @@ def test_a_name_run_into_a_known_person_is_found_by_position_as_by_the_rule():
     """extends_known_person looks the catalog's people up by position (it once compared every
     name pattern with every catalog person: quadratic in a long text); same answers as the rule."""
     import re
-    from graph.extract.entities import SUFFIX, Candidate, extends_known_person
+    from graph.extract.entities.candidate import Candidate
+    from graph.extract.entities.overlaps import extends_known_person
+    from graph.extract.entities.shapes import SUFFIX
     rng = random.Random(7)
     text = " ".join(rng.choice(["Joe", "Biden", "Takes", "Action", "Jr.", "and", "the", "Xi"])
                     for _ in range(400))

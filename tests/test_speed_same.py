@@ -11,8 +11,9 @@ import pytest
 
 from graph.extract import default_extractor
 from graph.extract.dates import DURATION, FROM_LAST_DAY, day_phrases
-from graph.extract.entities import MINISTRY, alternatives
+from graph.extract.entities.governments import MINISTRY
 from graph.extract.text import Skipping, lowered, sentences, stretches_holding
+from graph.extract.word_patterns import alternatives
 
 WORDS = ["two", "Two", "TWO", "ſix", "six", "days", "day", "later", "earlier", "the", "same", "next",
          "following", "that", "in", "a", "one", "3", "three-day", "five days of", "xtwo", "_a", "day-",
@@ -208,7 +209,7 @@ def test_stretch_searches_find_what_the_scans_find(seed):
     """'three-day' stretches and 'foreign ministry' searched only in the stretches holding their
     word, against the scans over the whole text."""
     from graph.extract.dates import day_stretches
-    from graph.extract.entities import ministries
+    from graph.extract.entities.governments import ministries
 
     rng = random.Random(seed)
     pool = ["three-day", "Three-Day", "3-day", "two days of", "two  days\n\nof", "seven-day-long", "x-day", "days",
@@ -238,7 +239,7 @@ def test_the_word_a_full_stop_closes_is_the_one_the_pattern_finds():
 
 
 def test_administrations_searched_stretch_by_stretch_are_those_of_the_scan():
-    from graph.extract.entities import ADMINISTRATION, administration_phrases
+    from graph.extract.entities.governments import ADMINISTRATION, administration_phrases
 
     rng = random.Random(11)
     pool = ["the", "Biden", "Trump-Vance", "Trump-vance", "administration", "Administration", "ADMINISTRATION",
@@ -280,16 +281,16 @@ def test_organizations_tried_only_before_their_heads_are_those_of_the_scan():
 
     finder = default_extractor().entities
     rng = random.Random(8)
-    heads = sorted(finder.org_heads)
+    heads = sorted(finder.organizations.org_heads)
     pool = heads + ["Commerce", "the", "of", "and", "U.S.", "A.B.", "&", "Women’s", "O’Brien", "Smith-Jones", "Co.,",
                     "Ltd.", "(Huawei)", "on", "for", "January", "Department", "Departments", "BANK", "x", ",", ".",
                     "\n", "2024", "—", "Ministry", "People's"]
     texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
     texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
     for text in texts:
-        finder.catalog_candidates(text)  # the pass that finds the heads
-        assert spans(finder.org_matches(text)) == spans(finder.org_re.regex.finditer(text))
-    assert len(list(finder.org_matches(texts[0]))) > 50
+        finder.names.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.organizations.org_matches(text)) == spans(finder.organizations.org_re.regex.finditer(text))
+    assert len(list(finder.organizations.org_matches(texts[0]))) > 50
 
 
 def test_places_tried_only_before_their_heads_are_those_of_the_scan():
@@ -297,11 +298,11 @@ def test_places_tried_only_before_their_heads_are_those_of_the_scan():
 
     finder = default_extractor().entities
     rng = random.Random(12)
-    pool = sorted(finder.place_heads) + ["Yanqi", "Rose", "the", "New", "O’Hare", "McKinley", "Hong-Kong", "Lake",
+    pool = sorted(finder.places.place_heads) + ["Yanqi", "Rose", "the", "New", "O’Hare", "McKinley", "Hong-Kong", "Lake",
                                          "Lakes", "lake", "x", ",", ".", "\n", "\t", "2024", "—", "'", "Island", "Isl"]
     texts = [" ".join(rng.choice(pool) for _ in range(1500)) for _ in range(3)]
     texts += [a.text for a in load(Path(__file__).resolve().parent.parent / "seeds")]
     for text in texts:
-        finder.catalog_candidates(text)  # the pass that finds the heads
-        assert spans(finder.place_matches(text)) == spans(finder.place_re.finditer(text))
-    assert len(list(finder.place_matches(texts[0]))) > 50
+        finder.names.catalog_candidates(text)  # the pass that finds the heads
+        assert spans(finder.places.place_matches(text)) == spans(finder.places.place_re.finditer(text))
+    assert len(list(finder.places.place_matches(texts[0]))) > 50

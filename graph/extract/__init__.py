@@ -14,10 +14,11 @@ import ahocorasick
 from graph.extract import dates
 from graph.extract.catalog import Catalog, load_catalog
 from graph.extract.dates import find_times
-from graph.extract.entities import EntityFinder, at_word_boundary
+from graph.extract.entities import EntityFinder
 from graph.extract.events import EventReader
 from graph.extract.spans import longest_first
 from graph.extract.text import lowered, sentences
+from graph.extract.word_patterns import at_word_boundary
 from graph.errors import InputError
 from graph.model import Article, Extraction, Mention, Sentence
 

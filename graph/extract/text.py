@@ -138,6 +138,19 @@ def stretches_holding(text: str, word: str, start: int = 0, end: int | None = No
         i = low.find(word, b, end)
 
 
+def finditer_holding(pattern, text: str, word: str, joiners: str = "") -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose every match is a stretch holding ``word``
+    (see ``stretches_holding``): searched only in those stretches, or over the whole text when
+    its lower case differs in length. A ``Skipping`` pattern's own regex searches the stretches
+    (they are short: its scout would cost more than it saves)."""
+    if len(lowered(text)) != len(text):
+        yield from pattern.finditer(text)
+        return
+    regex = getattr(pattern, "regex", pattern)
+    for a, b in stretches_holding(text, word, joiners=joiners):
+        yield from regex.finditer(text, a, b)
+
+
 # Characters that a case-blind regex takes for an ASCII letter although lower() leaves them other
 # than it (the long s, the Kelvin sign, the dotless i; the dotted capital I lower-cases to two).
 FOLDED_ONTO_ASCII = ("\u017f", "\u212a", "\u0131")
