@@ -201,3 +201,17 @@ def test_talks_are_not_split_into_legs_by_the_places_of_a_background_phrase():
                  "and President Xi in Lima, Peru in November 2024. "
                  "The two sides committed to keep this channel of communication open.", D(2025, 4, 30))
     assert span(of(evs, "Agreement")[0]) == (D(2025, 4, 29), D(2025, 4, 29))
+
+
+from test_events import day as ev_day, extract as ev_extract, one as ev_one  # noqa: E402
+
+
+def test_a_time_before_a_that_clause_dates_the_telling_not_a_trigger_with_a_time_of_its_own():
+    text = "A spokesman told reporters on Wednesday that Beijing had summoned the U.S. ambassador the day before."
+    ev = ev_one(ev_extract(text, dt.date(2024, 3, 14)), "Accusation")
+    assert ev_day(ev)[:2] == (dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+
+
+def test_a_time_before_a_that_clause_still_dates_a_trigger_with_no_time_of_its_own():
+    ev = ev_one(ev_extract("China said on Monday that it had summoned the U.S. ambassador.", dt.date(2024, 3, 14)), "Accusation")
+    assert ev_day(ev)[:2] == (dt.date(2024, 3, 11), dt.date(2024, 3, 11))

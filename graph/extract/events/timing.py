@@ -32,7 +32,7 @@ def assign_times(hits: list[Hit], times: list[TimeMention], text: str,
         for h in near:
             in_clause.setdefault(h, []).append(t)
     for h, ts in claimed.items():
-        owner[h] = finest_within(min(ts, key=lambda t: distance(h, t)), in_clause[h])
+        owner[h] = finest_within(min(ts, key=lambda t: (reported_over(h, t, text), distance(h, t))), in_clause[h])
     for i, h in enumerate(hits):
         if h in owner:
             continue
@@ -49,6 +49,13 @@ def assign_times(hits: list[Hit], times: list[TimeMention], text: str,
 CLAUSE_VERB = re.compile(r"(?:\b(?:that|which|who)\s+(?:[\w’'-]+\s+){0,3}?|\b(?!(?:has|was|is|does|its|this|his)\b)"
                          r"[a-z]{3,}s\s+)(?P<verb>[a-z]+ed|began|begun|broke|broken|grew|fell|rose|struck|sent|won|lost)"
                          r"\s+(?:only\s+|just\s+|nearly\s+)?$")
+
+
+def reported_over(h: Hit, t: TimeMention, text: str) -> bool:
+    """Whether the time stands before a "that" clause the trigger is in: it dates the telling ("told
+    reporters on Tuesday that Beijing had summoned the envoy the previous day"), so a time of the
+    trigger's own goes first."""
+    return t.end <= h.start and re.search(r"\bthat\b", text[t.end:h.start]) is not None
 
 
 def dates_another_verb(text: str, t: TimeMention, hits: list[Hit]) -> bool:
