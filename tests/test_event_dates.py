@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from graph.extract import default_extractor
 from graph.model import Article
 
@@ -215,3 +217,10 @@ def test_a_time_before_a_that_clause_dates_the_telling_not_a_trigger_with_a_time
 def test_a_time_before_a_that_clause_still_dates_a_trigger_with_no_time_of_its_own():
     ev = ev_one(ev_extract("China said on Monday that it had summoned the U.S. ambassador.", dt.date(2024, 3, 14)), "Accusation")
     assert ev_day(ev)[:2] == (dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+
+
+@pytest.mark.parametrize("gap, day", [("a day after", 9), ("two days after", 8), ("hours after", 10), ("a day before", 11)])
+def test_a_happening_a_day_after_or_before_a_dated_one_is_counted_from_its_day(gap, day):
+    text = f"China summoned the U.S. ambassador on Sunday, {gap} Washington imposed sanctions on Chinese drone makers."
+    ev = ev_one(ev_extract(text, dt.date(2024, 3, 14)), "Sanction")
+    assert ev_day(ev)[:2] == (dt.date(2024, 3, day), dt.date(2024, 3, day))

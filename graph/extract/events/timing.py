@@ -239,12 +239,24 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         told = paragraph_time(times, text, s.start, published)
         if before:
             d.when = replace(before[-1].when, basis="context")
+            gap = GAP_BEFORE.search(text, max(before[-1].end, d.hit.start - 80), d.hit.start)
+            if gap and before[-1].when.precision == "day" and not OTHER_CLAUSE.search(text, gap.end(), d.hit.start):
+                # "summoned the envoy on Sunday, a day after Washington imposed sanctions": Saturday
+                n = GAP_DAYS.get(gap.group("n").lower(), 0) if gap.group("n") else 0
+                n = -n if gap.group("dir").lower() == "after" else n
+                day = before[-1].when.start + dt.timedelta(days=n)
+                d.when = replace(before[-1].when, start=day, end=day, basis="context")
         elif after:
             d.when = replace(after[0].when, basis="context")
         elif told is not None:
             d.when = replace(told.when, basis="context")
         elif lead is not None:
             d.when = lead
+
+
+# "a day after X", "two days before X", "hours after X": X's day, counted from the time before
+GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+GAP_BEFORE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six)\s+days?|hours|just\s+hours)\s+(?P<dir>after|before)\s+", re.I)
 
 
 SINCE = re.compile(r"\bsince\s*$", re.I)
