@@ -1166,3 +1166,14 @@ def test_a_passive_measure_whose_target_is_unknown_is_not_laid_on_its_teller():
 def test_a_by_phrase_still_names_who_acted_when_another_office_tells_of_it():
     ev = one(extract("The Treasury Department said Huawei was sanctioned by the State Department.", THU_MAR), "Sanction")
     assert (ev.actor, ev.target) == (("org/us-department-of-state",), ("org/huawei",))
+
+
+def test_a_finding_that_practices_are_actionable_accuses_their_owner():
+    ev = one(extract("The Office of the U.S. Trade Representative determined that China's licensing rules are actionable.",
+                     THU_MAR), "Accusation")
+    assert ev.target == ("country/CHN",) and ev.actor == ("org/us-trade-representative",)
+
+
+def test_an_open_question_whether_practices_are_actionable_is_no_accusation():
+    assert ex_has_no(extract("The trade office could not yet say whether China's licensing rules are actionable.", THU_MAR),
+                     "Accusation")
