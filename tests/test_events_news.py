@@ -1177,3 +1177,10 @@ def test_a_finding_that_practices_are_actionable_accuses_their_owner():
 def test_an_open_question_whether_practices_are_actionable_is_no_accusation():
     assert ex_has_no(extract("The trade office could not yet say whether China's licensing rules are actionable.", THU_MAR),
                      "Accusation")
+
+
+def test_a_listing_in_the_passive_has_the_by_party_as_actor():
+    ev = one(extract("Five Chinese drone makers were placed on the Entity List by the Commerce Department on Tuesday.",
+                     THU_MAR), "Sanction")
+    assert (ev.actor, ev.target) == ((COMMERCE,), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 3, 12), D(2024, 3, 12))

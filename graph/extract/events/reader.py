@@ -376,7 +376,7 @@ class EventReader(RoleReader):
             draft.target = [subject[-1].key]
             draft.actor = [a.key for a in left if a.start >= under.start() and a.kind == "Country"][:1]
             draft.passive = not draft.actor
-        listed = self.listing(text, hit, clause_start, left, draft)
+        listed = self.listing(text, hit, clause_start, left, draft, agents)
         if listed is not None:
             draft.actor, draft.target = listed
             draft.passive = not draft.actor

@@ -232,7 +232,7 @@ class RoleReader:
             return None
         return prev
 
-    def listing(self, text, hit, clause_start, left, draft) -> tuple[list[str], list[str]] | None:
+    def listing(self, text, hit, clause_start, left, draft, agents=()) -> tuple[list[str], list[str]] | None:
         """"A added X and Y to the Entity List" / "X was added to … by A": who listed whom."""
         if hit.word_class != "noun" or hit.event_class != "Sanction":
             return None
@@ -246,7 +246,9 @@ class RoleReader:
         between = [a.key for a in left if a.start >= at + len(verb.group()) and not a.modifier]
         if re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[clause_start:at]):
             by = BY.search(text, hit.end, hit.end + 40)
-            return (draft.target[:1] if by else [], [a.key for a in before][-1:])
+            # "were placed on the Entity List by the Commerce Department": the party after "by" listed them
+            doer = [a.key for a in agents if by and by.end() <= a.start <= by.end() + 8 and not a.modifier][:1]
+            return (doer or (draft.target[:1] if by else []), [a.key for a in before][-1:])
         return ([a.key for a in before][-1:], between)
 
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
