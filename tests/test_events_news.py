@@ -1184,3 +1184,15 @@ def test_a_listing_in_the_passive_has_the_by_party_as_actor():
                      THU_MAR), "Sanction")
     assert (ev.actor, ev.target) == ((COMMERCE,), ("country/CHN",))
     assert day(ev)[:2] == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_hit_with_sanctions_in_the_passive_has_the_subject_as_target_and_the_by_party_as_actor():
+    ev = one(extract("Two Chinese shipping firms were hit with sanctions by the Treasury Department in February.", THU_MAR),
+             "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-the-treasury",), ("country/CHN",))
+    assert day(ev)[:2] == (D(2024, 2, 1), D(2024, 2, 29))
+
+
+def test_hit_with_sanctions_in_the_passive_with_no_by_party_names_no_actor():
+    ev = one(extract("Huawei was slapped with new export restrictions on Monday.", THU_MAR), "Sanction")
+    assert ev.target == ("org/huawei",) and ev.actor == ()

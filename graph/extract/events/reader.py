@@ -368,6 +368,15 @@ class EventReader(RoleReader):
             doers = [a for a in left if a.end <= struck.start() and not a.modifier and not a.possessive]
             if hit_ones and doers:
                 draft.actor, draft.target = self.subject_run(text, doers), hit_ones[:1]
+        struck = HIT_WITH_PASSIVE.search(text, clause_start, hit.start) \
+            if hit.event_class == "Sanction" and hit.word_class == "noun" else None
+        if struck is not None:
+            # "Chinese officials were hit with sanctions by the Treasury": the subject is acted on, by the "by" party
+            by = BY.match(text, hit.end)
+            hit_ones = [a.key for a in left if a.end <= struck.start() and not a.modifier][-1:]
+            doers = [a.key for a in agents if by and by.end() <= a.start <= by.end() + 8 and not a.modifier][:1]
+            if hit_ones:
+                draft.actor, draft.target, draft.passive = doers, hit_ones, not doers
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
@@ -941,6 +950,8 @@ ANNOUNCED_REL = re.compile(r",?\s*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.’'-]
 # "hit Chinese solar panels with new tariffs", "slapped Beijing with sanctions": the object is acted on.
 HIT_WITH = re.compile(r"\b(?:hit|hits|slapped|slaps|struck|strikes|targeted|targets)\s+(?P<what>[^,;.]{1,60}?)\s+with\s+"
                       r"(?:(?:new|fresh|additional|more|further|higher|sweeping|its\s+own)\s+)?(?:[\w%$.-]+\s+){0,3}$")
+HIT_WITH_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:hit|slapped|struck|targeted)\s+with\s+"
+                              r"(?:(?:new|fresh|additional|more|further|higher|sweeping)\s+)?(?:[\w%$.-]+\s+){0,3}$")
 # "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"
