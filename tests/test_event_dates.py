@@ -224,3 +224,18 @@ def test_a_happening_a_day_after_or_before_a_dated_one_is_counted_from_its_day(g
     text = f"China summoned the U.S. ambassador on Sunday, {gap} Washington imposed sanctions on Chinese drone makers."
     ev = ev_one(ev_extract(text, dt.date(2024, 3, 14)), "Sanction")
     assert ev_day(ev)[:2] == (dt.date(2024, 3, day), dt.date(2024, 3, day))
+
+
+def test_a_suspension_is_dated_by_its_announcement_not_the_day_the_measure_was_due():
+    evs = events("On April 22, 2024, after the talks ended, the United States announced that it would suspend "
+                 "the duties on Canadian lumber that had been scheduled to take effect on May 15, 2024.")
+    for ev in of(evs, "Cancellation"):
+        assert span(ev) == (D(2024, 4, 22), D(2024, 4, 22)), ev.label
+
+
+def test_a_measure_held_off_takes_the_day_the_story_reports():
+    evs = events("WASHINGTON — The Commerce Department said on Tuesday that it had reached a deal with Mexico.\n\n"
+                 "As part of the deal, the United States will hold off on raising tariffs on Mexican steel, "
+                 "an increase that had been scheduled for Friday.")
+    for ev in of(evs, "Cancellation"):
+        assert span(ev) == (D(2024, 4, 30), D(2024, 4, 30)), ev.label

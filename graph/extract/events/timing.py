@@ -109,6 +109,10 @@ def distance(h: Hit, t: TimeMention) -> int:
     return t.start - h.end if t.start >= h.end else h.start - t.end
 
 
+# The day a measure or event was due: "scheduled to take effect on", "an increase set for", "due on"
+DUE = re.compile(r"\b(?:scheduled|due|set|slated)\s+(?:to\s+(?:take|go\s+into)\s+effect\s+|to\s+(?:begin|start)\s+)?(?:on|for)?\s*$", re.I)
+
+
 def date_draft(d: Draft, time: TimeMention | None, published: dt.date | None, text: str) -> None:
     """The draft's time: its own expression (read as future when the event is planned),
     else the publication day for a verb in the present tense ("The Parties agree")."""
@@ -119,6 +123,10 @@ def date_draft(d: Draft, time: TimeMention | None, published: dt.date | None, te
     if when is None and d.hit.word_class == "verb" and PRESENT_TENSE.match(d.hit.text) and published \
             and not d.planned and not re.search(r"\bto\s+$", text[max(0, d.hit.start - 4):d.hit.start]):
         when = publication(published)
+    if when is not None and d.kind == "Cancellation" and time is not None and DUE.search(text, max(0, time.start - 50), time.start):
+        # "suspended the tariffs scheduled to take effect on December 15": the day the measure
+        # was due is not the day it was called off, which its announcement dates
+        when = None
     d.when = when
     if d.claim and time and time.when.text and d.claim.endswith(time.when.text):
         d.claim = re.sub(r"\s+(?:on|in|at|during|since)?\s*$", "", d.claim[:-len(time.when.text)]) or None
@@ -227,7 +235,9 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     for d in drafts:
         if d.when is not None:
             continue
-        if d.planned:
+        if d.planned and d.kind != "Cancellation":
+            # a plan is dated by its own time only; a measure a party says it will suspend or
+            # hold off on is called off by the saying, and dated like a past report
             if lead is not None and lead.start == published and lead.text.lower() in TODAY:
                 d.when = lead
             continue
