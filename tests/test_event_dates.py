@@ -239,3 +239,15 @@ def test_a_measure_held_off_takes_the_day_the_story_reports():
                  "an increase that had been scheduled for Friday.")
     for ev in of(evs, "Cancellation"):
         assert span(ev) == (D(2024, 4, 30), D(2024, 4, 30)), ev.label
+
+
+def test_a_sanction_effective_today_is_dated_by_that_day_not_an_earlier_sentence_s():
+    evs = events("On April 25, the Canadian side announced sanctions on Chinese officials over Tibet. In response, "
+                 "China has decided to impose sanctions on the Canadian ambassador and two senators, effective today.")
+    china = [e for e in of(evs, "Sanction") if span(e)[0] != D(2024, 4, 25)]
+    assert [span(e) for e in china] == [(THU, THU)]
+
+
+def test_a_sanction_effective_on_a_named_day_is_dated_by_it():
+    evs = events("In response, China has decided to impose sanctions on the Canadian ambassador, effective May 10.")
+    assert [span(e) for e in of(evs, "Sanction")] == [(D(2024, 5, 10), D(2024, 5, 10))]

@@ -247,7 +247,12 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
         told = paragraph_time(times, text, s.start, published)
-        if before:
+        effective = [t for t in times if s.start <= t.start < s.end and d.hit.end <= t.start
+                     and EFFECTIVE.search(text, max(0, t.start - 12), t.start)]
+        if d.kind == "Sanction" and effective:
+            # "decided to impose sanctions on ..., effective today": the day the measure takes effect
+            d.when = replace(effective[0].when, basis="context")
+        elif before:
             d.when = replace(before[-1].when, basis="context")
             gap = GAP_BEFORE.search(text, max(before[-1].end, d.hit.start - 80), d.hit.start)
             if gap and before[-1].when.precision == "day" and not OTHER_CLAUSE.search(text, gap.end(), d.hit.start):
@@ -269,6 +274,7 @@ GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 GAP_BEFORE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six)\s+days?|hours|just\s+hours)\s+(?P<dir>after|before)\s+", re.I)
 
 
+EFFECTIVE = re.compile(r"\beffective\s*$", re.I)
 SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
