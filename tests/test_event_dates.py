@@ -251,3 +251,12 @@ def test_a_sanction_effective_today_is_dated_by_that_day_not_an_earlier_sentence
 def test_a_sanction_effective_on_a_named_day_is_dated_by_it():
     evs = events("In response, China has decided to impose sanctions on the Canadian ambassador, effective May 10.")
     assert [span(e) for e in of(evs, "Sanction")] == [(D(2024, 5, 10), D(2024, 5, 10))]
+
+
+def test_the_when_clause_after_since_is_dated_by_the_time_that_opened_the_stretch():
+    evs = events("The two countries have been at odds over steel since last September, when Washington imposed "
+                 "tariffs on Canadian steel and Ottawa retaliated with duties on American whiskey.")
+    spans = {span(e) for e in of(evs, "Sanction")}
+    assert spans == {(D(2023, 9, 1), D(2023, 9, 30))}
+    evs = events("Relations have been frosty since 2019, when Beijing imposed sanctions on two Canadian senators.")
+    assert [span(e) for e in of(evs, "Sanction")] == [(D(2019, 1, 1), D(2019, 12, 31))]

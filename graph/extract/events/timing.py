@@ -249,7 +249,14 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         told = paragraph_time(times, text, s.start, published)
         effective = [t for t in times if s.start <= t.start < s.end and d.hit.end <= t.start
                      and EFFECTIVE.search(text, max(0, t.start - 12), t.start)]
-        if d.kind == "Sanction" and effective:
+        then = [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
+                and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]
+        if then:
+            # "at odds since last July, when Washington imposed duties": the "when" clause's
+            # happening is the one that opened the stretch, at that time
+            told_text = re.sub(r"^since\s+", "", then[-1].when.text, flags=re.I)
+            d.when = replace(then[-1].when, basis="context", text=told_text)
+        elif d.kind == "Sanction" and effective:
             # "decided to impose sanctions on ..., effective today": the day the measure takes effect
             d.when = replace(effective[0].when, basis="context")
         elif before:
@@ -274,6 +281,7 @@ GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 GAP_BEFORE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six)\s+days?|hours|just\s+hours)\s+(?P<dir>after|before)\s+", re.I)
 
 
+WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
 EFFECTIVE = re.compile(r"\beffective\s*$", re.I)
 SINCE = re.compile(r"\bsince\s*$", re.I)
 
