@@ -260,3 +260,11 @@ def test_the_when_clause_after_since_is_dated_by_the_time_that_opened_the_stretc
     assert spans == {(D(2023, 9, 1), D(2023, 9, 30))}
     evs = events("Relations have been frosty since 2019, when Beijing imposed sanctions on two Canadian senators.")
     assert [span(e) for e in of(evs, "Sanction")] == [(D(2019, 1, 1), D(2019, 12, 31))]
+
+
+def test_a_visit_of_n_days_from_the_day_it_starts_spans_them():
+    evs = events("U.S. Secretary of State Antony Blinken is due to arrive in Ottawa on Sunday for a three-day visit, "
+                 "his first trip to Canada this year.")
+    assert [span(e) for e in of(evs, "Visit")] == [(D(2024, 5, 5), D(2024, 5, 7))]
+    evs = events("Secretary of State Antony Blinken arrived in Ottawa on Monday for a four-day state visit to Canada.")
+    assert [span(e) for e in of(evs, "Visit")] == [(D(2024, 4, 29), D(2024, 5, 2))]

@@ -168,6 +168,9 @@ def span_visits(drafts: list[Draft], entities: dict, published: dt.date | None) 
     it ("on Thursday he met the party secretary"; "on Friday he met Xi"). Only a trip of the
     fortnight before publication is stretched so (the article's own news), only by meetings
     that had happened by then, and never by a plan."""
+    for v in drafts:
+        if v.kind == "Visit":
+            last_days(v)
     if published is None:
         return
     meetings = [d for d in drafts if d.kind == "Meeting" and not d.planned and d.when is not None
@@ -193,6 +196,26 @@ def span_visits(drafts: list[Draft], entities: dict, published: dt.date | None) 
                 start, end = min(start, m.when.start), max(end, m.when.end)
         if (start, end) != (v.when.start, v.when.end):
             v.when = replace(v.when, start=start, end=end)
+
+
+# "arrives on Sunday for a three-day visit", "a 5-day trip", "a week-long tour"
+LENGTH = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|week)[- ](?:day|long)\s+"
+                    r"(?:state\s+|official\s+|working\s+)?(?:visit|trip|tour|stay|journey)\b", re.I)
+LENGTH_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "week": 7}
+
+
+def last_days(v: Draft) -> None:
+    """A visit dated by the day it starts, that its sentence says lasts N days, spans them."""
+    if v.when is None or v.when.precision != "day" or v.when.start != v.when.end:
+        return
+    m = LENGTH.search(v.sentence.text)
+    if not m:
+        return
+    n = m.group("n").lower()
+    days = int(n) if n.isdigit() else LENGTH_DAYS[n]
+    if 1 < days <= 31:
+        v.when = replace(v.when, end=v.when.start + dt.timedelta(days=days - 1))
 
 
 def country_of(key: str, entities: dict) -> str | None:
