@@ -268,3 +268,18 @@ def test_a_visit_of_n_days_from_the_day_it_starts_spans_them():
     assert [span(e) for e in of(evs, "Visit")] == [(D(2024, 5, 5), D(2024, 5, 7))]
     evs = events("Secretary of State Antony Blinken arrived in Ottawa on Monday for a four-day state visit to Canada.")
     assert [span(e) for e in of(evs, "Visit")] == [(D(2024, 4, 29), D(2024, 5, 2))]
+
+
+REFERRED = ("WASHINGTON — Today, the Commerce Department announced new rules on chip exports. The agency cited "
+            "a complaint filed{when} in federal court. In that complaint, the Justice Department charged Huawei with "
+            "stealing trade secrets from a U.S. company.")
+
+
+def test_a_report_in_that_document_is_dated_by_the_time_given_to_the_document_before():
+    evs = events(REFERRED.format(when=" in February"))
+    assert [span(e) for e in of(evs, "Accusation")] == [(D(2024, 2, 1), D(2024, 2, 29))]
+
+
+def test_a_document_referred_to_without_a_time_leaves_the_story_s_day():
+    evs = events(REFERRED.format(when=""))
+    assert [span(e) for e in of(evs, "Accusation")] == [(THU, THU)]

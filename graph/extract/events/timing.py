@@ -293,6 +293,8 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
                 d.when = replace(before[-1].when, start=day, end=day, basis="context")
         elif after:
             d.when = replace(after[0].when, basis="context")
+        elif (back := referred_time(times, text, s.start, d.hit.start)) is not None:
+            d.when = replace(back.when, basis="context")
         elif told is not None:
             d.when = replace(told.when, basis="context")
         elif lead is not None:
@@ -323,6 +325,35 @@ def paragraph_time(times: list[TimeMention], text: str, start: int, published: d
     told = [t for t in times if para < t.start < start and t.when.precision in ("day", "weekend", "week")
             and not (published and t.when.start > published) and not since(text, t)]
     return told[-1] if told else None
+
+
+# "In that indictment, ...", "At that dinner they agreed ...": a thing named before, with its time
+THAT_NOUN = re.compile(r"\b(?:that|this|the\s+same)\s+(?P<noun>indictment|complaint|lawsuit|case|ruling|order|"
+                      r"decision|announcement|statement|report|letter|speech|meeting|call|conversation|dinner|"
+                      r"lunch|summit|visit|trip|talks|session|round|conference|agreement|deal|hearing|interview)\b"
+                      r"(?!\s+(?:that|which|of)\b)", re.I)
+REFER_REACH = 800
+
+
+def referred_time(times: list[TimeMention], text: str, start: int, hit_start: int) -> TimeMention | None:
+    """The time an earlier sentence gave to the thing a demonstrative refers back to ("the
+    superseding indictment unsealed in January ... In that indictment, prosecutors charged"):
+    the time nearest to its last mention, in that mention's sentence."""
+    m = THAT_NOUN.search(text, start, hit_start)
+    if not m:
+        return None
+    lo = max(0, start - REFER_REACH)
+    mentions = list(re.finditer(r"\b%s\b" % re.escape(m.group("noun")), text[lo:start], re.I))
+    if not mentions:
+        return None
+    at, end = lo + mentions[-1].start(), lo + mentions[-1].end()
+
+    def gap(t: TimeMention) -> tuple[int, int]:  # the text between the mention and the time
+        return (end, t.start) if t.start >= end else (t.end, at)
+
+    near = [t for t in times if t.end <= start and not since(text, t)
+            and (g := gap(t))[1] - g[0] <= 80 and not re.search(r"[.;]\s|\n", text[g[0]:g[1]])]
+    return min(near, key=lambda t: gap(t)[1] - gap(t)[0]) if near else None
 
 
 LEAD_REACH = 600  # the opening paragraph or two
