@@ -283,3 +283,15 @@ def test_a_report_in_that_document_is_dated_by_the_time_given_to_the_document_be
 def test_a_document_referred_to_without_a_time_leaves_the_story_s_day():
     evs = events(REFERRED.format(when=""))
     assert [span(e) for e in of(evs, "Accusation")] == [(THU, THU)]
+
+
+def test_a_measure_announced_on_the_following_day_is_dated_the_day_after_the_last_day_told():
+    evs = events("Last Monday, Canada announced visa restrictions on Chinese officials over Tibet.\n\n"
+                 "On the following day, we announced that China would impose visa restrictions on Canadian personnel.")
+    china = [e for e in of(evs, "Sanction") if "China takes" in e.label]
+    assert [span(e) for e in china] == [(D(2024, 4, 30), D(2024, 4, 30))]
+
+
+def test_a_measure_a_country_will_impose_with_no_announcement_stays_undated():
+    evs = events("Officials in Beijing say China will impose visa restrictions on Canadian personnel.")
+    assert all(e.when is None for e in of(evs, "Sanction"))

@@ -258,9 +258,10 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     for d in drafts:
         if d.when is not None:
             continue
-        if d.planned and d.kind != "Cancellation":
+        if d.planned and d.kind != "Cancellation" and not ANNOUNCED.search(text, d.sentence.start, d.hit.start):
             # a plan is dated by its own time only; a measure a party says it will suspend or
-            # hold off on is called off by the saying, and dated like a past report
+            # hold off on is called off by the saying, and a measure announced ("announced that
+            # China would impose visa restrictions") is decided by it: both are dated like a past report
             if lead is not None and lead.start == published and lead.text.lower() in TODAY:
                 d.when = lead
             continue
@@ -274,7 +275,13 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
                      and EFFECTIVE.search(text, max(0, t.start - 12), t.start)]
         then = [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
                 and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]
-        if then:
+        following = FOLLOWING.search(text, s.start, d.hit.start)
+        day_before = last_day(times, text, s.start, published) if following and not before else None
+        if day_before is not None:
+            # "On the following day, we announced ...": the day after the last day told before
+            day = day_before.when.start + dt.timedelta(days=1)
+            d.when = replace(day_before.when, start=day, end=day, basis="context", text=following.group(0))
+        elif then:
             # "at odds since last July, when Washington imposed duties": the "when" clause's
             # happening is the one that opened the stretch, at that time
             told_text = re.sub(r"^since\s+", "", then[-1].when.text, flags=re.I)
@@ -354,6 +361,17 @@ def referred_time(times: list[TimeMention], text: str, start: int, hit_start: in
     near = [t for t in times if t.end <= start and not since(text, t)
             and (g := gap(t))[1] - g[0] <= 80 and not re.search(r"[.;]\s|\n", text[g[0]:g[1]])]
     return min(near, key=lambda t: gap(t)[1] - gap(t)[0]) if near else None
+
+
+ANNOUNCED = re.compile(r"\b(?:announced|declared)\s+that\b", re.I)
+FOLLOWING = re.compile(r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b(?!\s+(?:after|that|when)\b)", re.I)
+
+
+def last_day(times: list[TimeMention], text: str, start: int, published: dt.date | None) -> TimeMention | None:
+    """The last day a sentence shortly before gave (not a span opened by "since", nor one after publication)."""
+    told = [t for t in times if start - REFER_REACH < t.start < start and t.when.precision == "day"
+            and t.when.start == t.when.end and not (published and t.when.start > published) and not since(text, t)]
+    return told[-1] if told else None
 
 
 LEAD_REACH = 600  # the opening paragraph or two
