@@ -295,3 +295,15 @@ def test_a_measure_announced_on_the_following_day_is_dated_the_day_after_the_las
 def test_a_measure_a_country_will_impose_with_no_announcement_stays_undated():
     evs = events("Officials in Beijing say China will impose visa restrictions on Canadian personnel.")
     assert all(e.when is None for e in of(evs, "Sanction"))
+
+
+ARRIVED = ("OTTAWA — Canada said on Friday it would expel two Chinese diplomats.\n\n"
+           "Secretary of State Antony Blinken landed in Ottawa late on Monday for talks with Prime Minister Justin Trudeau.\n\n"
+           "{gap} after Blinken arrived, Vice Foreign Minister Ma Zhaoxu summoned Canadian Ambassador Jennifer May "
+           "to lodge protests.")
+
+
+@pytest.mark.parametrize("gap, day", [("Hours", D(2024, 4, 29)), ("A day", D(2024, 4, 30))])
+def test_a_report_hours_after_someone_arrived_is_dated_by_the_arrival_told_elsewhere(gap, day):
+    evs = events(ARRIVED.format(gap=gap), dt.date(2024, 5, 3))
+    assert [span(e) for e in of(evs, "Accusation")] == [(day, day)]

@@ -275,7 +275,17 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
                      and EFFECTIVE.search(text, max(0, t.start - 12), t.start)]
         then = [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
                 and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]
+        arrival = ARRIVAL.search(text, s.start, d.hit.start) if not before else None
+        trip = arrival and next((v for v in drafts if v.kind == "Visit" and v.when is not None and v is not d
+                                 and v.when.basis != "publication" and re.search(
+                                     r"\b%s\b" % re.escape(arrival.group("who")), v.sentence.text)), None)
         following = FOLLOWING.search(text, s.start, d.hit.start)
+        if trip:
+            # "Hours after Pelosi arrived, X summoned the envoy": the day the text gives her arrival
+            n = GAP_DAYS.get(arrival.group("n").lower(), 0) if arrival.group("n") else 0
+            day = trip.when.start + dt.timedelta(days=n)
+            d.when = replace(trip.when, start=day, end=day, basis="context", text=arrival.group(0))
+            continue
         day_before = last_day(times, text, s.start, published) if following and not before else None
         if day_before is not None:
             # "On the following day, we announced ...": the day after the last day told before
@@ -315,6 +325,9 @@ GAP_BEFORE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six)\s+days?|hour
 
 WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
 EFFECTIVE = re.compile(r"\beffective\s*$", re.I)
+# "Hours after Pelosi arrived", "a day after Blinken landed": a report dated by a trip told elsewhere
+ARRIVAL = re.compile(r"\b(?i:(?P<n>a|one|two|three)\s+days?|hours|minutes|shortly|soon|just\s+hours)\s+after\s+"
+                     r"(?:[A-Z][\w’'-]+\s+)?(?P<who>[A-Z][\w’'-]+)\s+(?:arrived|landed|touched\s+down)\b")
 SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
