@@ -307,3 +307,15 @@ ARRIVED = ("OTTAWA — Canada said on Friday it would expel two Chinese diplomat
 def test_a_report_hours_after_someone_arrived_is_dated_by_the_arrival_told_elsewhere(gap, day):
     evs = events(ARRIVED.format(gap=gap), dt.date(2024, 5, 3))
     assert [span(e) for e in of(evs, "Accusation")] == [(day, day)]
+
+
+SAME_DAY = ("OTTAWA — Canada said on Friday it would expel two Chinese diplomats.\n\n"
+            "A Chinese businessman was detained on April 27 in Toronto, police said on Wednesday.\n\n"
+            "The arrest took place on the same day that Prime Minister Justin Trudeau and Chinese Premier Li Qiang "
+            "met over dinner in Lima. At that dinner they agreed to a pause in their trade dispute.")
+
+
+def test_on_the_same_day_that_is_the_day_of_the_happening_it_compares_with_not_the_last_day_named():
+    evs = events(SAME_DAY, dt.date(2024, 5, 3))
+    for ev in of(evs, "Meeting") + of(evs, "Agreement"):
+        assert span(ev) == (D(2024, 4, 27), D(2024, 4, 27)), ev.label

@@ -256,6 +256,18 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     ("Today, the President directs ... Commerce will investigate"): the day the plan was made."""
     lead = lead_day(times, text, published)
     for d in drafts:
+        if d.when is None or d.when.text.lower().endswith("same day"):
+            same = same_day(times, text, d.sentence.start, d.hit.start, published)
+            if same is not None:
+                # "The arrest took place on the same day that X and Y met": the arrest's day, told
+                # before, not the last day named
+                d.when = replace(same.when, basis="context", text=d.when.text if d.when else same.when.text)
+                continue
+            earlier = referred_report(drafts, d, text) if d.when is not None else None
+            if earlier is not None and earlier.when.text.lower().endswith("same day"):
+                # "At that dinner they agreed": the dinner's day, as just read again
+                d.when = earlier.when
+                continue
         if d.when is not None:
             continue
         if d.planned and d.kind != "Cancellation" and not ANNOUNCED.search(text, d.sentence.start, d.hit.start):
@@ -312,6 +324,8 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             d.when = replace(after[0].when, basis="context")
         elif (back := referred_time(times, text, s.start, d.hit.start)) is not None:
             d.when = replace(back.when, basis="context")
+        elif (earlier := referred_report(drafts, d, text)) is not None:
+            d.when = replace(earlier.when, basis="context")
         elif told is not None:
             d.when = replace(told.when, basis="context")
         elif lead is not None:
@@ -385,6 +399,47 @@ def last_day(times: list[TimeMention], text: str, start: int, published: dt.date
     told = [t for t in times if start - REFER_REACH < t.start < start and t.when.precision == "day"
             and t.when.start == t.when.end and not (published and t.when.start > published) and not since(text, t)]
     return told[-1] if told else None
+
+
+def referred_report(drafts: list[Draft], d: Draft, text: str) -> Draft | None:
+    """A dated report of an earlier sentence that names the thing a demonstrative refers back to
+    ("met over dinner in Lima ... At that dinner they agreed"): the thing's day is that report's."""
+    m = THAT_NOUN.search(text, d.sentence.start, d.hit.start)
+    if not m:
+        return None
+    noun = re.compile(r"\b%s\b" % re.escape(m.group("noun")), re.I)
+    found = [e for e in drafts if e.when is not None and e.when.basis != "publication" and e.sentence.end <= d.sentence.start
+             and d.sentence.start - e.sentence.end < REFER_REACH and e.kind in ("Meeting", "PhoneCall", "Visit")
+             and noun.search(e.sentence.text)]
+    return found[-1] if found else None
+
+
+# "The arrest took place on the same day that ...": the subject's happening, told earlier with its day
+SAME_DAY = re.compile(r"\W*(?:the|this|that|his|her|their|its)\s+(?P<noun>[a-z]{4,})\s+(?:[a-z]+\s+){1,3}?"
+                      r"(?:on\s+)?the\s+same\s+day\s+(?:that|as|when)\b", re.I)
+# the same happening named by a noun and by verbs
+KIN = (("arrest", "detain", "detention"), ("visit", "trip", "arriv", "land"), ("signing", "sign"),
+       ("announcement", "announc"), ("call", "spoke", "talked"), ("meeting", "met", "meet"))
+
+
+def same_day(times: list[TimeMention], text: str, start: int, hit_start: int,
+             published: dt.date | None) -> TimeMention | None:
+    m = SAME_DAY.match(text, start, hit_start)
+    if not m:
+        return None
+    noun = m.group("noun").lower()
+    stems = next((k for k in KIN if any(noun.startswith(x) for x in k)), (noun[:5],))
+    word = re.compile(r"\b(?:%s)\w*" % "|".join(map(re.escape, stems)), re.I)
+    told = [t for t in times if start - 2 * REFER_REACH < t.start < start and t.when.precision == "day"
+            and not (published and t.when.start > published) and not since(text, t)]
+    for t in reversed(told):
+        lo = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start))
+        hi = min(x for x in (text.find(". ", t.end), text.find("\n", t.end), len(text)) if x >= 0)
+        w = word.search(text, lo + 1, hi)
+        if w:  # the day of that sentence nearest the word that names the happening
+            mine = [u for u in told if lo < u.start < hi]
+            return min(mine, key=lambda u: abs(u.start - w.end()) if u.start >= w.end() else abs(w.start() - u.end))
+    return None
 
 
 LEAD_REACH = 600  # the opening paragraph or two
