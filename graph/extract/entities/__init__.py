@@ -10,7 +10,4 @@ candidates overlap the longest wins (``overlaps``). Family names and titles alon
 """
 from graph.extract.entities.finder import EntityFinder
 
-# The event triggers still import these from here; their home is graph.extract.word_patterns.
-from graph.extract.word_patterns import at_word_boundary, at_word_start  # noqa: F401
-
 __all__ = ["EntityFinder"]

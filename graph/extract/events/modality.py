@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.events.model import Hit
+from graph.model import Sentence
 
 DENIED = re.compile(r"\s+(?:that\b|any\b|(?:the|these|those|such|reports?|claims?|allegations?|accusations?|charges?)\b.{0,40}?"
                     r"\b(?:allegations?|accusations?|claims?|reports?|charges?|involvement|wrongdoing)\b)", re.I)
@@ -103,3 +104,59 @@ def cue_pattern(words) -> re.Pattern:
     firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
     guard = f"(?=[{firsts}])" if firsts and all(words) else ""
     return re.compile(rf"(?<![\w’']){guard}(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
+
+
+# After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it announced").
+IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|which|Beijing|Washington)\s+)?(?:had\s+|has\s+)?"
+                             r"(?:imposed|announced|introduced|levied|adopted)\b")
+# Before a measure in force that someone breaks or ignores: "violating U.S. sanctions on …", "despite the embargo".
+BROKEN_MEASURE = re.compile(r"\b(?:violat\w*|in\s+violation\s+of|evad\w*|evasion\s+of|circumvent\w*|breach\w*|"
+                            r"despite|defy\w*|defied|skirt\w*|bust\w*|dodg\w*|flout\w*|in\s+breach\s+of|(?:get|gets|got|getting|work|works|"
+                            r"worked|working)\s+around)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?(?:[\w.’'-]+\s+){0,3}$")
+# Before a measure that is eased, not imposed: "to lower tariffs on …", "lifted the sanctions", "roll back duties".
+LOWERED = re.compile(r"\b(?:cut|cuts|cutting|lower|lowers|lowered|lowering|reduce[sd]?|reducing|remove[sd]?|removing|"
+                     r"lift|lifts|lifted|lifting|ease[sd]?|easing|roll(?:s|ed|ing)?\s+back|scrap(?:s|ped|ping)?|"
+                     r"halve[sd]?|halving|waive[sd]?|waiving|drop(?:s|ped|ping)?|relax(?:es|ed|ing)?)\s+"
+                     r"(?:the\s+|its\s+|their\s+|some\s+|all\s+|most\s+)?(?:[\w.%$’'-]+\s+){0,3}$")
+# Before a gerund that reports a measure taken: the order or rule that does it, a participle's comma, "by" (the
+# means of an act): "an executive order banning …", "retaliated by banning …", "…, barring firms from …".
+GERUND_OF_ACT = re.compile(r"(?:,|\bby|\b(?:orders?|rules?|measures?|laws?|decisions?|proclamations?|directives?|"
+                           r"memorand(?:um|a)|regulations?|bills?|legislation|decree)(?:\s+\w+){0,3}?)\s+$")
+# Between a criticism and the measure criticised, with nothing saying the measure is new: "concern
+# about U.S. restrictions", "opposition to the American sanctions" (not "opposition to new … curbs").
+CRITICISED_MEASURE = re.compile(r"[\"”]?\s+(?:about|over|to|against|at|of)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"(?:(?!new\b|latest\b|fresh\b|further\b|additional\b|recent\b)[\w.’'-]+\s+){0,3}")
+CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|described as|describes as|termed|terms)\s+"
+                           r"(?:[\w’'-]+\s+){0,7}$")
+
+
+def no_new_happening(text: str, s: Sentence, hit: Hit, hits: list[Hit]) -> bool:
+    """Whether the trigger tells of no new happening although nothing negates it: a
+    characterisation ("what he called illegal sanctions"), a measure criticised, broken, in
+    force or eased, "imposed no tariffs", a suspension that is a period, a gerund that no order
+    or act governs (``hits``: the sentence's triggers)."""
+    if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (
+            hit.word_class == "verb" and hit.text.lower().endswith("ed")
+            and re.search(r"\band\s+(?:also\s+|then\s+)?$", text[max(s.start, hit.start - 12):hit.start])):
+        return True  # "what he called illegal unilateral sanctions": a characterisation, not a report
+        # (a verb in the past coordinated after it is a clause of its own: "what he called a mistake and accused …")
+    if hit.event_class == "Sanction" and hit.word_class == "noun" and any(
+            h.event_class == "Accusation" and CRITICISED_MEASURE.fullmatch(text, h.end, hit.start)
+            for h in hits if h.end <= hit.start):
+        return True  # "concern about U.S. restrictions on Chinese firms": what is criticised, no new measure
+    if hit.event_class == "Cancellation" and hit.word_class == "noun" and hit.text.lower() == "suspension" \
+            and not re.match(r"\s+of\s", text[hit.end:hit.end + 4]):
+        return True  # "during the suspension, …": a period, not the act of suspending something named
+    if hit.event_class == "Sanction" and hit.text.lower() in ("banning", "barring", "prohibiting", "revoking") \
+            and not GERUND_OF_ACT.search(text, max(s.start, hit.start - 40), hit.start):
+        return True  # "was looking at banning Chinese apps": a gerund reports a measure only after an order or an act
+    if hit.event_class == "Sanction" and hit.word_class == "verb" and re.match(r"\s+no\s", text[hit.end:hit.end + 4]):
+        return True  # "imposed no tariffs"
+    if hit.event_class == "Sanction" and hit.word_class == "noun" and BROKEN_MEASURE.search(text, max(s.start, hit.start - 60), hit.start):
+        return True  # "accused of violating U.S. sanctions on Iran", "despite American sanctions": a regime in force, no new measure
+    if hit.event_class == "Sanction" and (hit.word_class == "noun" or hit.text.lower() in ("sanctions", "sanction", "bans", "ban")) \
+            and LOWERED.search(text, max(s.start, hit.start - 50), hit.start) \
+            and not IMPOSED_EARLIER.match(text, hit.end, min(s.end, hit.end + 60)):
+        return True  # "agreed to lower tariffs on X", "will lift the ban": a measure eased is none imposed
+    return False

@@ -521,6 +521,14 @@ def coordinated_titles(gap: str) -> bool:
     return bool(m) and is_title_run(m.group(1)) and len(m.group(1).split()) <= 5
 
 
+def country_of(key: str, entities: dict) -> str | None:
+    """The country a party belongs to (a country its own), or None when unknown."""
+    e = entities.get(key)
+    if e is None:
+        return None
+    return e.key if e.kind == "Country" else e.country
+
+
 def sides(keys: set[str], entities: dict[str, Entity]) -> set[str]:
     """The parties less any country that is the country of another party: "Biden" and "the
     United States" are one side, "Biden" and "Xi" two."""

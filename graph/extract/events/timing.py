@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from graph.extract.dates import TimeMention, find_times, publication
 from graph.extract.events.model import SPEECH_LIKE, Draft, Hit
+from graph.extract.events.roles import country_of
 
 DEADLINE = re.compile(r"\b(?:by|until|through|starting(?: on| from)?|beginning(?: on)?|effective)\s*$", re.I)
 PRESENT_TENSE = re.compile(r"^(?:agree|agrees|announce|announces|welcome|welcomes|sign|signs|meet|meets|speaks with)$", re.I)
@@ -216,13 +217,6 @@ def last_days(v: Draft) -> None:
     days = int(n) if n.isdigit() else LENGTH_DAYS[n]
     if 1 < days <= 31:
         v.when = replace(v.when, end=v.when.start + dt.timedelta(days=days - 1))
-
-
-def country_of(key: str, entities: dict) -> str | None:
-    e = entities.get(key)
-    if e is None:
-        return None
-    return e.key if e.kind == "Country" else e.country
 
 
 def host_country(v: Draft, entities: dict) -> str | None:

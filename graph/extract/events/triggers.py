@@ -9,10 +9,10 @@ from typing import Callable
 import ahocorasick
 
 from graph.extract.catalog import Catalog
-from graph.extract.entities import at_word_boundary, at_word_start
 from graph.extract.events.model import FAMILIES, Hit
 from graph.extract.spans import longest_first
 from graph.extract.text import lowered
+from graph.extract.word_patterns import at_word_boundary, at_word_start
 from graph.model import Sentence
 
 

@@ -1,0 +1,182 @@
+"""Accusations read from more than a verb of accusing: wrongdoing reported of another party
+("Zhao said the American side had started the quarrel"), a demand ("urged X to stop"), the
+office that tells of a charge, and who is accused when a pronoun or a relative clause names
+them or a speaker voices their government's criticism."""
+from __future__ import annotations
+
+import re
+
+from graph.extract.events.model import Draft, Hit
+from graph.extract.events.roles import in_quotes, of_sentence
+from graph.model import Sentence
+
+
+# A condition before a reporting verb: "if the department finds that …" is not (yet) said.
+CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Oo]nce|[Ss]hould)\b[^,;]*$")
+# A teller's verb just after its name: "the FBI said", "X, a spokesman for Y, announced".
+TELLS = re.compile(r"\s*(?:,[^,]*,\s*)?(?:\w+ly\s+)?(?:said|says|announced|stated|alleged)\b")
+# A report's teller after its clause: ", the Justice Department said." / ", prosecutors in Brooklyn announced on Tuesday."
+TOLD_AFTER = re.compile(r",\s*[^,;]{0,80}?\b(?:said|says|announced|stated|alleged|alleges)\b[^,;]{0,40}?[.”\"]*\s*$")
+# "what it called X's genocide", "what Washington describes as …": a characterisation of the speaker's.
+WHAT_CALLED = re.compile(r"\bwhat\s+(?:he|she|it|they|we|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+"
+                         r"(?:called|calls|described\s+as|describes\s+as|termed|terms)\b")
+# "said on Friday that", "told lawmakers on Dec. 30 that": where the reported clause begins.
+THAT_CLAUSE = re.compile(r"(?:\s+(?!that\b)[\w.’']+){0,5}?\s+that\b")
+# Between a reported clause's subject and its wrongdoing: a negation, a condition or a demand.
+NOT_DONE = re.compile(r"\b(?:not|never|no|n't|would|could|might|may|should|must|will|if|whether|stop|end|cease|halt|"
+                      r"refrain|avoid|prevent|denied|deny|denies)\b", re.I)
+# "…, which Beijing condemned", "a boycott that Beijing denounced": a relative pronoun opening the clause.
+RELATIVE = re.compile(r"(?:,\s*which|\b(?:that|which))\s+(?:the\s+)?(?=\S)(?!.*\b(?:that|which)\b)")
+# After a relative clause's verb: no object of its own ("condemned as interference", "denounced on Friday").
+NO_OBJECT = re.compile(r"\s*(?:[,.;:]|$|\s(?:as|on|in|at|last|earlier|this|when|because|after|before)\b)")
+
+
+class AccusationReader:
+    """Reads who accuses whom where the accusing verb alone does not say."""
+
+    def charge_teller(self, text, s, hit, agents, target, entities) -> list[str]:
+        """The office that tells of a charge with no "by" phrase brought it: "two men were charged in
+        January with spying, the Justice Department said"; "the FBI said two men were indicted". Not a
+        party of the charged side ("Chinese officials said two Chinese men were charged")."""
+        tail = TOLD_AFTER.search(text, hit.end, s.end)
+        found = [a for a in agents if tail and tail.start() < a.start < tail.end() and not a.modifier and not a.possessive]
+        if not found:
+            head = [a for a in agents if s.start <= a.start and a.end <= hit.start and not a.modifier and not a.possessive]
+            said = head and TELLS.match(text, head[0].end, hit.start)
+            found = head[:1] if said else []
+        teller = [a.key for a in found[:1]]
+        if not teller or not target or teller[0] in target or self.own_side(target[0], teller, entities) \
+                or self.own_side(teller[0], target, entities):
+            return []
+        return teller
+
+    def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
+        """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
+        that Beijing denounced": the relative clause's object is what the sentence before the
+        pronoun tells of, so the party criticised is that clause's subject (a speaker's, when it
+        is reported), taken as its country when a government speaks."""
+        rel = RELATIVE.search(text, s.start, hit.start)
+        if rel is None or not NO_OBJECT.match(text, hit.end):
+            return []
+        own = [a for a in agents if rel.end() <= a.start < hit.start]
+        if not own or own[0].key not in actor or own[0].start - rel.end() > 4:
+            return []
+        found = [k for k in self.main_subject(text, s, rel.start(), agents) if k not in actor]
+        found = found or [a.key for a in agents if a.end <= rel.start() and not a.modifier and a.key not in actor][-1:]
+        if not found:
+            return []
+        key = found[0]
+        if entities[actor[0]].kind == "Country" and entities[key].kind != "Country" and entities[key].country \
+                and entities[key].country in self.cat.entities:
+            key = entities[key].country
+            entities.setdefault(key, self.cat.entities[key])
+        return [] if key in actor or self.own_side(key, actor, entities) else [key]
+
+    def pronoun_target(self, text, s, hit, actor, drafts) -> list[str]:
+        """"imposed sanctions on a Chinese company, accusing it of…": the pronoun is the one the
+        same actor acted on earlier in the sentence."""
+        if not re.match(r"\s+(?:them|it|him|her)\b", text[hit.end:hit.end + 6]):
+            return []
+        earlier = [d for d in of_sentence(drafts, s) if d.hit.end <= hit.start and d.target and set(d.actor) & set(actor)]
+        return list(earlier[-1].target) if earlier else []
+
+    def speaker_for(self, text, s, hit, actor, agents, entities) -> list[str]:
+        """Criticism a person reports of their own government ("Liu, a spokesman for the embassy,
+        said on Friday that Beijing 'firmly opposes' …") is the speaker's: the actor is the person
+        who said it, when the government is theirs (or their side is not known)."""
+        key = actor[0]
+        if key not in entities or entities[key].kind != "Country":
+            return []
+        at = next((a for a in reversed(agents) if a.key == key and s.start <= a.start < hit.start), None)
+        if at is None or not self.said_that.search(text, s.start, at.start):
+            return []
+        speaker = [k for k in self.main_subject(text, s, at.start, agents) if k in entities and entities[k].kind == "Person"]
+        if speaker and entities[speaker[0]].country in (None, key):
+            return speaker
+        return []
+
+    def reported_hits(self, text: str, s: Sentence) -> list[Hit]:
+        """Reporting verbs whose clause lays wrongdoing on someone ("said the other side had started
+        the quarrel", "told lawmakers that hackers linked to X had breached …"), and characterisations
+        ("citing what it called X's genocide"): read by ``reported``."""
+        found = []
+        for m in self.reporting_places.finditer(self.reporting, text, s.start, s.end):
+            if self.wrongdoing.search(text, m.end(), min(s.end, m.end() + 200)) or \
+                    (self.conduct.phrase and self.conduct.phrase.search(text, m.end(), min(s.end, m.end() + 160))):
+                found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
+        for m in WHAT_CALLED.finditer(text, s.start, s.end) if text.find("what ", s.start, s.end) >= 0 else ():
+            found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
+        return found
+
+    def reported(self, text, s, hit, agents, before, last_person, entities) -> Draft | None:
+        """Wrongdoing reported of another party: "Zhao said the American side had started the
+        quarrel", "Lin said Washington was using fentanyl as an excuse", "the FBI said hackers linked to
+        X had stolen call records", "citing what it called X's genocide". The one who said it accuses
+        the party the clause names as its subject (or whose conduct it names); nothing when the
+        clause is negated, conditional or a demand, or the party is the speaker's own side."""
+        what = WHAT_CALLED.fullmatch(hit.text)
+        if not what and self.modality.negation.search(before[-15:]) or in_quotes(text, s.start, hit.start):
+            return None  # "has not said", "declined to say"; a quotation's words are the quoted speaker's
+        if any(h is not hit and h.event_class == "Accusation" and h.start < hit.end and hit.start < h.end
+               for h in self._sentence_hits):
+            return None  # "was charged by X with stealing …": the charge itself is read, its crime is no second report
+        if CONDITION_BEFORE.search(text, s.start, hit.start):
+            return None  # "if the department finds that X's practices are unreasonable": not (yet) said
+        countries = [a.mention for a in agents if a.kind == "Country"]
+        if what:
+            end = min(s.end, hit.end + 100)
+            named = [a for a in agents if hit.start < a.start < hit.end]
+            actor = [named[0].key] if named else self.main_subject(text, s, hit.start, agents)
+            accused = [k for k, _ in self.conduct.accused(text, hit.end, end, countries)]
+            target = accused[:1]
+            claim_from = hit.end
+        else:
+            comp = hit.end
+            that = THAT_CLAUSE.match(text, hit.end)
+            if that:
+                comp = that.end()
+            cue = self.wrongdoing.search(text, comp, min(s.end, comp + 160))
+            target = []
+            if cue is not None and not NOT_DONE.search(text, hit.end, cue.start()) and not any(
+                    h.event_class == "Accusation" and hit.end <= h.start < cue.start() for h in self._sentence_hits):
+                # the subject of the reported clause: the last party before the wrongdoing, at its start
+                near = [a for a in agents if comp <= a.start < cue.start() and not a.modifier]
+                if near and len(text[comp:near[0].start].split()) <= 4 and "," not in text[comp:near[0].start]:
+                    target = [near[0].key]
+            if not target and not any(h.event_class == "Accusation" and hit.end <= h.start < min(s.end, comp + 120)
+                                      for h in self._sentence_hits):  # "…, accusing Lam of …": that verb says it
+                owned = [k for k, _ in self.conduct.accused(text, comp, min(s.end, comp + 120), countries)]
+                target = owned[:1] if owned and not NOT_DONE.search(text, hit.end, min(s.end, comp + 120)) else []
+            # the speaker: the party whose reporting verb this is ("X, a spokesman for Y, said"), else the sentence's
+            own = [a for a in agents if a.end <= hit.start and not a.modifier and not a.possessive
+                   and (m := self.speaker_verb.match(text, a.end)) and m.end() == hit.end]
+            actor = [own[-1].key] if own else \
+                self.main_subject(text, s, hit.start, agents) if any(a.start < hit.start for a in agents) else []
+            if not actor and last_person and re.search(r"\b(?:he|she)\s+$", text[max(s.start, hit.start - 5):hit.start], re.I):
+                actor = [last_person]
+            claim_from = comp
+        if not actor or not target or target[0] in actor or self.own_side(target[0], actor, entities):
+            return None
+        sides = {entities[k].country or k for k in actor + target if k in entities}
+        if len(sides) < 2:
+            return None  # "the minister said his ministry had erred": one side
+        draft = Draft("Accusation", hit, s, actor=actor, target=target)
+        draft.claim = text[claim_from:s.end].strip(" ,.;:") or None
+        return draft
+
+    def demand(self, text, s, hit, agents, clause_start, before) -> Draft | None:
+        """"X told Y that Z must stop…", "X urged Z to stop…": X criticises Z's conduct. Z stands
+        just before the demand; X is the sentence's subject."""
+        if self.modality.negation.search(before[-25:]):
+            return None
+        near = [a for a in agents if clause_start <= a.start < hit.start and not a.modifier]
+        if not near or re.search(r"[^\s\w’'.-]|\b(?:that|who|which)\b", text[near[-1].end:hit.start]) \
+                or len(text[near[-1].end:hit.start].split()) > 2:
+            return None
+        target = near[-1]
+        actor = [a.key for a in agents if a.start < target.start and not a.modifier and not a.possessive][:1]
+        if not actor or actor[0] == target.key or self.own_side(target.key, actor, self._entities):
+            return None
+        draft = Draft("Accusation", hit, s, actor=actor, target=[target.key])
+        draft.claim = text[target.start:s.end].strip(" ,.;:") or None
+        return draft
