@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from graph.extract.spans import longest_first
-from graph.extract.text import Skipping, WordPlaces, lowered, stretches_holding
+from graph.extract.text import Skipping, WordPlaces, finditer_holding, lowered
 from graph.model import When
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -421,21 +421,13 @@ def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> 
 
 def day_phrases(text: str, start: int, end: int) -> Iterator[re.Match]:
     """``FROM_LAST_DAY.finditer(text, start, end)``, searching only the stretches holding "day"."""
-    if len(lowered(text)) != len(text):
-        yield from FROM_LAST_DAY.finditer(text, start, end)
-        return
-    for a, b in stretches_holding(text, "day", start, end):
-        yield from FROM_LAST_DAY.finditer(text, a, b)
+    return finditer_holding(FROM_LAST_DAY, text, "day", start=start, end=end)
 
 
 def day_stretches(text: str, start: int, end: int) -> Iterator[re.Match]:
     """``DURATION.finditer(text, start, end)``, searching only the stretches holding "day"
     (its matches are words, spaces and hyphens)."""
-    if len(lowered(text)) != len(text):
-        yield from DURATION.finditer(text, start, end)
-        return
-    for a, b in stretches_holding(text, "day", start, end, joiners="-"):
-        yield from DURATION.regex.finditer(text, a, b)
+    return finditer_holding(DURATION, text, "day", joiners="-", start=start, end=end)
 
 
 # "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a

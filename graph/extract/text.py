@@ -138,16 +138,18 @@ def stretches_holding(text: str, word: str, start: int = 0, end: int | None = No
         i = low.find(word, b, end)
 
 
-def finditer_holding(pattern, text: str, word: str, joiners: str = "") -> Iterator[re.Match]:
-    """``pattern.finditer(text)`` for a pattern whose every match is a stretch holding ``word``
-    (see ``stretches_holding``): searched only in those stretches, or over the whole text when
-    its lower case differs in length. A ``Skipping`` pattern's own regex searches the stretches
-    (they are short: its scout would cost more than it saves)."""
+def finditer_holding(pattern, text: str, word: str, joiners: str = "", start: int = 0,
+                     end: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match is a stretch
+    holding ``word`` (see ``stretches_holding``): searched only in those stretches, or over the
+    whole span when the text's lower case differs in length. A ``Skipping`` pattern's own regex
+    searches the stretches (they are short: its scout would cost more than it saves)."""
+    end = len(text) if end is None else end
     if len(lowered(text)) != len(text):
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, start, end)
         return
     regex = getattr(pattern, "regex", pattern)
-    for a, b in stretches_holding(text, word, joiners=joiners):
+    for a, b in stretches_holding(text, word, start, end, joiners=joiners):
         yield from regex.finditer(text, a, b)
 
 
