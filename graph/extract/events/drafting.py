@@ -351,7 +351,7 @@ class DraftReader:
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \
-                and len({country_of(k, entities) for k in draft.parties} - {None}) == 1 and None not in {country_of(k, entities) for k in draft.parties} \
+                and len(countries := {country_of(k, entities) for k in draft.parties}) == 1 and None not in countries \
                 and THEIR_COUNTERPARTS.search(text, hit.end, s.end):
             # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
             return None
@@ -361,7 +361,7 @@ class DraftReader:
                 return None  # "individuals that were indicted in the United States": a charge with no accuser named
             draft.actor, draft.passive = teller, False
         if hit.event_class == "Visit" and BEING_IN.fullmatch(hit.text) and draft.place and any(
-                country_of(k, entities) is not None and country_of(k, entities) in (draft.place, country_of(draft.place, entities))
+                (c := country_of(k, entities)) is not None and c in (draft.place, country_of(draft.place, entities))
                 for k in draft.actor):
             return None  # "Biden was in Washington for talks": at home, no trip
         return draft if self.complete(draft, entities) else None

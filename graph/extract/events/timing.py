@@ -221,11 +221,9 @@ def last_days(v: Draft) -> None:
 
 def host_country(v: Draft, entities: dict) -> str | None:
     """The country a visit goes to: its place's, else the country it targets."""
-    place = entities.get(v.place) if v.place else None
-    if place is not None:
-        c = place.key if place.kind == "Country" else place.country
-        if c:
-            return c
+    c = country_of(v.place, entities) if v.place else None
+    if c:
+        return c
     return next((c for c in (country_of(k, entities) for k in v.target) if c), None)
 
 
