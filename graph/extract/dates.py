@@ -90,8 +90,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool, wee
     return best[1] if best else anchor.year
 
 
-def month_of(m: re.Match) -> int:
-    return MONTHS[m.group("month").lower().rstrip(".")]
+def month_of(m: re.Match, group: str = "month") -> int:
+    return MONTHS[m.group(group).lower().rstrip(".")]
 
 
 # --- rules: (match, anchor, future) -> When | None --------------------------------------
@@ -99,15 +99,15 @@ def explicit_range(m, anchor, future):
     """"May 10-11", "from August 27 through August 29", "Dec. 30 to Jan. 2, 2025": the days
     from the first to the second."""
     month = month_of(m)
-    month2 = MONTHS[m.group("month2").lower().rstrip(".")] if "month2" in m.re.groupindex else month
+    month2 = month_of(m, "month2") if "month2" in m.re.groupindex else month
     return day_range(m, month, month2, anchor, future)
 
 
 def day_first_range(m, anchor, future):
     """"10-11 May", "10 to 11 May 2023", "30 August to 2 September": the first day's month is
     the second's when the text names only one."""
-    month2 = MONTHS[m.group("month2").lower().rstrip(".")]
-    month = MONTHS[m.group("month").lower().rstrip(".")] if m.group("month") else month2
+    month2 = month_of(m, "month2")
+    month = month_of(m) if m.group("month") else month2
     return day_range(m, month, month2, anchor, future)
 
 

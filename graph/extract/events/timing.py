@@ -275,8 +275,6 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
         told = paragraph_time(times, text, s.start, published)
-        effective = [t for t in times if s.start <= t.start < s.end and d.hit.end <= t.start
-                     and EFFECTIVE.search(text, max(0, t.start - 12), t.start)]
         then = [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
                 and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]
         arrival = ARRIVAL.search(text, s.start, d.hit.start) if not before else None
@@ -300,9 +298,11 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             # happening is the one that opened the stretch, at that time
             told_text = re.sub(r"^since\s+", "", then[-1].when.text, flags=re.I)
             d.when = replace(then[-1].when, basis="context", text=told_text)
-        elif d.kind == "Sanction" and effective:
+        elif d.kind == "Sanction" and (effective := next((
+                t for t in times if s.start <= t.start < s.end and d.hit.end <= t.start
+                and EFFECTIVE.search(text, max(0, t.start - 12), t.start)), None)) is not None:
             # "decided to impose sanctions on ..., effective today": the day the measure takes effect
-            d.when = replace(effective[0].when, basis="context")
+            d.when = replace(effective.when, basis="context")
         elif before:
             d.when = replace(before[-1].when, basis="context")
             gap = GAP_BEFORE.search(text, max(before[-1].end, d.hit.start - 80), d.hit.start)
