@@ -51,7 +51,7 @@ class AccusationReader:
         return teller
 
     def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
-        """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
+        """"approved an arms sale to the island, which Beijing denounced as meddling", "a boycott
         that Beijing denounced": the relative clause's object is what the sentence before the
         pronoun tells of, so the party criticised is that clause's subject (a speaker's, when it
         is reported), taken as its country when a government speaks."""
