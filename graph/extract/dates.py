@@ -381,14 +381,13 @@ assert len(RULE_KEYS) == len(RULES)
 # text named, not from the publication date (news tells a story in order).
 SHIFT_WORDS = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "before": -1, "after": 1,
                "later": 1, "earlier": -1}
-FROM_LAST_DAY_WORDS = (  # (?=\w): a word starts here; the alternatives are tried only there
+# Its matches are words and spaces holding "day": only the stretches of those holding it are
+# searched (text.stretches_holding).
+FROM_LAST_DAY = re.compile(  # (?=\w): a word starts here; the alternatives are tried only there
     r"\b(?=\w)(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|after|before)"
     r"(?(dir)(?!\s+(?!the\b)[a-z]))"
     r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
-    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b")
-# Its matches are words and spaces holding "day": only the stretches of those holding it are
-# searched (text.stretches_holding).
-FROM_LAST_DAY = re.compile(FROM_LAST_DAY_WORDS, re.I)
+    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I)
 
 
 DAY_WORD, DAYS_WORD = re.compile(r"\sday"), re.compile(r"\sdays")
