@@ -421,7 +421,7 @@ class RoleReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         if hit.word_class == "noun" and draft.kind in ("Agreement", "Meeting"):
-            # "the two countries surprised delegates at the conference in Glasgow with a joint declaration":
+            # "the two governments stunned delegates at the summit in Nairobi with a joint communique":
             # a city named after the clause's subject and before the noun is where it was made
             for m in reversed(list(re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", before))):
                 pos = clause_start + m.end()
