@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from graph.extract.spans import longest_first
-from graph.extract.text import Skipping, WordPlaces, lowered, stretches_holding
+from graph.extract.text import Skipping, WordPlaces, finditer_holding, lowered
 from graph.model import When
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -90,8 +90,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool, wee
     return best[1] if best else anchor.year
 
 
-def month_of(m: re.Match) -> int:
-    return MONTHS[m.group("month").lower().rstrip(".")]
+def month_of(m: re.Match, group: str = "month") -> int:
+    return MONTHS[m.group(group).lower().rstrip(".")]
 
 
 # --- rules: (match, anchor, future) -> When | None --------------------------------------
@@ -99,15 +99,15 @@ def explicit_range(m, anchor, future):
     """"May 10-11", "from August 27 through August 29", "Dec. 30 to Jan. 2, 2025": the days
     from the first to the second."""
     month = month_of(m)
-    month2 = MONTHS[m.group("month2").lower().rstrip(".")] if "month2" in m.re.groupindex else month
+    month2 = month_of(m, "month2") if "month2" in m.re.groupindex else month
     return day_range(m, month, month2, anchor, future)
 
 
 def day_first_range(m, anchor, future):
     """"10-11 May", "10 to 11 May 2023", "30 August to 2 September": the first day's month is
     the second's when the text names only one."""
-    month2 = MONTHS[m.group("month2").lower().rstrip(".")]
-    month = MONTHS[m.group("month").lower().rstrip(".")] if m.group("month") else month2
+    month2 = month_of(m, "month2")
+    month = month_of(m) if m.group("month") else month2
     return day_range(m, month, month2, anchor, future)
 
 
@@ -381,14 +381,13 @@ assert len(RULE_KEYS) == len(RULES)
 # text named, not from the publication date (news tells a story in order).
 SHIFT_WORDS = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "before": -1, "after": 1,
                "later": 1, "earlier": -1}
-FROM_LAST_DAY_WORDS = (  # (?=\w): a word starts here; the alternatives are tried only there
+# Its matches are words and spaces holding "day": only the stretches of those holding it are
+# searched (text.stretches_holding).
+FROM_LAST_DAY = re.compile(  # (?=\w): a word starts here; the alternatives are tried only there
     r"\b(?=\w)(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>later|earlier|after|before)"
     r"(?(dir)(?!\s+(?!the\b)[a-z]))"
     r"|the\s+(?P<rel>same|next|following|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?!\s+(?:the|a|an)\b)"
-    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b")
-# Its matches are words and spaces holding "day": only the stretches of those holding it are
-# searched (text.stretches_holding).
-FROM_LAST_DAY = re.compile(FROM_LAST_DAY_WORDS, re.I)
+    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I)
 
 
 DAY_WORD, DAYS_WORD = re.compile(r"\sday"), re.compile(r"\sdays")
@@ -421,21 +420,13 @@ def from_last_day(text: str, found: list[TimeMention], start: int, end: int) -> 
 
 def day_phrases(text: str, start: int, end: int) -> Iterator[re.Match]:
     """``FROM_LAST_DAY.finditer(text, start, end)``, searching only the stretches holding "day"."""
-    if len(lowered(text)) != len(text):
-        yield from FROM_LAST_DAY.finditer(text, start, end)
-        return
-    for a, b in stretches_holding(text, "day", start, end):
-        yield from FROM_LAST_DAY.finditer(text, a, b)
+    return finditer_holding(FROM_LAST_DAY, text, "day", start=start, end=end)
 
 
 def day_stretches(text: str, start: int, end: int) -> Iterator[re.Match]:
     """``DURATION.finditer(text, start, end)``, searching only the stretches holding "day"
     (its matches are words, spaces and hyphens)."""
-    if len(lowered(text)) != len(text):
-        yield from DURATION.finditer(text, start, end)
-        return
-    for a, b in stretches_holding(text, "day", start, end, joiners="-"):
-        yield from DURATION.regex.finditer(text, a, b)
+    return finditer_holding(DURATION, text, "day", joiners="-", start=start, end=end)
 
 
 # "a three-day visit ... ended on Thursday", "two days of talks ... beginning on Friday": a

@@ -74,11 +74,11 @@ class Skipping:
 
 
 @functools.lru_cache(maxsize=16)
-def stretch_ends(joiners: str) -> tuple[re.Pattern, re.Pattern]:
-    """The last character before a stretch of word characters, spaces and ``joiners`` (searched
-    with an end position), and the first character after one."""
+def stretch_chars(joiners: str) -> tuple[str, re.Pattern]:
+    """The inside of a regex class of word characters, spaces and ``joiners``, and a pattern for
+    the first character after a stretch of them."""
     inside = "\\w\\s" + re.escape(joiners)
-    return re.compile(f"[^{inside}][{inside}]*\\Z"), re.compile(f"[^{inside}]")
+    return inside, re.compile(f"[^{inside}]")
 
 
 @functools.lru_cache(maxsize=16)
@@ -119,35 +119,29 @@ def stretches_holding(text: str, word: str, start: int = 0, end: int | None = No
     low = lowered(text)
     if len(low) != len(text):
         raise ValueError("the text's lower case is not as long as the text")
-    before_stretch, after_stretch = stretch_ends(joiners)
+    inside, after_stretch = stretch_chars(joiners)
     done = start
     i = low.find(word, start, end)
     while i >= 0:
         after = after_stretch.search(text, i, end)
         b = after.start() if after else end
-        reach = 256
-        while True:  # the stretch's start: the last character before it that is not in one
-            a = max(done, i - reach)
-            before = before_stretch.search(text, a, i)
-            if before is not None or a == done:
-                break
-            reach *= 4
-        a = before.start() + 1 if before is not None else a
-        yield a, b
+        yield stretch_start(text, i, done, inside), b
         done = b
         i = low.find(word, b, end)
 
 
-def finditer_holding(pattern, text: str, word: str, joiners: str = "") -> Iterator[re.Match]:
-    """``pattern.finditer(text)`` for a pattern whose every match is a stretch holding ``word``
-    (see ``stretches_holding``): searched only in those stretches, or over the whole text when
-    its lower case differs in length. A ``Skipping`` pattern's own regex searches the stretches
-    (they are short: its scout would cost more than it saves)."""
+def finditer_holding(pattern, text: str, word: str, joiners: str = "", start: int = 0,
+                     end: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match is a stretch
+    holding ``word`` (see ``stretches_holding``): searched only in those stretches, or over the
+    whole span when the text's lower case differs in length. A ``Skipping`` pattern's own regex
+    searches the stretches (they are short: its scout would cost more than it saves)."""
+    end = len(text) if end is None else end
     if len(lowered(text)) != len(text):
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, start, end)
         return
     regex = getattr(pattern, "regex", pattern)
-    for a, b in stretches_holding(text, word, joiners=joiners):
+    for a, b in stretches_holding(text, word, start, end, joiners=joiners):
         yield from regex.finditer(text, a, b)
 
 

@@ -20,7 +20,7 @@ TOLD_AFTER = re.compile(r",\s*[^,;]{0,80}?\b(?:said|says|announced|stated|allege
 # "what it called X's genocide", "what Washington describes as …": a characterisation of the speaker's.
 WHAT_CALLED = re.compile(r"\bwhat\s+(?:he|she|it|they|we|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+"
                          r"(?:called|calls|described\s+as|describes\s+as|termed|terms)\b")
-# "said on Friday that", "told lawmakers on Dec. 30 that": where the reported clause begins.
+# "said on Friday that", "told senators on March 4 that": where the reported clause begins.
 THAT_CLAUSE = re.compile(r"(?:\s+(?!that\b)[\w.’']+){0,5}?\s+that\b")
 # Between a reported clause's subject and its wrongdoing: a negation, a condition or a demand.
 NOT_DONE = re.compile(r"\b(?:not|never|no|n't|would|could|might|may|should|must|will|if|whether|stop|end|cease|halt|"
@@ -51,7 +51,7 @@ class AccusationReader:
         return teller
 
     def relative_target(self, text, s, hit, actor, agents, entities) -> list[str]:
-        """"signed an aid package for Taiwan, which Beijing condemned as interference", "a boycott
+        """"approved an arms sale to the island, which Beijing denounced as meddling", "a boycott
         that Beijing denounced": the relative clause's object is what the sentence before the
         pronoun tells of, so the party criticised is that clause's subject (a speaker's, when it
         is reported), taken as its country when a government speaks."""

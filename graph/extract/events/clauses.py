@@ -31,7 +31,7 @@ class ClauseReader:
         if re.match(r",?\s+including\b", text[end:end + 12]):
             end = self.clause(text, s, Hit(end + 11, end + 12, "", "", ""))[1]
         elif hit.event_class == "Sanction" and hit.word_class == "noun" and (rel := ANNOUNCED_REL.match(text, end, s.end)):
-            # "restrictions on …, which the Commerce Department announced last week": the measure's time
+            # "restrictions on …, which the Treasury announced on Monday": the measure's time
             end = self.clause(text, s, Hit(rel.end() - 1, rel.end(), "", "", ""))[1]
         return start, end
 

@@ -55,7 +55,7 @@ OPENING_PARTICIPLE = re.compile(r"\W*(?:After|Before|While|When|Since|Following|
 THEIR_COUNTERPARTS = re.compile(r"\b(?:their|his|her|its)\s+(?:[\w-]+\s+)?counterparts?\b")
 # "the visit of President Trump": the visitor follows "of" (as "by" would).
 OF_VISITOR = re.compile(r"\s+of\s+(?=(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z])")
-# Talks that led to what the sentence reports: "… with China after successful negotiations in Geneva".
+# Talks that led to what the sentence reports: "… with Japan after lengthy talks in Vienna".
 LED_TO = re.compile(r"\b(?:after|following|at the end of|concluding|capping)\s+(?:[\w-]+\s+){0,5}$")
 # A finite verb of a first conjunct: a past form, or an auxiliary ("did not meet").
 FINITE_VERB = re.compile(r"\s*(?:[\w’'.,-]+\s+){0,2}?(?:\w+ed|did|does|has|had|was|were|is|are|met|spoke|held|took|made|sent|"
@@ -65,7 +65,7 @@ HIT_WITH = re.compile(r"\b(?:hit|hits|slapped|slaps|struck|strikes|targeted|targ
                       r"(?:(?:new|fresh|additional|more|further|higher|sweeping|its\s+own)\s+)?(?:[\w%$.-]+\s+){0,3}$")
 HIT_WITH_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:hit|slapped|struck|targeted)\s+with\s+"
                               r"(?:(?:new|fresh|additional|more|further|higher|sweeping)\s+)?(?:[\w%$.-]+\s+){0,3}$")
-# "has been under U.S. sanctions", "remains under American sanctions": the subject is acted on.
+# "has been under EU sanctions", "remains under American sanctions": the subject is acted on.
 UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come)\s+under\s+"
                    r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|new|fresh|further|tough|heavy|harsh|sweeping|existing|financial|"
                    r"economic|international|western)\s+){0,2}$")
@@ -103,7 +103,7 @@ class DraftReader:
                           and h.event_class == "Sanction" and h.word_class == "noun" and h.end < hit.start
                           and self.clause(text, s, h)[1] < hit.start
                           and ANNOUNCED_REL.fullmatch(text, self.clause(text, s, h)[1], hit.end)), None)
-        if announced is not None:  # "…, which the Commerce Department announced last week": the measure's announcement
+        if announced is not None:  # "…, which the Treasury announced on Monday": the measure's announcement
             return Draft(hit.event_class, hit, s, announces=announced)
         if no_new_happening(text, s, hit, self._sentence_hits):
             return None
@@ -168,7 +168,7 @@ class DraftReader:
             if not draft.actor and hit.event_class in ("Meeting", "PhoneCall") and hit.word_class == "noun" \
                     and (group := self.group.search(text, s.start, clause_start)) \
                     and group.group().lower() in ("their", "the two leaders", "the two presidents", "both leaders"):
-                # "It was their third conversation of the year, following a call in February": theirs too
+                # "It was their fourth call this year, following a meeting in May": theirs too
                 draft.actor = self.as_countries(group.group(), self.last_group(drafts))
         if hit.word_class == "verb" and hit.text.split()[0].lower().endswith("ing") \
                 and OPENING_PARTICIPLE.fullmatch(text, s.start, hit.start):
@@ -235,7 +235,7 @@ class DraftReader:
             draft.target = [answered[0].key] if answered else []
         if hit.event_class == "Accusation" and not draft.target and not between \
                 and re.match(r",?\s+including\b", text[clause_end:clause_end + 12]):
-            # "raised concerns over the misuse of AI, including by the PRC": the list names whose conduct
+            # "voiced worry over the abuse of spyware, including by Russia": the list names whose conduct
             wider = [a for a in agents if hit.end <= a.start < self.reach(text, s, hit)[1]]
             draft.target = self.objects(text, hit, wider, draft.actor, entities)
         if hit.event_class == "Accusation" and hit.word_class == "verb" and draft.actor:
@@ -300,7 +300,7 @@ class DraftReader:
         subject = [a for a in left if under and a.end <= under.start() and not a.modifier
                    and re.fullmatch(r"\s*(?:(?:has|have|had)\s+)?(?:(?:long|also|still|now|already)\s+)?",
                                     text[a.end:under.start()])]
-        if subject:  # "Li has been under U.S. sanctions since 2018": Li is acted on, by the side the noun names
+        if subject:  # "Sokolov has been under EU sanctions since 2020": Sokolov is acted on, by the side the noun names
             draft.target = [subject[-1].key]
             draft.actor = [a.key for a in left if a.start >= under.start() and a.kind == "Country"][:1]
             draft.passive = not draft.actor
@@ -351,7 +351,7 @@ class DraftReader:
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \
-                and len({country_of(k, entities) for k in draft.parties} - {None}) == 1 and None not in {country_of(k, entities) for k in draft.parties} \
+                and len(countries := {country_of(k, entities) for k in draft.parties}) == 1 and None not in countries \
                 and THEIR_COUNTERPARTS.search(text, hit.end, s.end):
             # "meetings between Secretary A, Secretary B and their counterparts": each met a counterpart, not one another
             return None
@@ -361,7 +361,7 @@ class DraftReader:
                 return None  # "individuals that were indicted in the United States": a charge with no accuser named
             draft.actor, draft.passive = teller, False
         if hit.event_class == "Visit" and BEING_IN.fullmatch(hit.text) and draft.place and any(
-                country_of(k, entities) is not None and country_of(k, entities) in (draft.place, country_of(draft.place, entities))
+                (c := country_of(k, entities)) is not None and c in (draft.place, country_of(draft.place, entities))
                 for k in draft.actor):
             return None  # "Biden was in Washington for talks": at home, no trip
         return draft if self.complete(draft, entities) else None

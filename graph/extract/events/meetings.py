@@ -23,7 +23,7 @@ class MeetingReader:
 
     def between_you_and_me(self, text, s, hit, draft, clause_start, clause_end) -> None:
         """In a transcript of two principals' remarks, "you" is the one the speaker addresses:
-        "You were kind enough to call me", "thank you for your congratulatory call". The call is
+        "It was good of you to phone me", "thanks for your call after my election". The call is
         between the speaker (the last "PRESIDENT BIDEN:" heading) and the other principal, made by
         whoever the words before the trigger name."""
         if len(self._principals) != 2 or not re.search(r"\b(?:you|your)\b", text[clause_start:clause_end], re.I):

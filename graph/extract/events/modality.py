@@ -79,7 +79,7 @@ class Modality:
         if hit.word_class == "noun" and TAKEN_BEFORE.match(after):
             return False
         return bool(self.planned.search(before[-40:]) or self.reported_future.search(before[-60:])) \
-            or hit.text.lower().startswith(("upcoming", "due ", "is due", "was due"))  # "was due in Singapore on Tuesday"
+            or hit.text.lower().startswith(("upcoming", "due ", "is due", "was due"))  # "is due in Madrid on Friday"
 
 
 def own_verb_after(before: str, negation_end: int, hit: Hit) -> bool:
@@ -133,7 +133,7 @@ CHARACTERISED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}(?:called|calls|desc
 
 def no_new_happening(text: str, s: Sentence, hit: Hit, hits: list[Hit]) -> bool:
     """Whether the trigger tells of no new happening although nothing negates it: a
-    characterisation ("what he called illegal sanctions"), a measure criticised, broken, in
+    characterisation ("what she called unlawful tariffs"), a measure criticised, broken, in
     force or eased, "imposed no tariffs", a suspension that is a period, a gerund that no order
     or act governs (``hits``: the sentence's triggers)."""
     if CHARACTERISED.search(text, max(s.start, hit.start - 70), hit.start) and not (

@@ -202,8 +202,8 @@ class RoleReader:
         people = [m for m in self._sorted[max(0, i - 1):i + 2] if m is not self._sorted[i]
                   and self._entities.get(m.entity) and self._entities[m.entity].kind == "Person" and m.entity != key]
         m = self._sorted[i]
-        return any(re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}", self._text[m.end:o.start]) if o.start > m.start
-                   else re.fullmatch(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}", self._text[o.end:m.start]) for o in people)
+        return any(AND_NAMED.fullmatch(self._text[m.end:o.start] if o.start > m.start else self._text[o.end:m.start])
+                   for o in people)
 
     def coordinated_with(self, text, hit, clause_start, drafts, s) -> Draft | None:
         """The event of a verb this one is coordinated with ("X met with Y and resumed…"), sharing its subject."""
@@ -421,7 +421,7 @@ class RoleReader:
             if key and entities[key].kind in ("Place", "Country"):
                 return key
         if hit.word_class == "noun" and draft.kind in ("Agreement", "Meeting"):
-            # "the two countries surprised delegates at the conference in Glasgow with a joint declaration":
+            # "the two governments stunned delegates at the summit in Nairobi with a joint communique":
             # a city named after the clause's subject and before the noun is where it was made
             for m in reversed(list(re.finditer(r"\b(?:in|at)\s+(?:the\s+)?", before))):
                 pos = clause_start + m.end()
@@ -544,6 +544,9 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
 
 # An aside between dashes just before the verb: "The G7 leaders – along with the leaders of India – released".
 ASIDE_BEFORE = re.compile(r"\s[–—]\s(?P<with>(?:along|together)\s+with\b|joined\s+by\b)?[^–—.;]{1,160}?\s[–—]\s*(?:\w+ly\s+)?$")
+
+# What joins two mentions of people: ", and", "and Foreign Minister".
+AND_NAMED = re.compile(r"\s*(?:,\s*)?and\s+(?:[A-Z][\w.]*\s+){0,3}")
 
 # A clause opening with a personal pronoun joined to a name: "He and Wang", "But she and Li".
 PRONOUN_AND = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+)?(?:he|she|He|She)\s+and\s+(?:[A-Z][\w.]*\s+){0,3}")

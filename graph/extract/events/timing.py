@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from graph.extract.dates import TimeMention, find_times, publication
+from graph.extract.dates import NUMBERS, TimeMention, find_times, publication
 from graph.extract.events.model import SPEECH_LIKE, Draft, Hit
 from graph.extract.events.roles import country_of
 
@@ -202,8 +202,6 @@ def span_visits(drafts: list[Draft], entities: dict, published: dt.date | None) 
 # "arrives on Sunday for a three-day visit", "a 5-day trip", "a week-long tour"
 LENGTH = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|week)[- ](?:day|long)\s+"
                     r"(?:state\s+|official\s+|working\s+)?(?:visit|trip|tour|stay|journey)\b", re.I)
-LENGTH_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-               "week": 7}
 
 
 def last_days(v: Draft) -> None:
@@ -214,18 +212,16 @@ def last_days(v: Draft) -> None:
     if not m:
         return
     n = m.group("n").lower()
-    days = int(n) if n.isdigit() else LENGTH_DAYS[n]
+    days = int(n) if n.isdigit() else 7 if n == "week" else NUMBERS[n]
     if 1 < days <= 31:
         v.when = replace(v.when, end=v.when.start + dt.timedelta(days=days - 1))
 
 
 def host_country(v: Draft, entities: dict) -> str | None:
     """The country a visit goes to: its place's, else the country it targets."""
-    place = entities.get(v.place) if v.place else None
-    if place is not None:
-        c = place.key if place.kind == "Country" else place.country
-        if c:
-            return c
+    c = country_of(v.place, entities) if v.place else None
+    if c:
+        return c
     return next((c for c in (country_of(k, entities) for k in v.target) if c), None)
 
 
@@ -277,8 +273,6 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
         told = paragraph_time(times, text, s.start, published)
-        effective = [t for t in times if s.start <= t.start < s.end and d.hit.end <= t.start
-                     and EFFECTIVE.search(text, max(0, t.start - 12), t.start)]
         then = [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
                 and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]
         arrival = ARRIVAL.search(text, s.start, d.hit.start) if not before else None
@@ -288,7 +282,7 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
         following = FOLLOWING.search(text, s.start, d.hit.start)
         if trip:
             # "Hours after Pelosi arrived, X summoned the envoy": the day the text gives her arrival
-            n = GAP_DAYS.get(arrival.group("n").lower(), 0) if arrival.group("n") else 0
+            n = NUMBERS.get(arrival.group("n").lower(), 0) if arrival.group("n") else 0
             day = trip.when.start + dt.timedelta(days=n)
             d.when = replace(trip.when, start=day, end=day, basis="context", text=arrival.group(0))
             continue
@@ -302,15 +296,17 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             # happening is the one that opened the stretch, at that time
             told_text = re.sub(r"^since\s+", "", then[-1].when.text, flags=re.I)
             d.when = replace(then[-1].when, basis="context", text=told_text)
-        elif d.kind == "Sanction" and effective:
+        elif d.kind == "Sanction" and (effective := next((
+                t for t in times if s.start <= t.start < s.end and d.hit.end <= t.start
+                and EFFECTIVE.search(text, max(0, t.start - 12), t.start)), None)) is not None:
             # "decided to impose sanctions on ..., effective today": the day the measure takes effect
-            d.when = replace(effective[0].when, basis="context")
+            d.when = replace(effective.when, basis="context")
         elif before:
             d.when = replace(before[-1].when, basis="context")
             gap = GAP_BEFORE.search(text, max(before[-1].end, d.hit.start - 80), d.hit.start)
             if gap and before[-1].when.precision == "day" and not OTHER_CLAUSE.search(text, gap.end(), d.hit.start):
                 # "summoned the envoy on Sunday, a day after Washington imposed sanctions": Saturday
-                n = GAP_DAYS.get(gap.group("n").lower(), 0) if gap.group("n") else 0
+                n = NUMBERS.get(gap.group("n").lower(), 0) if gap.group("n") else 0
                 n = -n if gap.group("dir").lower() == "after" else n
                 day = before[-1].when.start + dt.timedelta(days=n)
                 d.when = replace(before[-1].when, start=day, end=day, basis="context")
@@ -327,7 +323,6 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
 
 
 # "a day after X", "two days before X", "hours after X": X's day, counted from the time before
-GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 GAP_BEFORE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six)\s+days?|hours|just\s+hours)\s+(?P<dir>after|before)\s+", re.I)
 
 
