@@ -57,17 +57,18 @@ def written(path: str | Path, mode: str = "wb") -> Iterator[BinaryIO]:
     'hello'
     """
     path = Path(path)
-    if path.is_dir():
-        raise output_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
     try:
         kind = os.stat(path).st_mode          # through symbolic links
     except OSError:
         kind = None
+    if kind is not None and stat.S_ISDIR(kind):
+        raise output_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
+    encoding = None if "b" in mode else "utf-8"
     if kind is not None and not stat.S_ISREG(kind):
         # a device (/dev/null, /dev/stdout), a named pipe, a socket: written into as it is;
         # replacing it would put a regular file in its place
         try:
-            with open(path, mode, encoding=None if "b" in mode else "utf-8") as out:
+            with open(path, mode, encoding=encoding) as out:
                 yield out
         except OSError as exc:
             raise output_error(path, exc) from None
@@ -81,7 +82,7 @@ def written(path: str | Path, mode: str = "wb") -> Iterator[BinaryIO]:
         raise output_error(name, exc) from None
     os.close(fd)
     try:
-        with open(tmp, mode, encoding=None if "b" in mode else "utf-8") as out:   # out.name: the temporary file
+        with open(tmp, mode, encoding=encoding) as out:   # out.name: the temporary file
             yield out
         os.chmod(tmp, 0o644)      # mkstemp makes it private; an output is for reading
         os.replace(tmp, path)
