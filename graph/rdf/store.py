@@ -284,7 +284,7 @@ class BatchWriter:
             graph not in self.drops and self.store.ox.contains_named_graph(ox.NamedNode(graph)))
 
     def put(self, graph: str, body: bytes, quads: int, entities: list[TextTriple], reports) -> bool:
-        """Put an article (its graph as N-Quads, :func:`nquads_of`) in place of what it was;
+        """Put an article (its graph as N-Quads, :func:`graph.rdf.triples.extraction_nquads`) in place of what it was;
         True if it replaced one."""
         if graph in self.new:
             self.new[graph] = body
@@ -456,12 +456,6 @@ JOURNAL_ENTRY = uscn("loading")
 def journal_text(graphs: Iterable[str]) -> str:
     """The journal's triples for the graphs a bulk load writes."""
     return "\n".join(f"{JOURNAL_GRAPH} {JOURNAL_ENTRY} <{g}> ." for g in graphs)
-
-
-def nquads_of(quads: Iterable[ox.Quad]) -> bytes:
-    """An article graph's quads as N-Quads, one per line: what a worker sends the writer, which
-    hands it to the bulk loader as it is (no Python work per quad in the writer)."""
-    return "".join(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in quads).encode()
 
 
 def triples_of(graph: str, nquads: bytes) -> str:

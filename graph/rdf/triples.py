@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Callable, Iterator
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -141,20 +141,16 @@ def reports(ex: Extraction) -> list[Report]:
             for ev in ex.events]
 
 
-def entity_quads(ex: Extraction, has_label: Callable[[ox.NamedNode], bool] | None = None) -> list[ox.Quad]:
-    """The descriptions of the entities an article names, for the shared entities graph.
+def entity_quads(ex: Extraction) -> list[ox.Quad]:
+    """The descriptions of the entities an article names, for the shared entities graph
+    (:func:`entity_text` as pyoxigraph quads).
 
     An entity is described once for the whole store (not again in every article that names
     it), so queries see each label once; the names each article used add to its altLabels.
-    An entity that already has a label keeps it.
+    Which label an entity keeps is the store writer's call (``BatchWriter.take_label``).
     """
-    lines = []
-    for ent in ex.entities.values():
-        for s, p, o in entity_triples(ent):
-            if p == LABEL and has_label and has_label(ox.NamedNode(s[1:-1])):
-                continue
-            lines.append(f"{s} {p} {o} {ENTITIES_GRAPH} .\n")
-    return list(ox.parse("".join(lines).encode(), format=ox.RdfFormat.N_QUADS))
+    body = "".join(f"{s} {p} {o} {ENTITIES_GRAPH} .\n" for s, p, o in entity_text(ex))
+    return list(ox.parse(body.encode(), format=ox.RdfFormat.N_QUADS))
 
 
 def entity_text(ex: Extraction) -> list[tuple[str, str, str]]:
