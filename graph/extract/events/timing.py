@@ -272,9 +272,6 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
                and not since(text, t) and not dates_another_verb(text, t, [d.hit])]
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
-        told = paragraph_time(times, text, s.start, published)
-        then = [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
-                and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]
         arrival = ARRIVAL.search(text, s.start, d.hit.start) if not before else None
         trip = arrival and next((v for v in drafts if v.kind == "Visit" and v.when is not None and v is not d
                                  and v.when.basis != "publication" and re.search(
@@ -291,7 +288,8 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             # "On the following day, we announced ...": the day after the last day told before
             day = day_before.when.start + dt.timedelta(days=1)
             d.when = replace(day_before.when, start=day, end=day, basis="context", text=following.group(0))
-        elif then:
+        elif then := [t for t in times if s.start <= t.start and t.end <= d.hit.start and since(text, t)
+                      and WHEN_CLAUSE.match(text, t.end) and not re.search(r"[;.]\s", text[t.end:d.hit.start])]:
             # "at odds since last July, when Washington imposed duties": the "when" clause's
             # happening is the one that opened the stretch, at that time
             told_text = re.sub(r"^since\s+", "", then[-1].when.text, flags=re.I)
@@ -316,7 +314,7 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             d.when = replace(back.when, basis="context")
         elif (earlier := referred_report(drafts, d, text)) is not None:
             d.when = replace(earlier.when, basis="context")
-        elif told is not None:
+        elif (told := paragraph_time(times, text, s.start, published)) is not None:
             d.when = replace(told.when, basis="context")
         elif lead is not None:
             d.when = lead
