@@ -104,10 +104,6 @@ class GraphStore:
         self.ox.update(f"DROP SILENT GRAPH {graph} ;\nCREATE SILENT GRAPH {graph} ;\n"
                        f"INSERT DATA {{ GRAPH {graph} {{\n{triples_text(quads)}\n}} }}")
 
-    def has_label(self, node: ox.NamedNode) -> bool:
-        """Whether the entity has its label, in the entities graph or (a catalog entity) the ontology's."""
-        return bool(self.stored_label(node))
-
     def stored_label(self, node: ox.NamedNode) -> str:
         """The entity's label in the entities graph (N-Triples), ``"catalog"`` when the ontology graph
         labels it, else ``""``."""
