@@ -62,3 +62,123 @@ def test_the_common_word_or_a_modifier_names_no_department(text):
 
 def test_state_as_the_subject_of_said_is_the_department():
     assert STATE in {m.entity for m in extract("State said on Tuesday that the sanctions would stay in place.").mentions}
+
+
+# --- criticism in reported speech -----------------------------------------------------------------
+HK_CASES = [
+    ("Japan condemned the arrests of pro-democracy figures in Hong Kong.", JPN),
+    ("The United Kingdom on Monday criticized the continued detention of journalists in Hong Kong.", GBR),
+    ("Canada condemned the crackdown on peaceful protesters in Xinjiang, a statement said.", CAN),
+]
+
+
+@pytest.mark.parametrize("text, actor", HK_CASES)
+def test_a_governments_act_criticised_is_laid_on_the_government_of_its_place(text, actor):
+    ev = one(extract(text), "Accusation")
+    assert (ev.actor, ev.target) == ((actor,), (CHN,))
+
+
+def test_an_act_in_the_speakers_own_country_is_no_accusation_of_another():
+    assert ex_has_no(extract("Japan condemned the arrests of activists in Tokyo."), "Accusation")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The State Department said it was deeply concerned about China's detention of the activists.",
+     "org/us-department-of-state"),
+    ("Australia is gravely concerned by China's dangerous intercept of its aircraft, the defence minister said.", AUS),
+    ("Secretary of State Antony Blinken said the United States remained concerned over China's support for Moscow.",
+     BLINKEN),
+])
+def test_concern_in_the_adjective_form(text, actor):
+    ev = one(extract(text), "Accusation")
+    assert actor in ev.actor + ev.target and CHN in ev.target
+
+
+@pytest.mark.parametrize("text", [
+    "Australia is not concerned about China's purchases of its wine, the trade minister said.",
+    "Officials would be concerned about any Chinese move against the island.",
+])
+def test_no_concern_voiced_no_accusation(text):
+    assert ex_has_no(extract(text), "Accusation")
+
+
+def test_we_in_a_quotation_is_the_one_it_is_attributed_to():
+    ev = one(extract('"We are deeply concerned by China\'s aggressive actions in the South China Sea," '
+                     'Secretary of State Antony Blinken said on Tuesday.'), "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))
+
+
+def test_a_demand_in_a_quotation_is_the_speakers():
+    ev = one(extract('"China must stop its support for Russia\'s war machine," Secretary of State Antony Blinken told reporters.'),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (CHN,))
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Beijing blasted Washington's decision to sell arms to Taiwan.", CHN, USA),
+    ("China's Commerce Ministry expressed strong dissatisfaction with the U.S. tariff increase.", "org/cn-ministry-of-commerce", USA),
+    ("Foreign Minister Wang Yi hit out at U.S. export controls on Tuesday.", WANG_YI, USA),
+])
+def test_more_verbs_of_criticism(text, actor, target):
+    ev = one(extract(text), "Accusation")
+    assert (ev.actor, ev.target) == ((actor,), (target,))
+
+
+def test_an_act_called_a_gross_interference_accuses_who_did_it():
+    ev = one(extract("Foreign Ministry spokesperson Lin Jian called the U.S. move a gross interference in China's internal affairs."),
+             "Accusation")
+    assert (ev.actor, ev.target) == (("person/lin-jian",), (USA,))
+    ex = extract("The United States imposed sanctions on six Chinese officials on Monday. Foreign Ministry spokesperson "
+                 "Lin Jian called the sanctions a gross interference in China's internal affairs.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == (("person/lin-jian",), (USA,))
+
+
+@pytest.mark.parametrize("text", [
+    "China denied accusations that it had hacked U.S. government networks.",
+    "Critics say Beijing has undermined freedoms in Hong Kong.",
+    "The United States would condemn any attempt by China to change the status quo.",
+    "Secretary of State Antony Blinken did not criticize China during the visit.",
+    "Foreign Ministry spokesperson Lin Jian called the talks with the Americans candid and constructive.",
+    "Foreign Ministry spokesperson Lin Jian did not call the sanctions a violation of international law.",
+])
+def test_no_accusation(text):
+    assert ex_has_no(extract(text), "Accusation")
+
+
+# --- measures by third parties, and measures said of themselves ------------------------------------
+@pytest.mark.parametrize("text, actor, target", [
+    ("The European Union imposed sanctions on four Chinese officials over abuses in Xinjiang.", "org/european-union", CHN),
+    ("Britain added three Chinese companies to its sanctions list on Tuesday.", GBR, CHN),
+    ("The EU added four Chinese firms to its latest sanctions package against Russia.", "org/european-union", CHN),
+    ("Japan tightened export controls on chipmaking equipment bound for China.", JPN, CHN),
+    ("Canada announced a 100 percent tariff on Chinese electric vehicles in August.", CAN, CHN),
+    ("Australia sanctioned two Chinese firms for helping Russia's military.", AUS, CHN),
+    ("China added 11 U.S. defense firms to its unreliable entity list on Tuesday.", CHN, USA),
+    ("Beijing placed two U.S. drone makers on its unreliable entity list in response to arms sales to Taiwan.", CHN, USA),
+    ("China imposed anti-dumping duties on Canadian canola oil.", CHN, CAN),
+])
+def test_measures_by_and_against_third_parties(text, actor, target):
+    ev = one(extract(text), "Sanction")
+    assert (ev.actor, ev.target) == ((actor,), (target,))
+
+
+def test_a_measure_said_of_itself_is_the_side_the_article_is_about():
+    ex = extract("WASHINGTON — Tariffs on Chinese goods rose to 145 percent on Thursday. President Donald Trump said the "
+                 "United States would not back down. Treasury Secretary Scott Bessent said talks could start soon.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,)) and day(ev)[:2] == (D(2024, 5, 2), D(2024, 5, 2))
+    ex = extract("OTTAWA — Duties of 25 percent took effect on Chinese steel on Monday. Prime Minister Justin Trudeau said "
+                 "Canada had to protect its workers. Canada's finance minister said the measures were needed.")
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((CAN,), (CHN,)) and day(ev)[:2] == (D(2024, 4, 29), D(2024, 4, 29))
+
+
+@pytest.mark.parametrize("text", [
+    "Tariffs on Chinese goods rose to 145 percent on Thursday.",  # no side named at all
+    "Canada and the United States both worry about Chinese steel. Duties of 25 percent took effect on Chinese steel on Monday.",
+    "WASHINGTON — Tariffs on Chinese goods did not take effect on Thursday. President Donald Trump said the United States "
+    "would wait. The United States wants a deal.",
+])
+def test_a_measure_said_of_itself_with_no_clear_side_is_no_event(text):
+    assert ex_has_no(extract(text), "Sanction")

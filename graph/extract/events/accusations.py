@@ -4,6 +4,7 @@ office that tells of a charge, and who is accused when a pronoun or a relative c
 them or a speaker voices their government's criticism."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from graph.extract.events.model import Draft, Hit
@@ -31,8 +32,70 @@ RELATIVE = re.compile(r"(?:,\s*which|\b(?:that|which))\s+(?:the\s+)?(?=\S)(?!.*\
 NO_OBJECT = re.compile(r"\s*(?:[,.;:]|$|\s(?:as|on|in|at|last|earlier|this|when|because|after|before)\b)")
 
 
+# After a trigger, what it criticises: a government's act on people ("the arrests of activists", "the
+# crackdown on protesters") whose place follows ("in Hong Kong"); see ``place_target``.
+STATE_ACT = r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|this\s+|recent\s+|continued\s+|latest\s+)*(?:[\w-]+\s+){0,2}?(?:%s)\b"
+IN_PLACE = re.compile(r"\b(?:in|across|inside|throughout)\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
+# The attribution after a quotation: '…," Secretary Blinken said.', '…," said Blinken.'
+QUOTE_SAID = re.compile(r"\s*,?\s*(?P<who>[^“”\".;]{0,80}?)\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|warned|declared)\b"
+                        r"|\s*,?\s*(?:said|says|added|wrote)\s+(?P<after>[^“”\".;]{0,80})")
+
+
+# A characterisation of an act as wrongful: "called the sanctions a gross interference in China's internal
+# affairs", "described the U.S. move as a serious violation of …" (``judgements`` in the lexicon).
+CALLED = r"\b(?:called|calls|calling|described|describes|describing|labell?ed|branded|termed|terms)\s+" \
+         r"(?P<what>(?:the|this|that|these|those|its|their|his|her|a|an|[A-Z][\w.’'-]*)\s[^,;:“”\"]{0,60}?)\s+(?:as\s+)?" \
+         r"(?:an?\s+|the\s+)?(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?){0,2}?(?:%s)\b"
+
+
+def called_pattern(words: dict) -> re.Pattern | None:
+    """``CALLED`` with the lexicon's ``judgements``."""
+    nouns = sorted(words.get("judgements", ()), key=len, reverse=True)
+    return re.compile(CALLED % "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)) if nouns else None
+
+
+def state_act_pattern(words: dict) -> re.Pattern | None:
+    """``STATE_ACT`` with the lexicon's ``state-conduct`` words."""
+    acts = sorted(words.get("state-conduct", ()), key=len, reverse=True)
+    return re.compile(STATE_ACT % "|".join(re.escape(a) for a in acts), re.I) if acts else None
+
+
 class AccusationReader:
     """Reads who accuses whom where the accusing verb alone does not say."""
+
+    def place_target(self, text, s, hit, clause_end, actor, entities) -> list[str]:
+        """"Japan condemned the arrests of pro-democracy figures in Hong Kong": a government's act on
+        people (``state-conduct`` in the lexicon) criticised with no party named is laid on the
+        government of the place where it was done (the country of that place)."""
+        if not actor or self.state_act is None or not self.state_act.match(text, hit.end, clause_end):
+            return []
+        lo = bisect.bisect_left(self._starts, hit.end)
+        for m in self._sorted[lo:]:
+            if m.start >= clause_end:
+                break
+            e = entities.get(m.entity)
+            if e is None or e.kind not in ("Place", "Country") or not IN_PLACE.search(text, max(hit.end, m.start - 20), m.start):
+                continue
+            key = e.key if e.kind == "Country" else e.country
+            if key is None or key not in self.cat.entities or key in actor or self.own_side(key, actor, entities):
+                return []
+            entities.setdefault(key, self.cat.entities[key])
+            return [key]
+        return []
+
+    def quote_speaker(self, text, s, pos, agents) -> list[str]:
+        """The one a quotation is attributed to after it closes ('"We are deeply concerned …,"
+        Secretary Blinken said'), when ``pos`` stands inside it: the speaker of its words."""
+        if not in_quotes(text, s.start, pos):
+            return []
+        close = min((i for i in (text.find("”", pos, s.end), text.find('"', pos, s.end)) if i >= 0), default=-1)
+        said = QUOTE_SAID.match(text, close + 1, s.end) if close >= 0 else None
+        if said is None:
+            return []
+        lo, hi = said.span("who") if said.group("who") is not None else said.span("after")
+        named = [a for a in agents if lo <= a.start and a.end <= hi and not a.modifier and not a.possessive]
+        people = [a for a in named if a.kind == "Person"]
+        return [(people or named)[-1 if people else 0].key] if named else []
 
     def charge_teller(self, text, s, hit, agents, target, entities) -> list[str]:
         """The office that tells of a charge with no "by" phrase brought it: "two men were charged in
@@ -106,7 +169,33 @@ class AccusationReader:
                 found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
         for m in WHAT_CALLED.finditer(text, s.start, s.end) if text.find("what ", s.start, s.end) >= 0 else ():
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
+        for m in self.called.finditer(text, s.start, s.end) if self.called is not None else ():
+            if not WHAT_CALLED.search(text, max(s.start, m.start() - 30), m.end()):
+                found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "reported", "Accusation"))
         return found
+
+    def characterised(self, text, s, hit, agents, drafts, entities) -> Draft | None:
+        """"Spokesperson Lin Jian called the sanctions a gross interference in China's internal affairs":
+        the speaker accuses whoever did what is characterised: the party that names it ("the U.S. move",
+        "Washington's decision"), else the one who acted in the happening the text reported just
+        before (a measure, a visit), when that party is of another side than the speaker."""
+        m = self.called.match(text, hit.start)
+        actor = [a.key for a in agents if a.start < hit.start and not a.modifier and not a.possessive][-1:]
+        actor = self.main_subject(text, s, hit.start, agents) or actor
+        if m is None or not actor or self.modality.negation.search(text, max(s.start, hit.start - 15), hit.start):
+            return None
+        owners = [a.key for a in agents if m.start("what") <= a.start < m.end("what")]
+        target = owners[:1]
+        if not target:
+            earlier = [d for d in drafts if d.kind in ("Sanction", "Visit", "Accusation", "Agreement") and d.actor
+                       and 0 <= s.start - d.sentence.start < 600 and d.sentence.start <= s.start]
+            target = list(earlier[-1].actor[:1]) if earlier else []
+        if not target or target[0] in actor or self.own_side(target[0], actor, entities) \
+                or self.own_side(actor[0], target, entities):
+            return None
+        draft = Draft("Accusation", hit, s, actor=actor, target=target)
+        draft.claim = text[m.start("what"):s.end].strip(" ,.;:") or None
+        return draft
 
     def reported(self, text, s, hit, agents, before, last_person, entities) -> Draft | None:
         """Wrongdoing reported of another party: "Zhao said the American side had started the
@@ -174,7 +263,8 @@ class AccusationReader:
                 or len(text[near[-1].end:hit.start].split()) > 2:
             return None
         target = near[-1]
-        actor = [a.key for a in agents if a.start < target.start and not a.modifier and not a.possessive][:1]
+        actor = [a.key for a in agents if a.start < target.start and not a.modifier and not a.possessive][:1] or \
+            self.quote_speaker(text, s, hit.start, agents)  # '"China must stop …," Blinken said'
         if not actor or actor[0] == target.key or self.own_side(target.key, actor, self._entities):
             return None
         draft = Draft("Accusation", hit, s, actor=actor, target=[target.key])

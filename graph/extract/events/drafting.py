@@ -39,6 +39,12 @@ WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:had|has|have|also|then|later|once|prev
 RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
 # A short aside between commas right after a verb: "will bar, after 45 days, …".
 ASIDE_AFTER = re.compile(r"\s*,\s*[^,.;:]{1,40}?,\s*")
+# A measure's coming into force or rising, said of the measure itself: "tariffs on Chinese goods rose to
+# 145 percent", "duties of 25 percent took effect on Chinese steel".
+IN_FORCE = re.compile(r"(?:\s+[^,;:]{0,60}?)?\s+(?:(?:will|would|is\s+set\s+to|are\s+set\s+to)\s+)?"
+                      r"(?:(?:took|take|takes|taking)\s+effect|(?:went|go|goes|going)\s+into\s+(?:full\s+)?effect|"
+                      r"(?:came|come|comes|coming)\s+into\s+force|kick(?:ed|s)?\s+in|(?:rose|rise|rises|climbed|jumped|"
+                      r"increased|doubled|were\s+raised|was\s+raised|were\s+increased|was\s+increased)\s+(?:to|from)\b)")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
 ORDER_SIGNED = re.compile(r"\s+(?:(?:an?|the|two|three|several|new|its|his|her|their|\d+)\s+)?(?:executive\s+orders?|"
                           r"(?:presidential\s+)?proclamations?|(?:national\s+security\s+|presidential\s+)?memorand(?:um|a)|"
@@ -85,6 +91,8 @@ class DraftReader:
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
+        if hit.word_class == "reported" and self.called is not None and self.called.match(text, hit.start):
+            return self.characterised(text, s, hit, agents, drafts, entities)  # "called the move a gross interference"
         if hit.word_class == "reported":
             return self.reported(text, s, hit, agents, before, last_person, entities)
         if hit.event_class == "Agreement" and hit.word_class == "verb" and hit.text.lower().startswith("sign") \
@@ -210,6 +218,8 @@ class DraftReader:
             far = self.clause(text, s, Hit(aside.end(), aside.end() + 1, "", "", ""))[1]
             right = [a for a in agents if aside.end() <= a.start < far]
         draft.target = self.objects(text, hit, right, draft.actor, entities)
+        if hit.event_class == "Accusation" and not draft.target:
+            draft.target = self.place_target(text, s, hit, clause_end, draft.actor, entities)  # "…the arrests in Hong Kong"
         if hit.event_class == "Sanction" and draft.actor and draft.target \
                 and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
             # "barred U.S. firms from selling chips to X", "restricting American investment in X": the
@@ -304,6 +314,12 @@ class DraftReader:
             draft.target = [subject[-1].key]
             draft.actor = [a.key for a in left if a.start >= under.start() and a.kind == "Country"][:1]
             draft.passive = not draft.actor
+        if hit.event_class == "Sanction" and hit.word_class == "noun" and not draft.actor and draft.target \
+                and not draft.passive and not left and IN_FORCE.match(text, hit.end, clause_end) \
+                and not self.modality.negation.search(text, hit.end, clause_end):
+            # "Tariffs on Chinese goods rose to 145 percent on Thursday": a measure no one is named for is the
+            # one of the side the article is about, when one side clearly leads it
+            draft.actor = self.article_side(draft.target, entities)
         listed = self.listing(text, hit, clause_start, left, draft, agents)
         if listed is not None:
             draft.actor, draft.target = listed

@@ -9,7 +9,7 @@ import re
 
 from graph.extract.catalog import Catalog
 from graph.extract.dates import TimeMention
-from graph.extract.events import conduct
+from graph.extract.events import accusations, conduct
 from graph.extract.events.accusations import AccusationReader
 from graph.extract.events.agreements import AgreementReader
 from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before
@@ -53,6 +53,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
         # the end of "X said (on Friday) (that)": what follows is X's account
         self.said_that = re.compile(verbs + r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?,?(?:\s+that)?\s+(?:the\s+)?$", re.I)
         self.wrongdoing = cue_pattern(w.get("wrongdoing", ()))
+        self.state_act, self.called = accusations.state_act_pattern(w), accusations.called_pattern(w)
 
     def read(self, text: str, sentences: list[Sentence], mentions: list[Mention],
              entities: dict[str, Entity], times: list[TimeMention], disputes: list[Mention],

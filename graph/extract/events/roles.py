@@ -20,7 +20,8 @@ BY = re.compile(r"\s+(?:(?:made|given|announced|reached|led|hosted|chaired|under
 OBJECT_LINKS = {"Meeting": "with|between", "PhoneCall": "with|between", "Visit": "to", "Agreement": "with|between",
                 "Accusation": "against|of", "Sanction": "on|against|targeting", "Cancellation": "with"}
 WE = re.compile(r"\b(?:we|We)\b(?:\s+[\w’']+){0,2}\s*$")
-LOCATIVE = re.compile(r"\b(?:in|at|inside|across)\s+(?:the\s+)?$")
+# ("hit out at the United States", "a swipe at Washington": no place)
+LOCATIVE = re.compile(r"\b(?:in|(?<!\bout\s)(?<!\baimed\s)(?<!\bdirected\s)(?<!\bswipe\s)at|inside|across)\s+(?:the\s+)?$")
 IN_THE = re.compile(r"\b(?:in|at)\s+the\s+$")
 # "between X and Y" right after the trigger or after a short time or place phrase ("a call last Tuesday between X and Y")
 BETWEEN = re.compile(r"\s+(?:(?:was|were|are|is|had\s+been|have\s+been|will\s+be)\s+(?:being\s+)?(?:held|conducted)\s+)?"
@@ -132,7 +133,7 @@ class RoleReader:
             if group and group.group().lower() not in ("their", "they"):  # "Blinken said the two sides had agreed…"
                 return self.as_countries(group.group(), self.last_group(drafts)) or self.recent_pair(clause_start)
         if heads and WE.search(text[heads[-1].end:hit.start]):
-            side = self.speaker_side(s)
+            side = self.speaker_side(s) or self.we_quoted(text, s, hit)
             if side:
                 return [side]
         aside = ASIDE_BEFORE.search(text, clause_start, hit.start) if heads else None
@@ -158,7 +159,7 @@ class RoleReader:
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
         if WE.search(span):
-            side = self.speaker_side(s)
+            side = self.speaker_side(s) or self.we_quoted(text, s, hit)
             if side:
                 return [side]
         group = self.group.search(span)
@@ -241,7 +242,10 @@ class RoleReader:
         verb = None
         for verb in re.finditer(r"\b(?:added|adds|adding|placed|places|put)\b", text[clause_start:hit.start]):
             pass
-        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its)\s+$|\bunder\s+(?:new\s+)?$", text[clause_start:hit.start]):
+        # "to the Entity List", "to its unreliable entity list", "to its latest sanctions package"
+        if verb is None or not re.search(r"\b(?:to|on)\s+(?:the|its|their)\s+(?:(?:latest|new|own|unreliable|[\w-]+-related|"
+                                         r"expanded|updated|export[- ]control)\s+)?$|\bunder\s+(?:new\s+)?$",
+                                         text[clause_start:hit.start]):
             return None
         at = clause_start + verb.start()
         before = [a for a in left if a.end <= at and not a.modifier]
@@ -252,6 +256,23 @@ class RoleReader:
             doer = [a.key for a in agents if by and by.end() <= a.start <= by.end() + 8 and not a.modifier][:1]
             return (doer or (draft.target[:1] if by else []), [a.key for a in before][-1:])
         return ([a.key for a in before][-1:], between)
+
+    def article_side(self, acted_on: list[str], entities: dict[str, Entity]) -> list[str]:
+        """The side an article is about other than the one acted on: the country its parties belong
+        to most often (countries, and the people and bodies of a country), when it leads clearly
+        (named at least twice, more often than any other); else none."""
+        banned = {country_of(k, entities) or k for k in acted_on}
+        counts: dict[str, int] = {}
+        for m in self._mentions:
+            e = entities.get(m.entity)
+            c = country_of(m.entity, entities) if e is not None and e.kind in AGENT_KINDS else None
+            if c is not None and c not in banned and c in self.cat.entities:
+                counts[c] = counts.get(c, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return []
+        entities.setdefault(ranked[0][0], self.cat.entities[ranked[0][0]])
+        return [ranked[0][0]]
 
     def main_subject(self, text, s, clause_start, agents) -> list[str]:
         """The subject of the sentence, for a clause that has none ("…, noting that…", "while criticizing…")."""
@@ -353,6 +374,12 @@ class RoleReader:
         if not speakers:
             return None
         return self._entities[speakers[-1].entity].country or self.cat.entities.get(speakers[-1].entity, Entity("", "", "")).country
+
+    def we_quoted(self, text: str, s: Sentence, hit) -> str | None:
+        """Whose "we" a quotation's is: the one it is attributed to after it closes ('"We are
+        deeply concerned …," Blinken said')."""
+        found = self.quote_speaker(text, s, hit.start, self.agents(text, s, self._mentions, self._entities))
+        return found[0] if found else None
 
     def recent_pair(self, before: int) -> list[str]:
         """The two most recent countries or organizations named before a plural pronoun."""

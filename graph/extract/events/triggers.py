@@ -25,6 +25,12 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
                      r"concerns?\b[\"”]?")
 
 
+# Concern in the adjective form: "said it was deeply concerned about …", "we are gravely concerned by …",
+# "remains concerned over …" (a negation or a modal between the verb and the word is no concern voiced).
+CONCERNED = re.compile(r"\b(?:is|are|was|were|am|remains?|remained)\s+(?:(?:deeply|gravely|seriously|very|increasingly|"
+                       r"extremely|particularly|also|still|greatly|profoundly)\s+){0,2}concerned\s+(?=(?:about|by|over|at|with)\b)")
+
+
 # A diplomatic protest, whatever words qualify it: 'lodged "stern representations" with', 'lodged a
 # formal protest', 'lodged solemn and stern representations'; and summoning another side's envoy
 # ("summoned the U.S. ambassador", "summoned Japan's envoy to protest"): the envoy's side is protested to.
@@ -180,6 +186,8 @@ class TriggerFinder:
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
+        for m in CONCERNED.finditer(text, s.start, s.end) if concern else ():  # "said it was deeply concerned about"
+            found.append(Hit(m.start(), m.end(), m.group().rstrip(), "Accusation", "verb", "Accusation"))
         return longest_first(found)
 
     def family(self, cls: str) -> str:
