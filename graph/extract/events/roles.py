@@ -35,7 +35,7 @@ PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|
 MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
 SETTING = re.compile(r"\b(?:sidelines of|margins of|at|during|ahead of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$")
-PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|hereby\s+)?$", re.I)
 
 
 def of_sentence(drafts: list[Draft], s: Sentence) -> list[Draft]:
