@@ -15,7 +15,7 @@ from graph.extract.events.agreements import AgreementReader
 from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before, place_from_visit
 from graph.extract.events.cancellations import CancellationReader
 from graph.extract.events.clauses import ClauseReader, break_finder
-from graph.extract.events.document import action_draft, covered, title_draft
+from graph.extract.events.document import action_drafts, covered, title_draft
 from graph.extract.events.drafting import DraftReader
 from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.labels import label
@@ -123,10 +123,10 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
         span_visits(drafts, entities, published)
         merged = merge(drafts, entities)
-        action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
-                              self.cat.entities)
-        if action is not None and not covered(action, merged):
-            merged.insert(0, action)
+        for action in reversed(action_drafts(title, title_found[0], title_found[1], entities, sentences, text, times,
+                                             published, self.cat.entities, self._mentions)):
+            if not covered(action, merged):
+                merged.insert(0, action)
         for accusation in self.conduct.drafts(title, title_found, text, mentions, entities, sentences, published,
                                               self.cat.entities):
             if not conduct.covered(accusation, merged):
