@@ -12,7 +12,7 @@ from graph.extract.dates import TimeMention
 from graph.extract.events import conduct
 from graph.extract.events.accusations import AccusationReader
 from graph.extract.events.agreements import AgreementReader
-from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before
+from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before, place_from_visit
 from graph.extract.events.cancellations import CancellationReader
 from graph.extract.events.clauses import ClauseReader, break_finder
 from graph.extract.events.document import action_drafts, covered, title_draft
@@ -116,6 +116,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
         where = dateline(text, self._mention_starts, entities)
+        place_from_visit(drafts)
         self.place_at_dateline(drafts, where, text, published, entities)
         place_from_before(drafts)
         if where is not None:  # news told from where it happened
