@@ -182,3 +182,79 @@ def test_a_measure_said_of_itself_is_the_side_the_article_is_about():
 ])
 def test_a_measure_said_of_itself_with_no_clear_side_is_no_event(text):
     assert ex_has_no(extract(text), "Sanction")
+
+
+# --- who is criticised when the act is pointed back to, and where it was done ----------------------
+def test_opposing_the_move_criticises_who_made_it():
+    ex = extract("WASHINGTON — The Commerce Department on Tuesday added 37 Chinese entities to the Entity List. China's "
+                 "commerce ministry said it firmly opposed the move and would take necessary measures.")
+    ev = one(ex, "Accusation")
+    assert (ev.actor, ev.target) == (("org/cn-ministry-of-commerce",), ("org/us-department-of-commerce",))
+
+
+def test_condemning_the_decision_with_nothing_reported_before_is_no_accusation():
+    assert ex_has_no(extract("Beijing condemned the decision on Tuesday."), "Accusation")
+
+
+def test_a_spokesperson_for_a_body_speaks_for_its_owner():
+    ex = extract("BRUSSELS — The European Union on Friday imposed sanctions on three Chinese companies. A spokesperson "
+                 "for China's mission to the EU called the sanctions a violation of international law.")
+    accusations = of_kind(ex, "Accusation")
+    assert [(e.actor, e.target) for e in accusations] == [((CHN,), ("org/european-union",))]
+
+
+def test_companies_accused_of_something_name_no_accuser():
+    ex = extract("The European Union imposed sanctions on three Chinese companies accused of helping Russia evade export curbs.")
+    assert ex_has_no(ex, "Accusation") and one(ex, "Sanction").target == (CHN,)
+
+
+def test_a_protest_voiced_to_another_side():
+    ev = one(extract("Japan voiced strong protest to China on Wednesday over the incursions."), "Accusation")
+    assert (ev.actor, ev.target) == ((JPN,), (CHN,))
+
+
+def test_a_bodys_demand_is_its_owners():
+    ev = one(extract("China's embassy said the charges were a fabrication and urged London to stop its political manipulation."),
+             "Accusation")
+    assert (ev.actor, ev.target) == ((CHN,), (GBR,))
+
+
+def test_where_the_criticised_act_was_done_is_the_accusations_place():
+    ev = one(extract("The Philippines accused China of ramming a supply boat near Second Thomas Shoal on Monday."), "Accusation")
+    assert ev.place == "place/second-thomas-shoal" and "Shoal" not in ev.label
+    ev = one(extract("Japan condemned the arrests of pro-democracy figures in Hong Kong."), "Accusation")
+    assert ev.place == "place/hong-kong"
+
+
+def test_a_coast_guards_water_cannon_reported_by_the_other_side():
+    ev = one(extract("Manila said Chinese coast guard ships had fired water cannon at its supply boat."), "Accusation")
+    assert ev.actor == ("country/PHL",) and ev.target[0] in (CHN, "org/cn-china-coast-guard")
+
+
+def test_it_after_a_reporting_verb_is_the_one_who_said_so():
+    ev = one(extract("The Dutch government said on Friday it will expand export restrictions on chipmaking machines to China."),
+             "Sanction")
+    assert (ev.actor, ev.target) == (("country/NLD",), (CHN,))
+
+
+def test_a_measure_on_the_actors_own_companys_goods_is_aimed_at_the_foreign_party():
+    ev = one(extract("The Dutch government expanded export restrictions on ASML's chipmaking machines to China."), "Sanction")
+    assert (ev.actor, ev.target) == (("country/NLD",), (CHN,))
+    ev = one(extract("The Netherlands imposed restrictions on ASML."), "Sanction")
+    assert ev.target == ("org/asml",)
+
+
+def test_the_state_of_an_accused_government_body_takes_part():
+    ev = one(extract("Japan expressed serious concern over Chinese military drills near Taiwan."), "Accusation")
+    assert ev.actor == (JPN,) and CHN in parties(ev)
+    ev = one(extract("The United States accused Huawei of stealing trade secrets."), "Accusation")
+    assert ev.participants == ()  # a company is no body of its state
+
+
+def test_support_for_protests_is_no_protest():
+    assert ex_has_no(extract("The United States expressed support for the protests in Hong Kong."), "Accusation")
+
+
+def test_a_capitals_ministry_speaks_for_its_government():
+    ev = one(extract("Officials met in Geneva. Beijing's foreign ministry accused Washington of bullying on Tuesday."), "Accusation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from graph.extract.events.model import Draft, Hit
-from graph.extract.events.roles import in_quotes, of_sentence
+from graph.extract.events.roles import OWN_BODY, country_of, in_quotes, of_sentence
 from graph.model import Sentence
 
 
@@ -36,6 +36,8 @@ NO_OBJECT = re.compile(r"\s*(?:[,.;:]|$|\s(?:as|on|in|at|last|earlier|this|when|
 # crackdown on protesters") whose place follows ("in Hong Kong"); see ``place_target``.
 STATE_ACT = r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|this\s+|recent\s+|continued\s+|latest\s+)*(?:[\w-]+\s+){0,2}?(?:%s)\b"
 IN_PLACE = re.compile(r"\b(?:in|across|inside|throughout)\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
+# Before the place of a criticised act: "rammed a supply boat near Second Thomas Shoal", "arrests in Hong Kong".
+INCIDENT_AT = re.compile(r"\b(?:in|at|near|off|around)\s+(?:the\s+)?$")
 # The attribution after a quotation: '…," Secretary Blinken said.', '…," said Blinken.'
 QUOTE_SAID = re.compile(r"\s*,?\s*(?P<who>[^“”\".;]{0,80}?)\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|warned|declared)\b"
                         r"|\s*,?\s*(?:said|says|added|wrote)\s+(?P<after>[^“”\".;]{0,80})")
@@ -60,8 +62,56 @@ def state_act_pattern(words: dict) -> re.Pattern | None:
     return re.compile(STATE_ACT % "|".join(re.escape(a) for a in acts), re.I) if acts else None
 
 
+# After a verb of criticism, an act named by a noun that points back ("opposed the move", "condemned the
+# decision", "slammed these sanctions"): whose act it is, the text said just before.
+ANAPHORIC_ACT = re.compile(r"\s+(?:the|this|that|these|those|such)\s+(?:(?:latest|new|recent|unilateral|so-called)\s+)?"
+                           r"(?:move|moves|decision|measures?|sanctions|steps?|actions?|listings?|restrictions|curbs|tariffs|"
+                           r"duties|ban|designations?|visit|trip|stopover|sale|arms\s+sale)\b")
+# "a spokesperson for China's mission to the EU": the speaker's body follows "for"/"of".
+SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|of|at)\s+(?:the\s+)?$", re.I)
+# A government body's key: the catalog gives them their country's code first ("org/cn-china-coast-guard").
+STATE_BODY = re.compile(r"org/[a-z]{2}-")
+# The acts a characterisation or a pointing-back noun can be about.
+ACTS = ("Sanction", "Visit", "Cancellation")
+
+
 class AccusationReader:
     """Reads who accuses whom where the accusing verb alone does not say."""
+
+    def states_of_bodies(self, d: Draft, entities) -> tuple[str, ...]:
+        """The state whose body is accused ("concern over the Chinese coast guard's conduct", "accused the
+        People's Liberation Army of …") takes part in the accusation: the country of each accused government
+        body (a catalog organization whose key opens with its country's code, "org/cn-…"; no company)."""
+        found = []
+        for k in d.target:
+            e = entities.get(k)
+            country = e.country if e is not None and e.kind == "Organization" and STATE_BODY.match(k) else None
+            if country and country not in d.actor and country not in d.target and country in self.cat.entities \
+                    and not self.own_side(country, list(d.actor), entities) \
+                    and not any(country_of(a, entities) == country for a in d.actor):
+                entities.setdefault(country, self.cat.entities[country])
+                found.append(country)
+        return tuple(dict.fromkeys(found))
+
+    def earlier_actor(self, s, actor, drafts, entities) -> list[str]:
+        """The one who acted in the measure or visit the text reported just before (this
+        sentence or the few before), when of another side than ``actor``."""
+        for d in reversed(drafts):
+            if not 0 <= s.start - d.sentence.start < 600:
+                break
+            if d.kind in ACTS and d.actor and not d.passive:
+                key = d.actor[0]
+                if key in actor or self.own_side(key, actor, entities) or self.own_side(actor[0], [key], entities):
+                    return []
+                return [key]
+        return []
+
+    def anaphoric_target(self, text, s, hit, actor, drafts, entities) -> list[str]:
+        """"China's commerce ministry said it firmly opposed the move": the act pointed back to is the
+        one the text reported just before, and its actor is criticised."""
+        if not actor or not ANAPHORIC_ACT.match(text, hit.end):
+            return []
+        return self.earlier_actor(s, actor, drafts, entities)
 
     def place_target(self, text, s, hit, clause_end, actor, entities) -> list[str]:
         """"Japan condemned the arrests of pro-democracy figures in Hong Kong": a government's act on
@@ -82,6 +132,20 @@ class AccusationReader:
             entities.setdefault(key, self.cat.entities[key])
             return [key]
         return []
+
+    def incident_place(self, text, hit, end, entities) -> str | None:
+        """Where the conduct criticised was done: "accused China of ramming a supply boat near Second
+        Thomas Shoal", "condemned the arrests in Hong Kong" (a place, not a country, named after the
+        trigger in its clause)."""
+        lo = bisect.bisect_left(self._starts, hit.end)
+        for m in self._sorted[lo:]:
+            if m.start >= end:
+                break
+            e = entities.get(m.entity)
+            if e is not None and e.kind == "Place" and INCIDENT_AT.search(text, max(hit.end, m.start - 12), m.start) \
+                    and not self.in_time(m.start):
+                return m.entity
+        return None
 
     def quote_speaker(self, text, s, pos, agents) -> list[str]:
         """The one a quotation is attributed to after it closes ('"We are deeply concerned …,"
@@ -182,14 +246,14 @@ class AccusationReader:
         m = self.called.match(text, hit.start)
         actor = [a.key for a in agents if a.start < hit.start and not a.modifier and not a.possessive][-1:]
         actor = self.main_subject(text, s, hit.start, agents) or actor
+        body = next((a for a in agents if a.start < hit.start and SPOKESPERSON_FOR.search(text, max(s.start, a.start - 30), a.start)), None)
+        if body is not None:  # "a spokesperson for China's mission to the EU called …": China's
+            actor = [body.key]
         if m is None or not actor or self.modality.negation.search(text, max(s.start, hit.start - 15), hit.start):
             return None
         owners = [a.key for a in agents if m.start("what") <= a.start < m.end("what")]
         target = owners[:1]
-        if not target:
-            earlier = [d for d in drafts if d.kind in ("Sanction", "Visit", "Accusation", "Agreement") and d.actor
-                       and 0 <= s.start - d.sentence.start < 600 and d.sentence.start <= s.start]
-            target = list(earlier[-1].actor[:1]) if earlier else []
+        target = target or self.earlier_actor(s, actor, drafts, entities)
         if not target or target[0] in actor or self.own_side(target[0], actor, entities) \
                 or self.own_side(actor[0], target, entities):
             return None
@@ -264,7 +328,8 @@ class AccusationReader:
             return None
         target = near[-1]
         actor = [a.key for a in agents if a.start < target.start and not a.modifier and not a.possessive][:1] or \
-            self.quote_speaker(text, s, hit.start, agents)  # '"China must stop …," Blinken said'
+            [a.key for a in agents if a.start < target.start and a.possessive and OWN_BODY.match(text, a.end)][:1] or \
+            self.quote_speaker(text, s, hit.start, agents)  # "China's embassy … urged London to stop", '"…," Blinken said'
         if not actor or actor[0] == target.key or self.own_side(target.key, actor, self._entities):
             return None
         draft = Draft("Accusation", hit, s, actor=actor, target=[target.key])

@@ -122,6 +122,9 @@ class DraftReader:
             return Draft(hit.event_class, hit, s, announces=announced)
         if no_new_happening(text, s, hit, self._sentence_hits):
             return None
+        if hit.event_class == "Accusation" and hit.text.lower() == "accused" and re.match(r"\s+of\b", text[hit.end:hit.end + 4]) \
+                and not PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]):
+            return None  # "sanctions on three companies accused of helping Russia": a label of the companies, no accuser
         welcomed = self.welcome(text, s, hit, agents, clause_end)
         if welcomed is not None:  # "Xi welcomed Blinken to Beijing": a host meets a guest there
             guest, where = welcomed
@@ -226,7 +229,9 @@ class DraftReader:
             right = [a for a in agents if aside.end() <= a.start < far]
         draft.target = self.objects(text, hit, right, draft.actor, entities)
         if hit.event_class == "Accusation" and not draft.target:
-            draft.target = self.place_target(text, s, hit, clause_end, draft.actor, entities)  # "…the arrests in Hong Kong"
+            draft.target = self.place_target(text, s, hit, clause_end, draft.actor, entities) or \
+                self.anaphoric_target(text, s, hit, draft.actor, drafts, entities)  # "…the arrests in Hong Kong", "opposed the move"
+        home = {country_of(k, entities) for k in draft.actor} - {None}
         if spoken >= 0 and not draft.target and right and all(a.modifier for a in right):
             # "sanctioned Chinese officials, Rubio said": the officials' country, not a title of the speaker's
             draft.target = [a.key for a in right if a.kind == "Country" and a.key not in draft.actor][:1]
@@ -243,6 +248,13 @@ class DraftReader:
                                 and entities.get(m.entity) and entities[m.entity].kind == "Country"
                                 and re.search(r"\bin\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
                                 and not self.own_side(m.entity, draft.actor, entities)][:1]
+        elif hit.event_class == "Sanction" and draft.actor and draft.target and home \
+                and all(country_of(k, entities) in home for k in draft.target):
+            # "restrictions on ASML's machines to China", "curbs on Nvidia chips sold to China": a measure on
+            # the actor's own company's goods is aimed at the foreign party the clause names, if it names one
+            others = [a for a in agents if hit.end <= a.start < clause_end and a.key not in draft.actor
+                      and country_of(a.key, entities) not in home and not a.modifier]
+            draft.target = [others[0].key] if others else draft.target
         if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
                 and (RETALIATION.search(text, max(s.start, hit.start - 40), hit.start) or RETALIATION.match(hit.text)):
             # "X sanctioned four officials, and China responded with sanctions on ten Europeans": a reply is aimed
@@ -350,6 +362,8 @@ class DraftReader:
                  and "," in text[hit.end:h.start]]
         place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
         draft.place = self.place(text, hit, clause_start, place_end, entities, draft)
+        if hit.event_class == "Accusation":
+            draft.place = self.incident_place(text, hit, place_end, entities)  # "… of ramming a supply boat near Second Thomas Shoal"
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None

@@ -78,7 +78,7 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
         text = f"{actor} {pick(ALONE.get(d.kind, ('acts', 'act')))}"
     if d.kind in ("Claim", "Denial") and d.claim and actor:
         text = f"{actor} {pick(('claims', 'claim')) if d.kind == 'Claim' else pick(('denies', 'deny'))} {d.claim[:80]}"
-    if where and d.kind != "Visit":
+    if where and d.kind not in ("Visit", "Accusation"):  # (an accusation's place is where the act was done, not where it was said)
         text += f" in {where}"
     if d.disputes and d.kind in ("Accusation", "Sanction", "Agreement", "Cancellation"):
         about = ", ".join(entities[k].label for k in d.disputes[:3] if k in entities)

@@ -143,7 +143,8 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
         return Event(kind=d.hit.fine or d.kind, family=d.kind, label=label(d, entities), evidence=d.sentence,
                      actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
                      place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
-                     planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
+                     planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None,
+                     participants=self.states_of_bodies(d, entities) if d.kind == "Accusation" else ())
 
     def prepare(self, mentions: list[Mention], entities: dict[str, Entity], text: str = "") -> None:
         """Index an article's mentions (by start, in order) for the readers, before ``read``."""

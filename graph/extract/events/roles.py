@@ -123,7 +123,8 @@ class RoleReader:
             if re.match(r"\s+(?:of|from)\s+(?!up to|\d)", text[hit.end:hit.end + 14]):
                 return []  # "a visit by…", "the visit of X": the actor follows ("tariffs of 15 percent" is no such phrase)
         heads = [a for a in heads if not a.possessive or hit.word_class == "verb" and a is heads[-1]
-                 and not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))]
+                 and (not re.search(r"\w", text[a.end + 2:hit.start].replace("also", ""))
+                      or OWN_BODY.fullmatch(text, a.end, hit.start))]  # "Beijing's foreign ministry accused …"
         if (hit.word_class == "verb" or hit.event_class in ("Meeting", "Visit")) and len(heads) > 1:
             # "Blinken, on his second visit to China, met Xi": the object of a preposition is no subject
             subjects = [a for a in heads if not PREP_BEFORE.search(text, max(0, a.start - 12), a.start)]
@@ -158,6 +159,12 @@ class RoleReader:
                 return [last_person] + [a.key for a in chosen]  # "He and Wang have met": the person last named as subject
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
+        if IT_OPENS.match(span) and (said := self.said_that.search(text, s.start, clause_start + IT_OPENS.match(span).start(1))):
+            # "The Dutch government said on Friday it would expand …": "it" is the one who said so
+            named = [a for a in self.agents_before(s, said.start()) if a.kind in ("Country", "Organization")
+                     and not a.modifier and not a.possessive]
+            if named:
+                return [named[-1].key]
         if WE.search(span):
             side = self.speaker_side(s) or self.we_quoted(text, s, hit)
             if side:
@@ -572,6 +579,15 @@ def in_quotes(text: str, start: int, pos: int) -> bool:
     before = text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
+
+# After a possessive, a body that speaks for its owner: "China's embassy", "Japan's foreign ministry"
+# (fullmatch: the body and a time phrase or an adverb before the verb).
+OWN_BODY = re.compile(r"(?:['’]s?)\s+(?:[a-z]+\s+){0,2}(?:embassy|ministry|government|mission|consulate|spokes(?:person|man|woman)|"
+                      r"officials?|side|delegation|envoy|ambassador|foreign\s+office|cabinet)\b"
+                      r"(?:\s+(?:on|late\s+on|early\s+on)\s+[A-Z][a-z]+)?(?:\s+\w+ly)?\s*")
+
+# A clause whose subject is "it" ("… said it would expand …", "said it had lodged …").
+IT_OPENS = re.compile(r"\W*(?:that\s+)?(it)\s+(?:[a-z]+\s+){0,3}$")
 
 # An aside between dashes just before the verb: "The G7 leaders – along with the leaders of India – released".
 ASIDE_BEFORE = re.compile(r"\s[–—]\s(?P<with>(?:along|together)\s+with\b|joined\s+by\b)?[^–—.;]{1,160}?\s[–—]\s*(?:\w+ly\s+)?$")

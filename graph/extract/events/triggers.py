@@ -32,9 +32,12 @@ CONCERNED = re.compile(r"\b(?:is|are|was|were|am|remains?|remained)\s+(?:(?:deep
 
 
 # A diplomatic protest, whatever words qualify it: 'lodged "stern representations" with', 'lodged a
-# formal protest', 'lodged solemn and stern representations'; and summoning another side's envoy
+# formal protest', 'lodged solemn and stern representations', 'voiced strong protest to'; and summoning another side's envoy
 # ("summoned the U.S. ambassador", "summoned Japan's envoy to protest"): the envoy's side is protested to.
-PROTEST = re.compile(r"\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make|making)\s+(?:an?\s+)?[\"“]?"
+PROTEST = re.compile(r"\b(?:voiced|voices|expressed|expresses|registered|registers|conveyed|conveys)\s+(?:(?:an?|its|their|his|her)\s+)?"
+                     r"(?:(?:strong|strongest|firm|formal|serious|solemn|stern|vehement|diplomatic|official|grave)\s+(?:and\s+)?){0,3}"
+                     r"(?:protests?|representations|démarches?|demarches?)\b"  # not 'expressed support for the protests'
+                     r"|\b(?:lodg(?:ed|es|e|ing)|file[ds]?|filing|made|makes|make|making)\s+(?:an?\s+)?[\"“]?"
                      r"(?:(?:[a-z-]+,?\s+){1,3}(?:and\s+[a-z-]+\s+)?)?(?:diplomatic\s+)?"
                      r"(?:protests?|representations|démarches?|demarches?)\b[\"”]?"
                      r"|\bsummon(?:ed|s|ing)(?=\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){0,4}?(?i:ambassador|envoy|charg[ée]\s+d[’']affaires|"
@@ -148,7 +151,7 @@ class TriggerFinder:
     def hits(self, text: str, s: Sentence) -> list[Hit]:
         words, concern = self.in_sentence(text, s)
         sentence = text[s.start:s.end]
-        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence \
+        protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence or "protest" in sentence \
             or "charg" in sentence or "indict" in sentence or " in " in sentence and " for " in sentence
         if not words and not concern and not protest:
             return []
