@@ -159,8 +159,9 @@ class TriggerFinder:
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
-            if word_class == "noun" and text[a:b].endswith("ed") and ADVERB_BEFORE.search(text, max(0, a - 12), a):
-                word_class = "verb"  # "Trump first imposed", "they last met": an adverb, not a determiner
+            if word_class == "noun" and (text[a:b].endswith("ed") or "noun" not in classes) \
+                    and ADVERB_BEFORE.search(text, max(0, a - 12), a):
+                word_class = "verb"  # "Trump first imposed", "they last met", "last spoke with": an adverb, not a determiner
             if word_class not in classes and word_class == "noun":
                 continue  # "an alleged upgrade": a verb form used as an adjective
             if word_class == "verb" and "noun" in classes and NAMED_MEASURE.search(text, max(0, a - 12), a) \
