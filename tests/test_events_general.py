@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from test_events import CHN, USA, day, ex_has_no, extract, of_kind, one, parties
 
 D = dt.date
@@ -149,3 +151,75 @@ def test_a_meeting_agreed_for_a_time_is_a_planned_meeting_and_the_time_is_not_th
 def test_outcomes_listed_after_the_two_sides_agreed_to():
     ex = extract("The United States and China agreed to:\n- resume military-to-military talks;\n- cooperate on counternarcotics.")
     assert parties(one(ex, "Agreement")) == {USA, CHN}
+
+
+# --- happenings that did not happen: negation, conditions, hopes, plans given up -----------
+@pytest.mark.parametrize("text", [
+    "No meeting between President Joe Biden and President Xi Jinping took place.",
+    "No meeting took place between Secretary Antony Blinken and Foreign Minister Wang Yi during the forum.",
+    "The State Department declined to set a date for a visit by Secretary Antony Blinken to Beijing.",
+    "Secretary Antony Blinken's trip had been expected to be the first such visit to China since 2018.",
+    "Treasury Secretary Janet Yellen may travel to Beijing later this year.",
+    "The White House left open the possibility of a meeting between President Joe Biden and President Xi Jinping.",
+    "President Joe Biden wants to meet President Xi Jinping in person.",
+    "President Joe Biden and President Xi Jinping have not met since November.",
+    "Officials said a meeting between President Joe Biden and President Xi Jinping was possible in November.",
+    "China said a meeting between President Xi Jinping and President Joe Biden was not on the agenda.",
+    "Treasury Secretary Janet Yellen said she hoped to visit China again soon.",
+    "Secretary Antony Blinken had planned to visit Beijing in February before the balloon incident.",
+    "Secretary Antony Blinken was to have visited Beijing on Feb. 5.",
+    "President Joe Biden said he would be happy to meet President Xi Jinping again.",
+    "A visit by Secretary Antony Blinken to Beijing has not been scheduled.",
+    "President Joe Biden could meet President Xi Jinping at the G20 summit in Rio de Janeiro.",
+])
+def test_no_event_of_what_did_not_happen(text):
+    ex = extract(text)
+    assert not [e for e in ex.events if e.family in ("Meeting", "Visit", "PhoneCall")], [e.label for e in ex.events]
+
+
+def test_a_visit_postponed_in_the_passive_is_a_cancellation_by_the_traveller():
+    ex = extract("The visit by Secretary Antony Blinken to Beijing was postponed.")
+    ev = one(ex, "Cancellation")
+    assert ev.actor == (BLINKEN,) and "visit" in ev.label
+    assert ex_has_no(ex, "Visit")
+
+
+def test_a_meeting_called_off_in_the_passive_keeps_both_parties():
+    ev = one(extract("Secretary Antony Blinken's planned meeting with Foreign Minister Wang Yi was called off."), "Cancellation")
+    assert (ev.actor, ev.target) == ((BLINKEN,), (WANG_YI,))
+
+
+def test_the_day_talks_were_due_is_not_the_day_they_were_postponed_nor_a_plan():
+    ex = extract("WASHINGTON — The talks between U.S. and Chinese negotiators, which had been scheduled for Monday, "
+                 "were postponed on Wednesday.")
+    ev = one(ex, "Cancellation")
+    assert not ev.planned and day(ev)[:2] == (WED, WED)
+    assert ex_has_no(ex, "Meeting")
+
+
+# --- calls referred to by their date -------------------------------------------------------
+def test_their_conversation_of_a_date_is_a_call_that_day():
+    ev = one(extract("President Joe Biden and President Xi Jinping discussed fentanyl in their conversation of April 2."),
+             "PhoneCall")
+    assert parties(ev) == {BIDEN, XI}
+    assert day(ev)[:2] == (D(2024, 4, 2), D(2024, 4, 2))
+
+
+def test_a_weekdays_conversation_between_two_leaders_is_a_call():
+    ev = one(extract("Tuesday's conversation between President Joe Biden and President Xi Jinping lasted two hours."),
+             "PhoneCall")
+    assert parties(ev) == {BIDEN, XI} and day(ev)[:2] == (TUE, TUE)
+
+
+def test_an_undated_conversation_is_no_call():
+    assert not extract("President Joe Biden had a candid conversation with President Xi Jinping about Taiwan.").events
+
+
+def test_a_conversation_referring_to_a_call_told_before_is_that_call():
+    ex = extract("President Joe Biden spoke with President Xi Jinping on Tuesday. In their conversation of Tuesday, "
+                 "the two leaders discussed Taiwan.")
+    assert len(of_kind(ex, "PhoneCall")) == 1
+
+
+def test_a_meeting_frame_of_a_negated_meeting_is_no_meeting():
+    assert ex_has_no(extract("Secretary Antony Blinken did not meet Foreign Minister Wang Yi during the summit."), "Meeting")

@@ -270,7 +270,8 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             continue
         s = d.sentence
         own = [t for t in times if s.start <= t.start < s.end and not DEADLINE.search(text[max(0, t.start - 14):t.start])
-               and not since(text, t) and not dates_another_verb(text, t, [d.hit])]
+               and not since(text, t) and not dates_another_verb(text, t, [d.hit])
+               and not (d.kind == "Cancellation" and DUE.search(text, max(0, t.start - 50), t.start))]
         before = [t for t in own if t.end <= d.hit.start]
         after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)
                  and not plan_between(drafts, d, t)]
@@ -452,6 +453,7 @@ def lead_day(times: list[TimeMention], text: str, published: dt.date | None):
     for t in times:
         if t.start > LEAD_REACH:
             break
-        if t.when.precision == "day" and 0 <= (published - t.when.start).days <= 7:
+        if t.when.precision == "day" and 0 <= (published - t.when.start).days <= 7 \
+                and not DUE.search(text, max(0, t.start - 50), t.start):  # "talks scheduled for Monday": not the news's day
             return replace(t.when, basis="context")
     return None
