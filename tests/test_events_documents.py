@@ -121,3 +121,65 @@ def test_countries_of_concern_listed_in_an_annex_are_the_target():
     ev = one(document(text, title="Addressing Investments in Countries of Concern"), "Sanction")
     assert ev.kind == "InvestmentRestriction"
     assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+# --- measures announced in prose (wire and official styles) --------------------------------------
+LEAD = "Trade tensions rose again this week. "
+
+
+def test_an_order_restricting_investment_in_a_country_is_the_signers_sanction_on_it():
+    ex = extract(LEAD + "President Joe Biden signed an executive order on Monday restricting American investment "
+                 "in China's quantum computing industry.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == (("person/joe-biden",), (CHN,))
+    assert day(ev)[:2] == (D(2025, 3, 10), D(2025, 3, 10))
+    assert ex_has_no(ex, "Agreement")
+    ev = one(extract(LEAD + "The United States is restricting U.S. investment in China.", WED), "Sanction")
+    assert ev.target == (CHN,)
+
+
+def test_revoking_visas_of_a_countrys_students_is_a_sanction_on_that_country():
+    ev = one(extract(LEAD + "The United States will revoke the visas of Chinese graduate students.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_speaker_after_the_measure_is_no_target():
+    ex = extract(LEAD + "The United States will aggressively revoke visas for Chinese researchers, Secretary of State "
+                 "Marco Rubio said on Wednesday.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    ev = one(extract(LEAD + "Washington sanctioned six Chinese officials, Rubio said.", WED), "Sanction")
+    assert ev.target == (CHN,)
+
+
+def test_the_entity_list_and_the_unverified_list_are_measures_by_the_agency_that_adds_to_them():
+    ev = one(extract(LEAD + "The Commerce Department on Tuesday added 14 Chinese companies to the Unverified List.", WED),
+             "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-commerce",), (CHN,))
+    assert day(ev)[:2] == (D(2025, 3, 11), D(2025, 3, 11))
+
+
+# --- cancellations ------------------------------------------------------------------------------
+def test_two_things_called_off_in_one_sentence_are_two_cancellations():
+    ex = extract(LEAD + "Beijing cancelled the defense policy talks and suspended the maritime consultations "
+                 "with Washington.", WED)
+    found = of_kind(ex, "Cancellation")
+    assert len(found) == 2
+    assert all(e.actor == (CHN,) for e in found)
+
+
+def test_suspending_cooperation_with_a_partner_is_a_cancellation_with_that_partner():
+    ev = one(extract(LEAD + "The Chinese government suspended cooperation on drug control with the United States "
+                     "on Friday.", WED), "Cancellation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    assert day(ev)[:2] == (D(2025, 3, 7), D(2025, 3, 7))
+    assert "cooperation" in ev.label
+
+
+def test_cancellations_not_made_are_no_events():
+    for sentence in ("Beijing did not cancel the maritime consultations with Washington.",
+                     "Beijing threatened to cancel the maritime consultations with Washington.",
+                     "Beijing could suspend cooperation on drug control with Washington.",
+                     "Beijing lifted the suspension of the maritime consultations with Washington.",
+                     "Beijing lifted the suspension of cooperation on drug control with Washington."):
+        assert ex_has_no(extract(LEAD + sentence, WED), "Cancellation"), sentence

@@ -504,7 +504,9 @@ TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who 
                            + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
                              "criticized criticised charged indicted expelled added targeted".split()
                            # summoning an envoy: "the Foreign Ministry summoned U.S. Ambassador X" (the ministry summons)
-                           + "summoned summons summoning rebuked reprimanded protested warned urged".split())
+                           + "summoned summons summoning rebuked reprimanded protested warned urged".split()
+                           # calling off another's plan: "the State Department called off Ambassador X's trip"
+                           + "called cancelled canceled postponed suspended scrapped delayed halted paused".split())
 
 
 def is_title_run(between: str) -> bool:
