@@ -7,7 +7,7 @@ import re
 
 from graph.extract.events.modality import IMPOSED_EARLIER
 from graph.extract.events.model import Draft, EVENT_NOUNS
-from graph.extract.events.roles import PASSIVE, of_sentence
+from graph.extract.events.roles import BETWEEN, BY, PASSIVE, is_title_run, of_sentence
 
 
 # The object of a verb calling something off: a noun phrase, not a time, a "by" phrase or a clause
@@ -24,6 +24,11 @@ NOUN_MADE = re.compile(r"\b(?:announc(?:ed|es|ing)|order(?:ed|s|ing)|declar(?:ed
 WITH_PARTNER = re.compile(r"(?:\s+(?:on|in|over|against|of)\s+[\w\s’'-]{1,40}?)?\s+with\s+(?:the\s+)?")
 THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
                        r"and|but)\s|[,;:.]")
+
+
+# The owner of a noun: "Blinken's visit", "the secretary's planned trip".
+OWNER_BEFORE = re.compile(r"(?:’s|'s|’|')\s+(?:(?:planned|scheduled|long-planned|upcoming|first|second|next|official|state|"
+                          r"high-level|two-day|three-day)\s+)*$")
 
 
 class CancellationReader:
@@ -68,6 +73,10 @@ class CancellationReader:
         draft.called_off = source.kind if source else wanted  # "postponed his trip": a visit, even unread
         if source is not None and source in here and source.hit.start < hit.start and source.hit.word_class == "noun":
             self._consumed.add(source.hit)  # "the talks, which were due in June, were cancelled": not held
+        if source is None and near and not draft.actor:
+            # "The visit by X to Beijing was postponed": the happening called off was read as none held, so its
+            # parties are read here from the noun's own phrase
+            draft.actor, draft.target = self.noun_parties(text, s, near[0], agents)
         if not draft.actor and source:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
@@ -114,3 +123,24 @@ class CancellationReader:
         draft.text = draft.claim = text[obj.start("word"):thing_end].strip(" ,.;:") if not measures else None
         draft.text = draft.text or ""
         return draft
+
+    def noun_parties(self, text, s, h, agents) -> tuple[list[str], list[str]]:
+        """The parties a noun's own phrase names: "the visit by X", "X's trip", "talks between X and Y",
+        "a meeting with X" (its owner or the sentence's subject with it)."""
+        heads = [a for a in agents if not a.modifier]
+        between = BETWEEN.match(text, h.end)
+        if between:
+            pair = self.listed(text, [a for a in heads if a.start >= between.end()])
+            return pair[:1], pair[1:]
+        by = BY.match(text, h.end) or re.match(r"\s+of\s+", text[h.end:h.end + 5])
+        if by:
+            at = by.end() if by.re is BY else h.end + by.end()
+            return self.listed(text, [a for a in heads if at <= a.start <= at + 40]), []
+        owner = next((a for a in reversed(heads) if a.possessive and a.end <= h.start
+                      and OWNER_BEFORE.search(text, a.end, h.start)), None)
+        if owner is not None:
+            with_ = re.match(r"\s+with\s+(?:the\s+)?", text[h.end:h.end + 12])
+            other = [a.key for a in heads if with_ and a.start >= h.end + with_.end()
+                     and is_title_run(text[h.end + with_.end():a.start])][:1]
+            return [owner.key], other
+        return [], []
