@@ -258,3 +258,9 @@ def test_support_for_protests_is_no_protest():
 def test_a_capitals_ministry_speaks_for_its_government():
     ev = one(extract("Officials met in Geneva. Beijing's foreign ministry accused Washington of bullying on Tuesday."), "Accusation")
     assert (ev.actor, ev.target) == ((CHN,), (USA,))
+
+
+def test_a_worry_about_what_may_come_is_no_accusation():
+    assert ex_has_no(extract("Asian leaders are concerned about a future U.S. administration that is more protectionist."),
+                     "Accusation")
+    assert ex_has_no(extract("Japan is concerned about possible Chinese sanctions on its seafood."), "Accusation")

@@ -26,9 +26,12 @@ CONCERN = re.compile(at_word_start("had has have expressed expresses voiced voic
 
 
 # Concern in the adjective form: "said it was deeply concerned about …", "we are gravely concerned by …",
-# "remains concerned over …" (a negation or a modal between the verb and the word is no concern voiced).
+# "remains concerned over …" (a negation or a modal between the verb and the word is no concern voiced,
+# nor a worry about what may come).
 CONCERNED = re.compile(r"\b(?:is|are|was|were|am|remains?|remained)\s+(?:(?:deeply|gravely|seriously|very|increasingly|"
-                       r"extremely|particularly|also|still|greatly|profoundly)\s+){0,2}concerned\s+(?=(?:about|by|over|at|with)\b)")
+                       r"extremely|particularly|also|still|greatly|profoundly)\s+){0,2}concerned\s+(?=(?:about|by|over|at|with)\s+"
+                       # not a worry about what may come: "concerned about a future administration", "about possible sanctions"
+                       r"(?!(?:(?:a|an|any|the)\s+)?(?:future|possible|potential|possibility|prospect|risk|likelihood|chance)\b))")
 
 
 # A diplomatic protest, whatever words qualify it: 'lodged "stern representations" with', 'lodged a
