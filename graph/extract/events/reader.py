@@ -24,7 +24,7 @@ from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern
 from graph.extract.events.model import Draft, Hit
 from graph.extract.events.roles import RoleReader
-from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
+from graph.extract.events.timing import References, assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
 from graph.extract.text import WordPlaces
@@ -39,6 +39,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
         self.triggers = TriggerFinder(catalog)
         w = catalog.words
         self.modality = Modality(w)
+        self.references = References(w)
         self.conduct = conduct.ConductReader(w)
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
@@ -129,7 +130,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
                                               self.cat.entities):
             if not conduct.covered(accusation, merged):
                 merged.append(accusation)
-        fallback_dates(merged, times, text, published)
+        fallback_dates(merged, times, text, published, self.references)
         merged = merge_country_level(merged, entities)
         return [self.event(d, entities) for d in merged]
 
