@@ -59,6 +59,19 @@ class ArticlePlaces:
                 self.complete(d, entities)  # the visit's target: the dateline's country
 
 
+def place_from_visit(drafts: list[Draft]) -> None:
+    """"Wang Yi visited Washington and met Biden", "Raimondo, who landed in Beijing on Sunday, met
+    Wang Wentao": a meeting that names no place was held where the same person's visit, told
+    earlier in the same sentence, took them."""
+    for d in drafts:
+        if d.kind != "Meeting" or d.place or d.hit.fine == "VirtualMeeting":
+            continue
+        visit = next((v for v in drafts if v.kind == "Visit" and v.place and v.sentence == d.sentence
+                      and v.hit.start < d.hit.start and set(v.actor) & set(d.actor) and v.planned == d.planned), None)
+        if visit is not None and visit.place not in d.parties:
+            d.place = visit.place
+
+
 def place_from_before(drafts: list[Draft]) -> None:
     """"On Sunday in Beijing, Yellen met Li Qiang. She also met Lan Fo'an.": a meeting that names no
     place was held where the one before it, by the same actor in the sentence before, was."""

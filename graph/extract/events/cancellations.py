@@ -16,7 +16,9 @@ from graph.extract.events.roles import PASSIVE, of_sentence
 THING_OBJECT = re.compile(r"\s+(?=(?P<dets>(?:(?:its|their|his|her|the|a|an|all|some|further|planned|scheduled|long-planned|"
                           r"upcoming|routine|two|three|several)\s+)*))(?P=dets)(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
                           r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
-                          r"sales|shipments|cooperation|talks|de\s+minimis|treatment|status|exemptions?|privileges?|benefits?|waivers?|preferences)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
+                          r"sales|shipments|talks|de\s+minimis|treatment|status|exemptions?|privileges?|benefits?|waivers?|preferences)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
+# After what is called off: "… with the United States" (on counternarcotics, in Asia …), its partner.
+WITH_PARTNER = re.compile(r"(?:\s+(?:on|in|over|against|of)\s+[\w\s’'-]{1,40}?)?\s+with\s+(?:the\s+)?")
 THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
                        r"and|but)\s|[,;:.]")
 
@@ -30,6 +32,12 @@ class CancellationReader:
         nouns = [h for h in self._sentence_hits if h.event_class in EVENT_NOUNS and h.word_class == "noun"]
         start, end = self.clause(text, s, hit)
         near = [h for h in nouns if start <= h.start < end]
+        if hit.word_class == "verb":
+            # "cancelled the commanders' talks and suspended the climate talks": each verb calls off its own object
+            nxt = next((h.start for h in self._sentence_hits if h.event_class == "Cancellation" and h.word_class == "verb"
+                        and h.start > hit.end), end)
+            own = [h for h in near if hit.end <= h.start < nxt]
+            near = own or near
         obj = THING_OBJECT.match(text, hit.end, end) if hit.word_class == "verb" else None
         if obj and near and not any(obj.start("word") <= h.start < obj.start("word") + 25 for h in near):
             near = []  # "China postponed the talks, and the U.S. suspended a planned test": the verb's own object
@@ -57,6 +65,7 @@ class CancellationReader:
         if not draft.actor:
             return None
         draft.claim = None
+        draft.text = f"{near[0].start}" if near else ""  # what is called off: two in one sentence are two events
         return draft
 
     def thing_called_off(self, text, s, hit, draft, end, agents) -> Draft | None:
@@ -79,9 +88,15 @@ class CancellationReader:
         for h in measures:  # "hold off on raising tariffs": no tariff is imposed; "its tariff imposed on April 2" was
             if not IMPOSED_EARLIER.match(text, h.end, min(end, h.end + 60)):
                 self._consumed.add(h)
+        agents_all = agents
         agents = [a for a in agents if obj.start("word") <= a.start < (measures[-1].end + 60 if measures else thing_end)
                   and a.start < end and a.key not in draft.actor]
         draft.target = [a.key for a in agents if not self.own_side(a.key, draft.actor, self._entities)]
+        if not draft.target and not measures and (partner := WITH_PARTNER.match(text, thing_end, end)):
+            # "suspended cooperation on counternarcotics with the United States": the partner it was done with
+            draft.target = [a.key for a in agents_all if partner.end() <= a.start < end and a.key not in draft.actor
+                            and not self.own_side(a.key, draft.actor, self._entities)][:1]
         draft.called_off = "Sanction" if measures else "thing"
-        draft.claim = text[obj.start("word"):thing_end].strip(" ,.;:") if not measures else None
+        draft.text = draft.claim = text[obj.start("word"):thing_end].strip(" ,.;:") if not measures else None
+        draft.text = draft.text or ""
         return draft

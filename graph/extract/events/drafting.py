@@ -37,6 +37,9 @@ AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(
 WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:had|has|have|also|then|later|once|previously|recently|just)\s+){0,2}$")
 # "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
 RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
+# A comma before a speaker who ends the sentence: "…, Rubio said", "…, Secretary of State Marco Rubio told
+# reporters": the one who reports, not a party of what is reported.
+TRAILING_SPEAKER = re.compile(r",\s*(?:[\w.’'-]+\s+){1,7}?")
 # A short aside between commas right after a verb: "will bar, after 45 days, …".
 ASIDE_AFTER = re.compile(r"\s*,\s*[^,.;:]{1,40}?,\s*")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
@@ -82,6 +85,10 @@ class DraftReader:
         """The draft of one trigger of sentence ``s`` (``agents``: its parties in order, ``drafts``: those
         read before), or None when it reports no new happening or lacks the parties its class needs."""
         clause_start, clause_end = self.clause(text, s, hit)
+        spoken = -1
+        if hit.event_class in ("Sanction", "Cancellation"):
+            spoken = self.before_speaker(text, hit.end, clause_end)
+            clause_end = spoken if spoken >= 0 else clause_end
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
@@ -210,13 +217,22 @@ class DraftReader:
             far = self.clause(text, s, Hit(aside.end(), aside.end() + 1, "", "", ""))[1]
             right = [a for a in agents if aside.end() <= a.start < far]
         draft.target = self.objects(text, hit, right, draft.actor, entities)
-        if hit.event_class == "Sanction" and draft.actor and draft.target \
+        if spoken >= 0 and not draft.target and right and all(a.modifier for a in right):
+            # "sanctioned Chinese officials, Rubio said": the officials' country, not a title of the speaker's
+            draft.target = [a.key for a in right if a.kind == "Country" and a.key not in draft.actor][:1]
+        if hit.event_class == "Sanction" and draft.actor and (draft.target or right and all(
+                a.key in draft.actor or self.own_side(a.key, draft.actor, entities) for a in right)) \
                 and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
             # "barred U.S. firms from selling chips to X", "restricting American investment in X": the
             # measure binds the actor's own side; it is aimed at the other party the clause names
             others = [a for a in agents if hit.end <= a.start < clause_end and a.key not in draft.actor
                       and not self.own_side(a.key, draft.actor, entities)]
             draft.target = [a.key for a in (([a for a in others if not a.modifier] or others)[:1])]
+            if not draft.target:  # "restricting American investment in China": the country the measure reaches
+                draft.target = [m.entity for m in self._sorted if hit.end <= m.start < clause_end and m.entity not in draft.actor
+                                and entities.get(m.entity) and entities[m.entity].kind == "Country"
+                                and re.search(r"\bin\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+                                and not self.own_side(m.entity, draft.actor, entities)][:1]
         if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
                 and (RETALIATION.search(text, max(s.start, hit.start - 40), hit.start) or RETALIATION.match(hit.text)):
             # "X sanctioned four officials, and China responded with sanctions on ten Europeans": a reply is aimed
@@ -257,6 +273,7 @@ class DraftReader:
                 and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]):
             return None  # "Americans are barred from doing business with them": how a measure reported before works
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
+                and not hit.text.lower().endswith("ing") \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
@@ -365,6 +382,18 @@ class DraftReader:
                 for k in draft.actor):
             return None  # "Biden was in Washington for talks": at home, no trip
         return draft if self.complete(draft, entities) else None
+
+    def before_speaker(self, text: str, start: int, end: int) -> int:
+        """Where a measure's clause ends before the one who reports it: "sanctioned X, Rubio said",
+        "will revoke visas for X, Secretary of State Marco Rubio said on Wednesday" (-1: no such speaker)."""
+        if getattr(self, "_trailing_speaker", None) is None:
+            self._trailing_speaker = re.compile(TRAILING_SPEAKER.pattern + r"(?:" + self.reporting.pattern + r")", re.I)
+        comma = text.find(",", start, end)
+        while comma >= 0:
+            if self._trailing_speaker.match(text, comma):
+                return comma
+            comma = text.find(",", comma + 1, end)
+        return -1
 
     def first_conjunct_verb(self, text, s, hit, agents) -> bool:
         """Whether a finite verb stands between the sentence's subject and the "and" before the

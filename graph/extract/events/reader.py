@@ -12,10 +12,10 @@ from graph.extract.dates import TimeMention
 from graph.extract.events import conduct
 from graph.extract.events.accusations import AccusationReader
 from graph.extract.events.agreements import AgreementReader
-from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before
+from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before, place_from_visit
 from graph.extract.events.cancellations import CancellationReader
 from graph.extract.events.clauses import ClauseReader, break_finder
-from graph.extract.events.document import action_draft, covered, title_draft
+from graph.extract.events.document import action_drafts, covered, title_draft
 from graph.extract.events.drafting import DraftReader
 from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.labels import label
@@ -116,16 +116,17 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
         where = dateline(text, self._mention_starts, entities)
+        place_from_visit(drafts)
         self.place_at_dateline(drafts, where, text, published, entities)
         place_from_before(drafts)
         if where is not None:  # news told from where it happened
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
         span_visits(drafts, entities, published)
         merged = merge(drafts, entities)
-        action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
-                              self.cat.entities)
-        if action is not None and not covered(action, merged):
-            merged.insert(0, action)
+        for action in reversed(action_drafts(title, title_found[0], title_found[1], entities, sentences, text, times,
+                                             published, self.cat.entities, self._mentions)):
+            if not covered(action, merged):
+                merged.insert(0, action)
         for accusation in self.conduct.drafts(title, title_found, text, mentions, entities, sentences, published,
                                               self.cat.entities):
             if not conduct.covered(accusation, merged):

@@ -36,7 +36,7 @@ PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|
 MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
 SETTING = re.compile(r"\b(?:sidelines of|margins of|at|during|ahead of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$")
-PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|hereby\s+)?$", re.I)
 
 
 def of_sentence(drafts: list[Draft], s: Sentence) -> list[Draft]:
@@ -504,7 +504,9 @@ TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who 
                            + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
                              "criticized criticised charged indicted expelled added targeted".split()
                            # summoning an envoy: "the Foreign Ministry summoned U.S. Ambassador X" (the ministry summons)
-                           + "summoned summons summoning rebuked reprimanded protested warned urged".split())
+                           + "summoned summons summoning rebuked reprimanded protested warned urged".split()
+                           # calling off another's plan: "the State Department called off Ambassador X's trip"
+                           + "called cancelled canceled postponed suspended scrapped delayed halted paused".split())
 
 
 def is_title_run(between: str) -> bool:
