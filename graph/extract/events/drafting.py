@@ -74,6 +74,9 @@ UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?
                    r"economic|international|western)\s+){0,2}$")
 # "traded blame", "accused each other", "blamed one another": each party accuses the other.
 RECIPROCAL = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:each\s+other|one\s+another))\b")
+# The agreement whose terms a plan is: "agreed to resume", "decided to hold", "committed to maintaining".
+AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|committed|chose)\s+(?:[\"“]\s*)?(?:to\s+(?!(?:at|in|on|during|the|a|an|this|that|it|them)\b)|"
+                       r"that\s+(?:[\w’'-]+\s+){1,4}?(?:would|will|should)\s+)(?:[\w’'\"“”-]+\s+){0,5}?$", re.I)
 COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -120,6 +123,10 @@ class DraftReader:
             hit = replace(hit, event_class="Meeting", fine="Meeting")
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
+        if hit.event_class in ("Meeting", "PhoneCall") and AGREED_TO.search(before):
+            if not self.own_setting(text, hit, clause_end):
+                return None
+            draft.planned = True  # "agreed to resume talks on …": what was agreed, no meeting of its own (one with a time or place is)
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
             return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
@@ -333,7 +340,13 @@ class DraftReader:
         later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
                  and "," in text[hit.end:h.start]]
         place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
+        if hit.event_class == "Agreement":  # "agreed to hold talks in Geneva": the talks' place, not the agreement's
+            place_end = min([place_end] + [h.start for h in self._sentence_hits if h.start > hit.end
+                                           and h.event_class in ("Meeting", "PhoneCall", "Visit")
+                                           and re.search(r"\bto\s+(?:[\w-]+\s+){0,2}$", text[hit.end:h.start])])
         draft.place = self.place(text, hit, clause_start, place_end, entities, draft)
+        if draft.place is None and hit.event_class == "Meeting" and hit.word_class == "noun":
+            draft.place = self.held_at(text, s, hit, entities)
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None
@@ -365,6 +378,11 @@ class DraftReader:
                        and (not draft.actor or set(draft.actor) <= d.parties)]
             if outcome:
                 draft.actor, draft.target = list(outcome[-1].actor), list(outcome[-1].target)
+        if hit.event_class in ("PhoneCall", "Meeting") and hit.word_class == "noun" \
+                and len(sides(set(draft.parties), entities)) < 2:
+            self.setting_parties(text, s, hit, draft, agents, entities)
+            if len(sides(set(draft.parties), entities)) < 2 and hit.event_class == "Meeting":
+                self.delegations(text, s, hit, draft, agents, entities)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \

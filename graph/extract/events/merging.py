@@ -66,8 +66,8 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
     for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:end]):
         pos = d.hit.end + m.end()
         key = entity_at(pos, entities)
-        if not key or entities[key].kind not in ("Place", "Country"):
-            continue
+        if not key or entities[key].kind not in ("Place", "Country") or key in d.parties:
+            continue  # ("talks between U.S. and Chinese officials": a party, not a place)
         if last is not None and entities[key].kind == "Country" and entities[last].country == key:
             continue  # "in Bali, Indonesia": the place's own country, the same leg
         last = key
