@@ -17,6 +17,9 @@ THING_OBJECT = re.compile(r"\s+(?=(?P<dets>(?:(?:its|their|his|her|the|a|an|all|
                           r"upcoming|routine|two|three|several)\s+)*))(?P=dets)(?!(?:by|until|to|for|on|in|at|after|because|amid|over|"
                           r"indefinitely|again|last|this|next|that|which|it|them|him|her|those|these|imports?|exports?|purchases|"
                           r"sales|shipments|talks|de\s+minimis|treatment|status|exemptions?|privileges?|benefits?|waivers?|preferences)\b)(?P<word>[a-z0-9$][\w.%$-]*)")
+# A verb that makes the cancellation named next: "announced the suspension of", "ordered the cancellation of".
+NOUN_MADE = re.compile(r"\b(?:announc(?:ed|es|ing)|order(?:ed|s|ing)|declar(?:ed|es|ing)|confirm(?:ed|s|ing))\s+"
+                       r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+)?$")
 # After what is called off: "… with the United States" (on counternarcotics, in Asia …), its partner.
 WITH_PARTNER = re.compile(r"(?:\s+(?:on|in|over|against|of)\s+[\w\s’'-]{1,40}?)?\s+with\s+(?:the\s+)?")
 THING_END = re.compile(r"\s(?:on|for|until|after|because|amid|over|following|as|in|at|by|from|to|that|which|while|"
@@ -50,6 +53,13 @@ class CancellationReader:
             thing = self.thing_called_off(text, s, hit, draft, end, agents)
             if thing is not None or not nouns or hit.text.lower().startswith(("delay", "hold", "held")):
                 return thing  # "delayed those …, after phone calls with X": what is delayed is no call
+        made_by_noun = False
+        if hit.word_class == "noun" and not draft.actor and (made := NOUN_MADE.search(text, max(start, hit.start - 40), hit.start)):
+            # "China announced the suspension of military talks": the one who announced it calls them off
+            doers = [a for a in agents if start <= a.start and a.end <= made.start() and not a.modifier]
+            draft.actor = [doers[-1].key] if doers else []
+            draft.target = [k for k in draft.target if k not in draft.actor]
+            made_by_noun = bool(draft.actor)
         if not nouns:
             return None
         for h in near:
@@ -71,6 +81,10 @@ class CancellationReader:
             draft.actor, draft.target = list(source.actor), list(source.target)
         elif source and not draft.target:
             draft.target = [k for k in source.parties if k not in draft.actor]
+        if not draft.target and near and made_by_noun:
+            # "announced the postponement of Antony Blinken's trip": whose trip, named before it
+            draft.target = [a.key for a in agents if hit.end <= a.start < near[0].start and not a.modifier
+                            and a.key not in draft.actor][:1]
         if not draft.actor:
             return None
         draft.claim = None

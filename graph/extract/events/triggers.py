@@ -79,6 +79,11 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|tha
                                r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$")
 
 
+# Ending a cancellation: "lifted the suspension of", "ended its postponement of", "reversed the cancellation".
+LIFTED_BEFORE = re.compile(r"\b(?:lift(?:ed|s|ing)?|end(?:ed|s|ing)?|revers(?:ed|es|ing|e)|rescind(?:ed|s|ing)?|"
+                           r"revok(?:ed|es|ing|e))\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+)?$", re.I)
+RESUMED_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|some|all|several|bilateral|military|high-level|[\w-]+-level)\s+){0,3}"
+                        r"(?:[\w-]+\s+)?")
 # A preposition or "included" just before the word: "responded with sanctions", "which included sanctions".
 PREPOSITION_BEFORE = re.compile(r"\b(?:with|including|included|includes|include|without|against)\s+$")
 
@@ -156,7 +161,7 @@ class TriggerFinder:
         conversation = "conversation" in sentence
         if not words and not concern and not protest and not conversation:
             return []
-        found = []
+        found, lifted = [], []
         for a, b, entries in words:
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
@@ -167,6 +172,10 @@ class TriggerFinder:
                 continue  # "spoke to reporters", "spoke with students": an audience, not a call
             if AS_BEFORE.search(text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
+            if LIFTED_BEFORE.search(text, max(0, a - 40), a) and \
+                    any(self.family(t.event_class) == "Cancellation" and t.word_class == "noun" for t in entries):
+                lifted.append(b)  # "lifted the suspension of the talks": what was called off resumes; nothing is called off
+                continue
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
             if word_class == "noun" and (text[a:b].endswith("ed") or "noun" not in classes) \
@@ -196,6 +205,8 @@ class TriggerFinder:
                     found.append(Hit(m.start(g), m.end(g), m.group(g), "PhoneCall", "noun", "PhoneCall"))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
+        if lifted:  # ... nor are the talks it named held
+            found = [h for h in found if not any(RESUMED_OF.fullmatch(text, end, h.start) for end in lifted)]
         return longest_first(found)
 
     def family(self, cls: str) -> str:
