@@ -39,6 +39,8 @@ DELEGATES = re.compile(r"\b(?:(?:officials|delegations|delegates|representatives
 HELD_AT = re.compile(r"\b(?:took\s+place|takes\s+place|will\s+take\s+place|(?:was|were|will\s+be|is\s+being|are\s+being)\s+held|"
                      r"convened|opened|began|concluded|ended|wrapped\s+up)\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?\s+)?"
                      r"(?:in|at)\s+(?:the\s+)?")
+# What every such phrase holds, found fast before the whole pattern is tried.
+DELEGATES_KEY = re.compile(r"(?:s\s+(?:from|of)|\btogether)\s")
 # A verb holding a meeting named after it: "held the first meeting of", "convened their second session".
 HELD_NOUN = re.compile(r"\b(?:held|hold|holds|holding|convened|convene|began|opened|concluded|wrapped\s+up)\s+"
                        r"(?:their|its|the|a|an)\s+(?:(?!(?:of|with|between|by)\b)[\w’'-]+\s+){0,3}$")
@@ -155,7 +157,10 @@ class MeetingReader:
         the sentence names: "The first session …, with officials from the United States and China,
         took place in Geneva", "The talks … brought together negotiators of A and B"; a verb, those
         its subject names ("Delegations of A and B launched …": ``end``, the verb's start)."""
-        for m in DELEGATES.finditer(text, s.start, s.end if end is None else end):
+        stop = s.end if end is None else end
+        if not DELEGATES_KEY.search(text, s.start, stop):
+            return
+        for m in DELEGATES.finditer(text, s.start, stop):
             listed = self.listed(text, [replace(a, modifier=False) for a in agents if a.start >= m.end()])
             first = next((a for a in agents if a.start >= m.end()), None)
             if first is None or first.start - m.end() > 2:
