@@ -110,6 +110,37 @@ def test_unknown_person_after_a_title(text, surface, key):
 
 
 @pytest.mark.parametrize("text, surface, key", [
+    # a long remit, with commas and "for ... and ...", between the office and the name
+    ("Assistant Secretary of Commerce for Export Enforcement, Intelligence, and Analysis Dana Whitcombe "
+     "announced the rule.", "Dana Whitcombe", "person/dana-whitcombe"),
+    ("Deputy Assistant Secretary of State for Japan and Korea Owen Marsh traveled to Tokyo.", "Owen Marsh",
+     "person/owen-marsh"),
+    # two middle initials
+    ("The list named Harold J. T. Pennington of the Treasury.", "Harold J. T. Pennington",
+     "person/harold-j-t-pennington"),
+    # a Chinese family name that also opens a place's name
+    ("He met Hong Weiming, Director-General of the ministry's treaty department.", "Hong Weiming",
+     "person/hong-weiming"),
+])
+def test_unknown_person_after_a_long_office_title(text, surface, key):
+    ex = extract(text)
+    assert key_for(ex, surface) == key
+    assert ex.entities[key].kind == "Person"
+    assert ex.entities[key].label == surface
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Calloway, then Secretary of Veterans Affairs and Human Services, visited the base.",
+    "The Assistant Secretary for Arms Control, Verification, and Compliance spoke on Monday.",
+    "Protesters gathered in Hong Kong. Hong Kong-born activists joined them.",
+])
+def test_the_words_of_an_office_remit_are_not_a_person(text):
+    ex = extract(text)
+    people = [e.label for e in ex.entities.values() if e.kind == "Person"]
+    assert all(not w.endswith(("Services", "Control", "Compliance", "Kong")) for w in people), people
+
+
+@pytest.mark.parametrize("text, surface, key", [
     ("The Commerce Department spokesperson, Rachel Whitmore, said the rule takes effect next month.",
      "Rachel Whitmore", "person/rachel-whitmore"),
     ("A State Department spokesman, Robert Haldane, declined to comment.", "Robert Haldane",

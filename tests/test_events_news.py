@@ -1196,3 +1196,20 @@ def test_hit_with_sanctions_in_the_passive_has_the_subject_as_target_and_the_by_
 def test_hit_with_sanctions_in_the_passive_with_no_by_party_names_no_actor():
     ev = one(extract("Huawei was slapped with new export restrictions on Monday.", THU_MAR), "Sanction")
     assert ev.target == ("org/huawei",) and ev.actor == ()
+
+
+# --- a meeting held where the visit told before it in the sentence took the visitor ----------
+@pytest.mark.parametrize("text, place", [
+    ("TOKYO (Wire) - Foreign Minister Wang Yi visited Washington last month and met President Joe Biden.",
+     "place/washington"),
+    ("SHANGHAI (Wire) - Secretary of State Antony Blinken, who arrived in Beijing on Sunday, met Wang Yi "
+     "on Monday.", "place/beijing"),
+])
+def test_meeting_takes_the_place_of_the_visit_before_it_in_the_sentence(text, place):
+    meeting = one(extract(text), "Meeting")
+    assert meeting.place == place
+
+
+def test_a_visit_after_the_meeting_does_not_place_it():
+    ex = extract("Antony Blinken met Wang Yi on Monday by video link, and he will travel to Beijing next month.")
+    assert all(m.place != "place/beijing" for m in of_kind(ex, "Meeting"))

@@ -7,6 +7,7 @@ import datetime as dt
 
 from graph.extract.catalog import Catalog
 from graph.extract.entities.catalog_names import CatalogNames
+from graph.extract.entities.context_names import ContextNames
 from graph.extract.entities.candidate import marked
 from graph.extract.entities.governments import Governments
 from graph.extract.entities.organizations import OrganizationNames
@@ -33,6 +34,7 @@ class EntityFinder:
         self.governments = Governments(catalog, self.names)
         self.short_names = ShortNames(catalog)
         self.titles = OfficeTitles(catalog)
+        self.context_names = ContextNames(catalog, self.names)
 
     def find(self, text: str, published: dt.date | None) -> tuple[list[Mention], dict[str, Entity]]:
         """Mentions in the text, in order, and the entities they name."""
@@ -53,6 +55,7 @@ class EntityFinder:
         chosen = self.short_names.resolve(text, chosen, published, taken)
         chosen = self.titles.resolve(text, chosen, published, taken)
         chosen = self.governments.resolve_ministries(text, chosen, taken)
+        chosen = self.context_names.resolve(text, chosen, taken)
         entities = {}
         mentions = []
         for c in chosen:

@@ -35,14 +35,18 @@ class PersonNames:
         self.place_heads = words.get("place-heads", frozenset())
         self.family_cn = words.get("chinese-family-names", frozenset())
         self.not_name = words.get("not-name-words", frozenset())
-        self.titled_re = re.compile(rf"{at_word_start(self.honorifics)}\.?\s+(?P<name>(?:{CAP}|{INITIAL})(?:\s+(?:{CAP}|{INITIAL})){{0,2}}{SUFFIX}?)")
-        self.full_name_re = re.compile(rf"\b(?P<given>{CAP})(?:\s+{INITIAL})?(?:\s+{CAP}){{1,2}}{SUFFIX}?")
+        self.titled_re = re.compile(rf"{at_word_start(self.honorifics)}\.?\s+(?P<name>(?:{CAP}|{INITIAL})(?:\s+(?:{CAP}|{INITIAL})){{0,3}}{SUFFIX}?)")
+        self.full_name_re = re.compile(rf"\b(?P<given>{CAP})(?:\s+{INITIAL}){{0,2}}(?:\s+{CAP}){{1,2}}{SUFFIX}?")
         self.chinese_re = re.compile(r"(?P<family>[A-Z](?<!\w.)[a-z]{0,5})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+|['’][a-z]+)?)\b(?!-)")
         # a role, what it is for, then the name: "Senior Director for Technology and National
-        # Security Tarun Chhabra", "Deputy National Security Advisor Jane Doe"
-        self.role_re = re.compile(
-            rf"{at_word_start(self.honorifics)}(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:\s+(?:{CAP}|and|&|of|the)){{0,8}}?)?"
-            rf"\s+(?P<name>{CAP}(?:\s+{INITIAL})?\s+{CAP})(?=\s*(?:[,.;:)]|\s[a-z]|$))")
+        # Security Tarun Chhabra", "Deputy National Security Advisor Jane Doe", "Assistant
+        # Secretary of State for Arms Control, Deterrence, and Stability Jane Doe"
+        role = rf"{at_word_start(self.honorifics)}(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:,?\s+(?:{CAP}|and|&|of|the|for|on)){{0,10}}%s)?"
+        name = rf"\s+(?P<name>{CAP}(?:\s+{INITIAL}){{0,2}}\s+{CAP})(?=\s*(?:[,.;:)]|\s[a-z]|$))"
+        self.role_re = re.compile(role % "?" + name)
+        # the same with the longest remit: where the shortest one ends in words of the remit
+        # ("... for Arms Control, Deterrence, and Stability Jane Doe")
+        self.long_role_re = re.compile(role % "" + name)
 
     def candidates(self, text: str) -> list[Candidate]:
         """The people the four name shapes find, each shape's in text order."""
@@ -63,6 +67,11 @@ class PersonNames:
         pos = 0
         while m := self.role_re.search(text, pos):
             named = self.person_from(text, m.start("name"), m.end("name"), titled=True, strong=True)
+            if not named:
+                longer = self.long_role_re.match(text, m.start())
+                if longer and longer.start("name") > m.start("name"):
+                    m = longer
+                    named = self.person_from(text, m.start("name"), m.end("name"), titled=True, strong=True)
             found.extend(named)
             pos = m.end() if named else m.start("name")  # "Deputy Special Envoy for …": the title goes on
         return found

@@ -9,7 +9,17 @@ from graph.extract.events.model import Draft
 from graph.model import Entity, Mention
 
 
-DATELINE = re.compile(r"[A-Z][A-Z’'.\- ]+(?:,\s*[A-Z][\w.’' ]+)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])\s")
+# A dateline: a place in capitals or in title case ("BEIJING", "Hong Kong"), perhaps a region or a
+# day after a comma ("ANCHORAGE, Alaska", "Beijing, May 3"), perhaps the agency, then a dash:
+# "BEIJING (Reuters) - ", "Beijing — ". A place that opens a sentence as its subject ("Beijing
+# summoned the ambassador") has no dash after it: it is no dateline.
+DATELINE = re.compile(r"\s*(?:[A-Z][A-Z’'.\-]+(?:\s+[A-Z][A-Z’'.\-]+){0,2}|[A-Z][a-z’'.\-]+(?:\s+[A-Z][a-z’'.\-]+){0,2})"
+                      r"(?:,\s*[A-Z][\w.’' ]{0,30}?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s")
+
+
+def opens_dateline(text: str) -> bool:
+    """Whether the text opens with a dateline ("BEIJING (Reuters) - ", "Beijing, May 3 — ")."""
+    return DATELINE.match(text) is not None
 
 
 class ArticlePlaces:
@@ -47,6 +57,19 @@ class ArticlePlaces:
             d.place = where
             if d.kind == "Visit":
                 self.complete(d, entities)  # the visit's target: the dateline's country
+
+
+def place_from_visit(drafts: list[Draft]) -> None:
+    """"Wang Yi visited Washington and met Biden", "Raimondo, who landed in Beijing on Sunday, met
+    Wang Wentao": a meeting that names no place was held where the same person's visit, told
+    earlier in the same sentence, took them."""
+    for d in drafts:
+        if d.kind != "Meeting" or d.place or d.hit.fine == "VirtualMeeting":
+            continue
+        visit = next((v for v in drafts if v.kind == "Visit" and v.place and v.sentence == d.sentence
+                      and v.hit.start < d.hit.start and set(v.actor) & set(d.actor) and v.planned == d.planned), None)
+        if visit is not None and visit.place not in d.parties:
+            d.place = visit.place
 
 
 def place_from_before(drafts: list[Draft]) -> None:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from graph.extract.dates import publication
 from graph.extract.events.model import Draft, Hit
 from graph.extract.events.roles import is_title_run, sides
-from graph.model import Entity, Mention, Sentence
+from graph.model import Entity, Mention, Sentence, When
 
 # "X's Call with Y", "Meeting between X and Y"; not "Press Call"
 NAMED = re.compile(r"(?<!Press )\b(?P<kind>(?:Phone |Telephone |Video )?Call|Conversation|"
@@ -126,18 +126,141 @@ def adopt(keys: list[str], entities: dict[str, Entity], *sources: dict[str, Enti
     return True
 
 
-def action_draft(title: str | None, mentions: list[Mention], title_entities: dict[str, Entity],
-                 entities: dict[str, Entity], sentences: list[Sentence], text: str, times: list,
-                 published: dt.date | None, catalog: dict[str, Entity]) -> Draft | None:
-    """The measure an executive document's title says it takes on a country, or None
-    (``catalog`` gives the other side when the title names no actor)."""
-    if not title or not sentences or not MEASURES.search(text[:OPENING]):
-        return None
-    m = ACTION.search(title.split("|")[0])
+# An executive document's own form, on its first lines: "EXECUTIVE ORDER", "Executive Order 14195 of
+# February 1, 2025", "A PROCLAMATION", "Proclamation 10043", "NATIONAL SECURITY PRESIDENTIAL MEMORANDUM/NSPM-3";
+# the lines after it, up to a blank line, are the document's heading (its title as the text gives it).
+FORM = re.compile(r"\A\s*(?:[^\n]{0,80}\n\s*)?(?P<form>(?:A\s+)?(?:Executive\s+Order|Proclamation|(?:National\s+Security\s+)?"
+                  r"Presidential\s+(?:Memorandum|Determination|Proclamation)|Presidential\s+Action)(?:\s+(?:No\.\s*)?[\d/A-Z-]*\d)?"
+                  r"(?:\s+of\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?)[ \t]*\n\s*"
+                  r"(?P<heading>(?:[^\n]+\n?){1,3}?)(?:\n\s*\n|\Z)", re.I)
+# The opening words of an act of a head of state: what follows is the document's own action.
+AUTHORITY = re.compile(r"\bBy\s+the\s+authority\s+vested\s+in\s+me\b|\bNOW,\s+THEREFORE,\s+I\b", re.I)
+# Measures an executive document's sections impose, in the forms of law: "shall be subject to an additional
+# 10 percent ad valorem rate of duty", "the entry into the United States of nationals of X … is hereby
+# suspended", "I hereby suspend the entry of …", "United States persons are prohibited from … investment in …".
+OPERATIVE = (
+    ("Tariff", re.compile(r"\b(?:shall|will)\s+be,?(?:\s+[\w-]+){0,4},?\s+subject\s+to\s+(?:an?\s+|the\s+)?(?:additional|increased|higher|"
+                          r"heightened)\b[^.;]{0,80}?\b(?:dut(?:y|ies)|tariffs?)\b|\b(?:hereby|shall|(?:have\s+)?(?:decided|determined)\s+to)\s+"
+                          r"(?:impose|increase|raise)\b[^.;]{0,60}?\b(?:dut(?:y|ies)|tariffs?)\b", re.I)),
+    ("VisaRestriction", re.compile(r"\bentry\s+into\s+the\s+United\s+States\s+(?:of|by)\b[^.]{0,300}?\b(?:is|are)\s+hereby\s+"
+                                   r"(?:suspended|restricted|limited)\b|\bhereby\s+(?:suspend|restrict|limit)s?\s+(?:and\s+"
+                                   r"(?:limit|restrict)\s+)?(?:the\s+)?entry\b", re.I)),
+    ("InvestmentRestriction", re.compile(r"(?:\bUnited\s+States\s+persons?\b[^.;]{0,40}?\b(?:(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+                                         r"prohibited|shall\s+not)|\b(?:shall|hereby)\s+prohibits?\s+United\s+States\s+persons?\s+from)"
+                                         r"\b[^.;]{0,120}?\b(?:invest(?:ments?|ing)?|securities|transactions?)\b", re.I)),
+)
+# The annex that lists the countries an order's "countries of concern" are.
+ANNEX = re.compile(r"\n\s*Annex\b[^\n]{0,40}\n(?=[^\n]*\n?\Z|[\s\S]{0,400}\Z)", re.I)
+# A title's words for barring a class of people: "Suspension of Entry as Immigrants … of Certain Students
+# and Researchers from the People's Republic of China", "Restricting the Entry of …".
+ENTRY = re.compile(r"\b(?:Suspen(?:ds?|ding|sion\s+of)|Restrict(?:s|ing|ions?\s+on)|Limit(?:s|ing|ation\s+on))\s+(?:the\s+)?"
+                   r"Entry\b", re.I)
+# The date a document is signed on, after the signature: "THE WHITE HOUSE, February 1, 2025." (the last
+# lines), or in a proclamation's words: "this first day of February, in the year of our Lord two thousand
+# twenty-five".
+SIGNATURE = 200
+WITNESS = re.compile(r"\bthis\s+(?P<day>[\w-]+)\s+day\s+of\s+(?P<month>[A-Z][a-z]+),?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+"
+                     r"two\s+thousand(?:\s+and)?(?:\s+(?P<year>[\w-]+))?")
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second twenty-third twenty-fourth "
+    "twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth thirty-first".split())}
+UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                    "fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+MONTHS = {m: i + 1 for i, m in enumerate("January February March April May June July August September October "
+                                         "November December".split())}
+
+
+def heading(title: str | None, text: str) -> tuple[str, int, int] | None:
+    """The document's heading as its text gives it under its form ("EXECUTIVE ORDER" / "IMPOSING DUTIES …"):
+    (the text, where the heading starts and ends); None when the text opens with no executive form."""
+    m = FORM.match(text[:1200])
     if m is None:
         return None
-    named = [t for t in mentions if title_entities.get(t.entity) and title_entities[t.entity].kind in AGENT_KINDS]
-    targets = list(dict.fromkeys(t.entity for t in named if t.start > m.start("what")
+    return text, m.start("heading"), m.end("heading")
+
+
+def executive(title: str | None, text: str) -> bool:
+    """Whether the document is an executive act itself, by its own form: a heading naming its form, a
+    title that does ("Executive Order on …"), or the words of authority it opens with."""
+    return bool(FORM.match(text[:1200]) or title and re.search(r"\b(?:Executive\s+Order|Proclamation)\b", title, re.I)
+                and not re.match(r"\s*(?:Fact\s+Sheet|Remarks|Statement|Readout)\b", title, re.I)
+                or AUTHORITY.search(text[:3000]))
+
+
+def action_drafts(title: str | None, mentions: list[Mention], title_entities: dict[str, Entity],
+                  entities: dict[str, Entity], sentences: list[Sentence], text: str, times: list,
+                  published: dt.date | None, catalog: dict[str, Entity],
+                  text_mentions: list[Mention] = ()) -> list[Draft]:
+    """The measures an executive document takes: the one its title names (``action_draft``), else the
+    one its heading names, and those its sections impose in the forms of law (``operative_drafts``)."""
+    found = action_draft(title, mentions, title_entities, entities, sentences, text, times, published, catalog)
+    head = heading(title, text) if found is None else None
+    if head is not None:
+        found = action_draft(head[0], list(text_mentions), entities, entities, sentences, text, times, published,
+                             catalog, span=head[1:])
+    out = [found] if found is not None else []
+    if executive(title, text):
+        for d in operative_drafts(title, mentions, title_entities, entities, sentences, text, times, published,
+                                  catalog, text_mentions):
+            if not any(o.hit.fine == d.hit.fine or o.kind == "Sanction" and set(o.target) & set(d.target)
+                       and d.hit.fine == "Tariff" for o in out):
+                out.append(d)
+    return out
+
+
+def operative_drafts(title, mentions, title_entities, entities, sentences, text, times, published, catalog,
+                     text_mentions) -> list[Draft]:
+    """One Sanction of each kind an executive document's sections impose ("shall be subject to an additional
+    … rate of duty", "entry … is hereby suspended"), by the United States, on the country the sentence names
+    (or else its title or heading), dated as the document is."""
+    out = []
+    countries = [t for t in text_mentions if entities.get(t.entity) and entities[t.entity].kind == "Country"]
+    titled = [t.entity for t in mentions if title_entities.get(t.entity) and title_entities[t.entity].kind == "Country"]
+    head = heading(title, text)
+    if head is not None:
+        titled += [t.entity for t in countries if head[1] <= t.start < head[2]]
+    for fine, pattern in OPERATIVE:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        s = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        if s is None:
+            continue
+        named = [t.entity for t in countries if s.start <= t.start < s.end and t.entity != US
+                 and not (m.start() <= t.start < m.start() + 40 and fine == "VisaRestriction"
+                          and text[m.start():t.start].lower().startswith("entry into the"))]
+        annex = ANNEX.search(text)  # "countries of concern" listed in an annex at the end
+        listed = [t.entity for t in countries if annex and t.start > annex.end() and t.entity != US]
+        targets = list(dict.fromkeys(named or [k for k in titled if k != US] or listed))[:1]
+        if not targets or not adopt([US] + targets, entities, title_entities, catalog):
+            continue
+        hit = Hit(s.start, s.start, m.group(0)[:60], "Sanction", "verb", fine)
+        draft = Draft("Sanction", hit, s, actor=[US], target=targets)
+        draft.when = signing_time(times, text, published)
+        out.append(draft)
+    return out
+
+
+def action_draft(title: str | None, mentions: list[Mention], title_entities: dict[str, Entity],
+                 entities: dict[str, Entity], sentences: list[Sentence], text: str, times: list,
+                 published: dt.date | None, catalog: dict[str, Entity], span: tuple[int, int] | None = None) -> Draft | None:
+    """The measure an executive document's title says it takes on a country, or None
+    (``catalog`` gives the other side when the title names no actor; ``span``: the title is that
+    stretch of ``title``, its heading in the text, with the text's mentions)."""
+    if not title or not sentences or not MEASURES.search(text[:OPENING]) and not ENTRY.search(title[slice(*span or (0, None))]) \
+            and not executive(title if span is None else None, text):  # an order's title suffices: its opening may speak of the emergency
+        return None
+    lo, hi = span or (0, len(title.split("|")[0]))
+    m = ACTION.search(title, lo, hi) or ENTRY.search(title, lo, hi)
+    if m is None:
+        return None
+    entry = m.re is ENTRY
+    what = m.end() if entry else m.start("what")
+    named = [t for t in mentions if lo <= t.start < hi and title_entities.get(t.entity)
+             and title_entities[t.entity].kind in AGENT_KINDS]
+    targets = list(dict.fromkeys(t.entity for t in named if t.start > what
                                  and title_entities[t.entity].kind == "Country"))
     actor = list(dict.fromkeys(t.entity for t in named if t.end <= m.start()))[:1]
     targets = [k for k in targets if k not in actor]
@@ -146,10 +269,12 @@ def action_draft(title: str | None, mentions: list[Mention], title_entities: dic
     actor = actor or other_side(targets)
     if not actor or not adopt(actor + targets, entities, title_entities, catalog):
         return None
-    family = "Cancellation" if m.group("pause") else "Sanction"
-    evidence = next((s for s in sentences if MEASURES.search(s.text)), sentences[0])
-    hit = Hit(evidence.start, evidence.start, m.group(0), family, "noun",
-              "Tariff" if family == "Sanction" and re.match(r"(?i)dut|tarif", m.group("what")) else family)
+    family = "Cancellation" if not entry and m.group("pause") else "Sanction"
+    evidence = next((s for s in sentences if (ENTRY if entry else MEASURES).search(s.text) and s.start >= hi), None) \
+        or next((s for s in sentences if MEASURES.search(s.text)), sentences[0])
+    fine = "VisaRestriction" if entry else \
+        "Tariff" if family == "Sanction" and re.match(r"(?i)dut|tarif", m.group("what")) else family
+    hit = Hit(evidence.start, evidence.start, m.group(0), family, "noun", fine)
     draft = Draft(family, hit, evidence, actor=actor, target=targets)
     draft.called_off = "Sanction" if family == "Cancellation" else ""
     draft.when = signing_time(times, text, published)
@@ -157,13 +282,39 @@ def action_draft(title: str | None, mentions: list[Mention], title_entities: dic
 
 
 def signing_time(times: list, text: str, published: dt.date | None):
-    """The day the opening says the document was signed or takes effect, else the publication day."""
+    """The day the opening says the document was signed or takes effect, else the day its signature
+    gives (the date after the signer's name, or a proclamation's "this first day of February, in the
+    year of our Lord …"), else the publication day."""
+    form = FORM.match(text[:1200])
     for t in times:
         if t.start > OPENING:
             break
-        if t.when.precision == "day" and SIGNED.search(text, max(0, t.start - 70), t.start):
-            return t.when
+        if t.when.precision == "day" and (SIGNED.search(text, max(0, t.start - 70), t.start)
+                                          or form and form.start("form") <= t.start < form.end("form")):
+            return t.when  # "Executive Order 14105 of August 9, 2023": the form line's date is the signing
+    end = len(text.rstrip())
+    last = [t for t in times if t.start >= end - SIGNATURE and t.when.precision == "day"]
+    if last and not re.search(r"[a-z]{3,}", text[last[-1].end:end]):  # the text's last words: its dateline
+        return last[-1].when
+    witness = WITNESS.search(text, max(0, end - 600))
+    day = witness and witnessed(witness)
+    if day is not None:
+        return When(day, day, "day", "explicit", text=witness.group(0))
     return publication(published) if published else None
+
+
+def witnessed(m: re.Match) -> dt.date | None:
+    """The day a proclamation's words give ("this first day of February, in the year of our Lord two
+    thousand twenty-five"), or None."""
+    day, month = ORDINALS.get(m.group("day").lower()), MONTHS.get(m.group("month"))
+    words = (m.group("year") or "").lower().split("-")
+    year = 2000 + (sum(TENS.get(w, UNITS.get(w, 0)) for w in words) if words != [""] else 0)
+    if not day or not month or any(w and w not in TENS and w not in UNITS for w in words):
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def covered(doc: Draft, drafts: list[Draft]) -> bool:

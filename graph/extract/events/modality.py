@@ -106,8 +106,11 @@ def cue_pattern(words) -> re.Pattern:
     return re.compile(rf"(?<![\w’']){guard}(?:{alts})(?![\w])", re.I) if alts else re.compile(r"(?!x)x")
 
 
-# After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it announced").
-IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:it|they|that|which|Beijing|Washington)\s+)?(?:had\s+|has\s+)?"
+# After a measure: the clause that reports its imposition ("its tariff imposed on April 2", "the duties it
+# announced", "the levies that the European Union adopted"): its subject a pronoun or a name (a capital, a
+# government, a country), which does not count against the words between.
+IMPOSED_EARLIER = re.compile(r"(?:\s+[\w%$.,-]+){0,6}?\s+(?:(?:that\s+|which\s+)?(?:it|they|he|she|we|that|which|"
+                             r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?(?:had\s+|has\s+)?"
                              r"(?:imposed|announced|introduced|levied|adopted)\b")
 # Before a measure in force that someone breaks or ignores: "violating U.S. sanctions on …", "despite the embargo".
 BROKEN_MEASURE = re.compile(r"\b(?:violat\w*|in\s+violation\s+of|evad\w*|evasion\s+of|circumvent\w*|breach\w*|"

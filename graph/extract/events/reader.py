@@ -12,10 +12,10 @@ from graph.extract.dates import TimeMention
 from graph.extract.events import conduct
 from graph.extract.events.accusations import AccusationReader
 from graph.extract.events.agreements import AgreementReader
-from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before
+from graph.extract.events.article_places import ArticlePlaces, dateline, place_from_before, place_from_visit
 from graph.extract.events.cancellations import CancellationReader
 from graph.extract.events.clauses import ClauseReader, break_finder
-from graph.extract.events.document import action_draft, covered, title_draft
+from graph.extract.events.document import action_drafts, covered, title_draft
 from graph.extract.events.drafting import DraftReader
 from graph.extract.events.implied import visits_of_guests
 from graph.extract.events.labels import label
@@ -24,7 +24,7 @@ from graph.extract.events.merging import merge, merge_country_level, split
 from graph.extract.events.modality import Modality, cue_pattern
 from graph.extract.events.model import Draft, Hit
 from graph.extract.events.roles import RoleReader
-from graph.extract.events.timing import assign_times, date_draft, fallback_dates, inherit_dates, span_visits
+from graph.extract.events.timing import References, assign_times, date_draft, fallback_dates, inherit_dates, span_visits
 from graph.extract.events.triggers import TriggerFinder
 from graph.extract.spans import Overlaps, Starting
 from graph.extract.text import WordPlaces
@@ -39,6 +39,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
         self.triggers = TriggerFinder(catalog)
         w = catalog.words
         self.modality = Modality(w)
+        self.references = References(w)
         self.conduct = conduct.ConductReader(w)
         self.group = cue_pattern(w.get("group-pronouns", ()))
         self.person_pronoun = cue_pattern(w.get("person-pronouns", ()))
@@ -115,21 +116,22 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
                     next((k for k in drafts[-1].actor if entities.get(k) and entities[k].kind == "Person"), persons[0]))
         inherit_dates(drafts, published)
         where = dateline(text, self._mention_starts, entities)
+        place_from_visit(drafts)
         self.place_at_dateline(drafts, where, text, published, entities)
         place_from_before(drafts)
         if where is not None:  # news told from where it happened
             drafts += [v for v in visits_of_guests(drafts, entities, published) if self.complete(v, entities)]
         span_visits(drafts, entities, published)
         merged = merge(drafts, entities)
-        action = action_draft(title, title_found[0], title_found[1], entities, sentences, text, times, published,
-                              self.cat.entities)
-        if action is not None and not covered(action, merged):
-            merged.insert(0, action)
+        for action in reversed(action_drafts(title, title_found[0], title_found[1], entities, sentences, text, times,
+                                             published, self.cat.entities, self._mentions)):
+            if not covered(action, merged):
+                merged.insert(0, action)
         for accusation in self.conduct.drafts(title, title_found, text, mentions, entities, sentences, published,
                                               self.cat.entities):
             if not conduct.covered(accusation, merged):
                 merged.append(accusation)
-        fallback_dates(merged, times, text, published)
+        fallback_dates(merged, times, text, published, self.references)
         merged = merge_country_level(merged, entities)
         return [self.event(d, entities) for d in merged]
 

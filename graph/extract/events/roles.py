@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from graph.extract.events.article_places import opens_dateline
 from graph.extract.events.model import AGENT_KINDS, INTERACTIONS, PLACED, Agent, Draft
 from graph.model import Entity, Mention, Sentence
 
@@ -35,7 +36,7 @@ PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|for|from|at|about|over|against|into|
 MEMBERS_OF = re.compile(r"\b(?:officials|representatives|members|experts|staff)\s+(?:from|of)\s+(?:the\s+)?$|\bincluding\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
 SETTING = re.compile(r"\b(?:sidelines of|margins of|at|during|ahead of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$")
-PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|hereby\s+)?$", re.I)
 
 
 def of_sentence(drafts: list[Draft], s: Sentence) -> list[Draft]:
@@ -84,11 +85,12 @@ class RoleReader:
 
     def as_government(self, m: Mention, text: str, entities: dict[str, Entity]) -> Mention:
         """A capital named outside a place phrase stands for its government: "Beijing's conduct",
-        "said Washington had concerns", "pressed Beijing over…"; "in Beijing", "to Beijing",
-        "Beijing, China" and a dateline stay places."""
+        "said Washington had concerns", "pressed Beijing over…", an article's first word ("Beijing
+        summoned the envoy …"); "in Beijing", "to Beijing", "Beijing, China" and a dateline
+        ("BEIJING (Reuters) - ", "Beijing — ") stay places."""
         e = entities[m.entity]
         country = self.cat.capitals.get(e.label.lower()) if e.kind == "Place" else None
-        if not country or country not in self.cat.entities or m.start == 0 \
+        if not country or country not in self.cat.entities or m.start == 0 and opens_dateline(text) \
                 or PLACE_BEFORE.search(text, max(0, m.start - 30), m.start) \
                 or re.match(r"\s*(?:,\s*[A-Z]|-based|\s+time\b)", text[m.end:m.end + 12]):
             return m

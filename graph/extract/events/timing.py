@@ -235,7 +235,8 @@ OTHER_CLAUSE = re.compile(r";|,\s*(?:where|when|which|who|while|after|before|as|
 BACKGROUND_PHRASE = re.compile(BACKGROUND, re.I)
 
 
-def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None) -> None:
+def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, published: dt.date | None,
+                   ref: References) -> None:
     """Undated reports of past happenings take a time from their context: one their sentence
     gave before them ("was last June, when he met Xi"), or after them with no other clause
     between ("raised concerns during a trip ... in April"); else the last time the sentences
@@ -247,13 +248,13 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
     lead = lead_day(times, text, published)
     for d in drafts:
         if d.when is None or d.when.text.lower().endswith("same day"):
-            same = same_day(times, text, d.sentence.start, d.hit.start, published)
+            same = same_day(times, text, d.sentence.start, d.hit.start, published, ref)
             if same is not None:
                 # "The arrest took place on the same day that X and Y met": the arrest's day, told
                 # before, not the last day named
                 d.when = replace(same.when, basis="context", text=d.when.text if d.when else same.when.text)
                 continue
-            earlier = referred_report(drafts, d, text) if d.when is not None else None
+            earlier = referred_report(drafts, d, text, ref) if d.when is not None else None
             if earlier is not None and earlier.when.text.lower().endswith("same day"):
                 # "At that dinner they agreed": the dinner's day, as just read again
                 d.when = earlier.when
@@ -310,9 +311,9 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
                 d.when = replace(before[-1].when, start=day, end=day, basis="context")
         elif after:
             d.when = replace(after[0].when, basis="context")
-        elif (back := referred_time(times, text, s.start, d.hit.start)) is not None:
+        elif (back := referred_time(times, text, s.start, d.hit.start, ref)) is not None:
             d.when = replace(back.when, basis="context")
-        elif (earlier := referred_report(drafts, d, text)) is not None:
+        elif (earlier := referred_report(drafts, d, text, ref)) is not None:
             d.when = replace(earlier.when, basis="context")
         elif (told := paragraph_time(times, text, s.start, published)) is not None:
             d.when = replace(told.when, basis="context")
@@ -349,18 +350,26 @@ def paragraph_time(times: list[TimeMention], text: str, start: int, published: d
 
 
 # "In that indictment, ...", "At that dinner they agreed ...": a thing named before, with its time
-THAT_NOUN = re.compile(r"\b(?:that|this|the\s+same)\s+(?P<noun>indictment|complaint|lawsuit|case|ruling|order|"
-                      r"decision|announcement|statement|report|letter|speech|meeting|call|conversation|dinner|"
-                      r"lunch|summit|visit|trip|talks|session|round|conference|agreement|deal|hearing|interview)\b"
-                      r"(?!\s+(?:that|which|of)\b)", re.I)
+# (the nouns: the lexicon's referring-nouns)
+THAT_NOUN_FORM = r"\b(?:that|this|the\s+same)\s+(?P<noun>%s)\b(?!\s+(?:that|which|of)\b)"
 REFER_REACH = 800
 
 
-def referred_time(times: list[TimeMention], text: str, start: int, hit_start: int) -> TimeMention | None:
+class References:
+    """The lexicon's words for things told before: the nouns a demonstrative refers back to
+    (referring-nouns) and the families of words that name one happening (happening-families)."""
+
+    def __init__(self, words: dict):
+        nouns = sorted(words.get("referring-nouns", ()), key=len, reverse=True)
+        self.that_noun = re.compile(THAT_NOUN_FORM % "|".join(map(re.escape, nouns)) if nouns else r"(?!x)x", re.I)
+        self.kin = tuple(tuple(f.split()) for f in sorted(words.get("happening-families", ())))
+
+
+def referred_time(times: list[TimeMention], text: str, start: int, hit_start: int, ref: References) -> TimeMention | None:
     """The time an earlier sentence gave to the thing a demonstrative refers back to ("the
     superseding indictment unsealed in January ... In that indictment, prosecutors charged"):
     the time nearest to its last mention, in that mention's sentence."""
-    m = THAT_NOUN.search(text, start, hit_start)
+    m = ref.that_noun.search(text, start, hit_start)
     if not m:
         return None
     lo = max(0, start - REFER_REACH)
@@ -388,10 +397,10 @@ def last_day(times: list[TimeMention], text: str, start: int, published: dt.date
     return told[-1] if told else None
 
 
-def referred_report(drafts: list[Draft], d: Draft, text: str) -> Draft | None:
+def referred_report(drafts: list[Draft], d: Draft, text: str, ref: References) -> Draft | None:
     """A dated report of an earlier sentence that names the thing a demonstrative refers back to
     ("met over dinner in Lima ... At that dinner they agreed"): the thing's day is that report's."""
-    m = THAT_NOUN.search(text, d.sentence.start, d.hit.start)
+    m = ref.that_noun.search(text, d.sentence.start, d.hit.start)
     if not m:
         return None
     noun = re.compile(r"\b%s\b" % re.escape(m.group("noun")), re.I)
@@ -404,18 +413,13 @@ def referred_report(drafts: list[Draft], d: Draft, text: str) -> Draft | None:
 # "The arrest took place on the same day that ...": the subject's happening, told earlier with its day
 SAME_DAY = re.compile(r"\W*(?:the|this|that|his|her|their|its)\s+(?P<noun>[a-z]{4,})\s+(?:[a-z]+\s+){1,3}?"
                       r"(?:on\s+)?the\s+same\s+day\s+(?:that|as|when)\b", re.I)
-# the same happening named by a noun and by verbs
-KIN = (("arrest", "detain", "detention"), ("visit", "trip", "arriv", "land"), ("signing", "sign"),
-       ("announcement", "announc"), ("call", "spoke", "talked"), ("meeting", "met", "meet"))
-
-
 def same_day(times: list[TimeMention], text: str, start: int, hit_start: int,
-             published: dt.date | None) -> TimeMention | None:
+             published: dt.date | None, ref: References) -> TimeMention | None:
     m = SAME_DAY.match(text, start, hit_start)
     if not m:
         return None
     noun = m.group("noun").lower()
-    stems = next((k for k in KIN if any(noun.startswith(x) for x in k)), (noun[:5],))
+    stems = next((k for k in ref.kin if any(noun.startswith(x) for x in k)), (noun[:5],))
     word = re.compile(r"\b(?:%s)\w*" % "|".join(map(re.escape, stems)), re.I)
     told = [t for t in times if start - 2 * REFER_REACH < t.start < start and t.when.precision == "day"
             and not (published and t.when.start > published) and not since(text, t)]

@@ -1,0 +1,123 @@
+"""Executive documents read by their own form (a heading naming the form, the words of authority,
+the sections that impose measures), whoever published them; and measures and cancellations
+announced in prose, in wire and official styles. Sentences and documents of our own (none taken
+from the dev or held-out sets). Weekday of the publication date used: 2025-03-12 Wed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.extract import default_extractor
+from graph.model import Article
+from test_events import CHN, USA, check_evidence, day, ex_has_no, extract, of_kind, one
+
+D = dt.date
+WED = D(2025, 3, 12)
+
+
+def document(text: str, title: str | None = None, published: dt.date = WED):
+    """A document with no publisher ("source") and, unless given, no title: read by its own form."""
+    ex = default_extractor().extract(Article("doc", text, title, published))
+    check_evidence(ex)
+    return ex
+
+
+ORDER = """EXECUTIVE ORDER
+
+IMPOSING DUTIES TO ADDRESS THE FLOW OF SYNTHETIC DRUGS FROM THE PEOPLE'S REPUBLIC OF CHINA
+
+By the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered:
+
+Section 1. Purpose. Precursor chemicals shipped from the People's Republic of China feed a crisis in American towns.
+
+Sec. 2. Duties. All articles that are products of the PRC shall be subject to an additional 15 percent ad valorem rate of duty.
+
+THE WHITE HOUSE,
+    January 28, 2026.
+"""
+
+
+def test_an_order_with_no_title_or_publisher_is_read_by_its_heading_and_dated_by_its_signature():
+    ev = one(document(ORDER), "Sanction")
+    assert ev.kind == "Tariff"
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2026, 1, 28), D(2026, 1, 28))
+
+
+def test_an_order_titled_by_its_number_and_date_takes_that_date():
+    text = ("Executive Order 15001 of October 2, 2025\n\nProtecting American Capital From Military Companies\n\n"
+            "By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, I find that investment in certain firms poses a threat.\n\n"
+            "Sec. 2. Prohibitions. United States persons are prohibited from purchasing publicly traded securities "
+            "of military companies of the People's Republic of China.\n")
+    ev = one(document(text), "Sanction")
+    assert ev.kind == "InvestmentRestriction"
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2025, 10, 2), D(2025, 10, 2))
+
+
+PROCLAMATION = """A PROCLAMATION
+
+SUSPENSION OF ENTRY OF CERTAIN GRADUATE RESEARCHERS FROM THE PEOPLE'S REPUBLIC OF CHINA
+
+NOW, THEREFORE, I, President of the United States, find that the unrestricted entry of these researchers would harm the interests of the United States.
+
+Section 1. Suspension of Entry. The entry into the United States of nationals of the PRC who seek a research visa is hereby suspended, subject to section 2.
+
+IN WITNESS WHEREOF, I have hereunto set my hand this fourteenth day of July, in the year of our Lord two thousand twenty-six, and of the Independence of the United States of America the two hundred and fifty-first.
+"""
+
+
+def test_a_proclamation_suspending_entry_is_a_sanction_not_a_cancellation_dated_in_words():
+    ex = document(PROCLAMATION)
+    ev = one(ex, "Sanction")
+    assert ev.kind == "VisaRestriction"
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2026, 7, 14), D(2026, 7, 14))
+    assert ex_has_no(ex, "Cancellation")
+
+
+def test_an_order_pausing_duties_is_a_cancellation_of_a_measure():
+    text = ("EXECUTIVE ORDER\n\nEXTENDING THE PAUSE OF HEIGHTENED TARIFFS ON CHINA\n\nBy the authority vested in me "
+            "as President, I order that the heightened duties on articles of China remain suspended.\n\n"
+            "THE WHITE HOUSE,\nJune 3, 2026.\n")
+    ex = document(text)
+    ev = one(ex, "Cancellation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2026, 6, 3), D(2026, 6, 3))
+    assert ex_has_no(ex, "Sanction")
+
+
+def test_sections_of_an_order_under_a_title_that_names_no_country():
+    text = ("By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, it is hereby ordered:\n\nSec. 2. Rates. Products of China shall be subject to an additional "
+            "25 percent ad valorem rate of duty.\n")
+    ev = one(document(text, title="Amending the Duties on Certain Imports"), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (WED, WED)
+
+
+def test_a_story_headlined_with_an_order_is_no_order_and_a_quoted_section_is_no_measure():
+    text = ("Executive order on chip exports draws criticism\n\nLawmakers said on Tuesday that products of China "
+            "shall be subject to an additional review, not an additional duty.\n")
+    assert ex_has_no(document(text), "Sanction")
+
+
+def test_an_order_whose_opening_speaks_only_of_the_emergency_is_read_by_its_title():
+    text = ("By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, I find that the flow of precursor chemicals is an unusual and extraordinary threat.\n\n"
+            "Sec. 2. All articles that are products of the PRC shall be, consistent with law, subject to an "
+            "additional 12 percent ad valorem rate of duty.\n\nTHE WHITE HOUSE, May 5, 2026.\n")
+    ev = one(document(text, title="Imposing Duties on Imports From the People's Republic of China"), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2026, 5, 5), D(2026, 5, 5))
+
+
+def test_countries_of_concern_listed_in_an_annex_are_the_target():
+    text = ("By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, I find that countries of concern exploit American capital.\n\n"
+            "Sec. 2. The regulations shall prohibit United States persons from engaging in covered transactions.\n\n"
+            "THE WHITE HOUSE, May 5, 2026.\n\nAnnex\n\nThe People's Republic of China\n")
+    ev = one(document(text, title="Addressing Investments in Countries of Concern"), "Sanction")
+    assert ev.kind == "InvestmentRestriction"
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
