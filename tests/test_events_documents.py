@@ -121,3 +121,127 @@ def test_countries_of_concern_listed_in_an_annex_are_the_target():
     ev = one(document(text, title="Addressing Investments in Countries of Concern"), "Sanction")
     assert ev.kind == "InvestmentRestriction"
     assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+# --- measures announced in prose (wire and official styles) --------------------------------------
+LEAD = "Trade tensions rose again this week. "
+
+
+def test_an_order_restricting_investment_in_a_country_is_the_signers_sanction_on_it():
+    ex = extract(LEAD + "President Joe Biden signed an executive order on Monday restricting American investment "
+                 "in China's quantum computing industry.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == (("person/joe-biden",), (CHN,))
+    assert day(ev)[:2] == (D(2025, 3, 10), D(2025, 3, 10))
+    assert ex_has_no(ex, "Agreement")
+    ev = one(extract(LEAD + "The United States is restricting U.S. investment in China.", WED), "Sanction")
+    assert ev.target == (CHN,)
+
+
+def test_revoking_visas_of_a_countrys_students_is_a_sanction_on_that_country():
+    ev = one(extract(LEAD + "The United States will revoke the visas of Chinese graduate students.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_a_speaker_after_the_measure_is_no_target():
+    ex = extract(LEAD + "The United States will aggressively revoke visas for Chinese researchers, Secretary of State "
+                 "Marco Rubio said on Wednesday.", WED)
+    ev = one(ex, "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    ev = one(extract(LEAD + "Washington sanctioned six Chinese officials, Rubio said.", WED), "Sanction")
+    assert ev.target == (CHN,)
+
+
+def test_the_entity_list_and_the_unverified_list_are_measures_by_the_agency_that_adds_to_them():
+    ev = one(extract(LEAD + "The Commerce Department on Tuesday added 14 Chinese companies to the Unverified List.", WED),
+             "Sanction")
+    assert (ev.actor, ev.target) == (("org/us-department-of-commerce",), (CHN,))
+    assert day(ev)[:2] == (D(2025, 3, 11), D(2025, 3, 11))
+
+
+# --- cancellations ------------------------------------------------------------------------------
+def test_two_things_called_off_in_one_sentence_are_two_cancellations():
+    ex = extract(LEAD + "Beijing cancelled the defense policy talks and suspended the maritime consultations "
+                 "with Washington.", WED)
+    found = of_kind(ex, "Cancellation")
+    assert len(found) == 2
+    assert all(e.actor == (CHN,) for e in found)
+
+
+def test_suspending_cooperation_with_a_partner_is_a_cancellation_with_that_partner():
+    ev = one(extract(LEAD + "The Chinese government suspended cooperation on drug control with the United States "
+                     "on Friday.", WED), "Cancellation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    assert day(ev)[:2] == (D(2025, 3, 7), D(2025, 3, 7))
+    assert "cooperation" in ev.label
+
+
+def test_cancellations_not_made_are_no_events():
+    for sentence in ("Beijing did not cancel the maritime consultations with Washington.",
+                     "Beijing threatened to cancel the maritime consultations with Washington.",
+                     "Beijing could suspend cooperation on drug control with Washington.",
+                     "Beijing lifted the suspension of the maritime consultations with Washington.",
+                     "Beijing lifted the suspension of cooperation on drug control with Washington."):
+        assert ex_has_no(extract(LEAD + sentence, WED), "Cancellation"), sentence
+
+
+def test_an_agency_calling_off_an_envoys_trip_is_the_canceller_and_the_label_names_the_traveller():
+    ev = one(extract(LEAD + "The State Department called off Ambassador Kelly Craft's planned trip to Taiwan.", WED),
+             "Cancellation")
+    assert (ev.actor, ev.target) == (("org/us-department-of-state",), ("person/kelly-craft",))
+    assert "Kelly Craft’s planned visit" in ev.label
+
+
+# --- whose measure, on whom -----------------------------------------------------------------------
+def test_an_agencys_measure_has_its_government_taking_part_when_the_text_names_it():
+    ex = extract("Relations between the United States and China soured. The Commerce Department on Tuesday added "
+                 "14 Chinese companies to the Entity List.", WED)
+    ev = one(ex, "Sanction")
+    assert ev.actor == ("org/us-department-of-commerce",)
+    assert ev.participants == (USA,)
+
+
+def test_a_measure_announced_by_one_side_naming_no_one_is_aimed_at_the_other():
+    ev = one(extract("Relations between Washington and China soured. Beijing announced export controls on rare "
+                     "earths on Friday.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    assert day(ev)[:2] == (D(2025, 3, 7), D(2025, 3, 7))
+    # a third party's measure, or one of a side not named in the text, gets no such target
+    assert ex_has_no(extract("Relations soured. Beijing announced export controls on rare earths.", WED), "Sanction") \
+        or one(extract("Relations soured. Beijing announced export controls on rare earths.", WED), "Sanction").target == ()
+
+
+def test_a_cancellation_announced_as_a_noun_is_the_announcers():
+    ev = one(extract(LEAD + "Beijing announced the suspension of maritime consultations with Washington.", WED),
+             "Cancellation")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    ex = extract(LEAD + "The White House confirmed the postponement of Secretary of State Antony Blinken's trip "
+                 "to Beijing.", WED)
+    ev = one(ex, "Cancellation")
+    assert (ev.actor, ev.target) == (("org/us-white-house",), ("person/antony-blinken",))
+    assert ex_has_no(ex, "Visit")
+
+
+def test_ending_a_suspension_calls_nothing_off_and_holds_no_talks():
+    for sentence in ("Beijing lifted the suspension of some dialogues with Washington in November.",
+                     "China ended its suspension of military talks with the United States."):
+        ex = extract(LEAD + sentence, WED)
+        assert ex_has_no(ex, "Cancellation") and ex_has_no(ex, "Meeting"), sentence
+
+
+def test_an_orders_section_keeping_duties_suspended_is_a_cancellation_of_the_measure():
+    text = ("By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, it is hereby ordered:\n\nSec. 2. Continued Suspension. The heightened duties on articles of "
+            "China set forth in an earlier order shall remain suspended until November 10, 2026.\n\n"
+            "THE WHITE HOUSE,\n    August 11, 2026.\n")
+    ex = document(text, title="Further Modifying Certain Rates")
+    ev = one(ex, "Cancellation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2026, 8, 11), D(2026, 8, 11))
+    assert ex_has_no(ex, "Sanction")
+
+    text = text.replace("The heightened duties on articles of China set forth in an earlier order shall remain suspended until "
+                        "November 10, 2026.", "I have determined that it is necessary to continue the suspension of the "
+                        "heightened duties on imports of China until November 10, 2026.")
+    ev = one(document(text, title="Further Modifying Certain Rates"), "Cancellation")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))

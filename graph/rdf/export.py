@@ -4,7 +4,11 @@ keeping each article's graph apart.
 An entity the catalog describes has its description (type, label, country...) in the ontology
 graph only (each triple lives in one graph, README "Where data is kept"), so without
 ``--with-ontology`` an export still carries the catalog's description of every entity an
-article mentions (in TriG/N-Quads, under the ontology graph's name), and nothing else of it."""
+article mentions (in TriG/N-Quads, under the ontology graph's name), and nothing else of it.
+
+A mention is stored with no rdf:type and no uscn:inArticle: its article is the named graph it is
+in (graph/rdf/triples.py mention_triples). TriG, N-Quads and JSON-LD keep the graphs; a union
+export (Turtle, N-Triples) has none, so it writes both out for each mention, and reads as before."""
 from __future__ import annotations
 
 from typing import BinaryIO, Iterator
@@ -13,7 +17,7 @@ import pyoxigraph as ox
 
 from graph.errors import UscnError
 from graph.rdf.store import GraphStore
-from graph.rdf.vocab import ONTOLOGY_GRAPH, PREFIXES
+from graph.rdf.vocab import ARTICLE, ONTOLOGY_GRAPH, PREFIXES
 
 FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, False, ".ttl"),
@@ -37,6 +41,16 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 }""" % ONTOLOGY_GRAPH.value
 
 
+# The article of each mention, which the union loses with the graph names (see the module's head).
+# Mentions of stores written by earlier versions carry both already, and are not given twice.
+MENTION_ARTICLES = """
+PREFIX uscn: <https://w3id.org/uscn/ontology#>
+CONSTRUCT { ?m a uscn:Mention ; uscn:inArticle ?g } WHERE {
+  GRAPH ?g { ?m uscn:refersTo ?e FILTER NOT EXISTS { ?m uscn:inArticle ?g } }
+  FILTER (STRSTARTS(STR(?g), "%s"))
+}""" % ARTICLE
+
+
 def format_for(name: str) -> tuple[ox.RdfFormat, bool, str]:
     try:
         return FORMATS[name]
@@ -49,12 +63,15 @@ def graphs_to_export(store: GraphStore, with_ontology: bool) -> list[ox.NamedNod
     return graphs + [ONTOLOGY_GRAPH] if with_ontology and store.ox.contains_named_graph(ONTOLOGY_GRAPH) else graphs
 
 
-def union_triples(store: GraphStore, graphs: list[ox.NamedNode]) -> Iterator[ox.Triple]:
-    """Each triple once, whichever article graphs hold it; and the catalog's descriptions of the
-    entities mentioned, unless the whole ontology graph is exported."""
+def union_triples(store: GraphStore, graphs: list[ox.NamedNode], mention_articles: bool = True) -> Iterator[ox.Triple]:
+    """Each triple once, whichever article graphs hold it; with ``mention_articles`` each mention's
+    type and article (:data:`MENTION_ARTICLES`); and the catalog's descriptions of the entities
+    mentioned, unless the whole ontology graph is exported."""
     if not graphs:
         return iter(())
     yield from store.ox.query(UNION, default_graph=graphs)
+    if mention_articles:
+        yield from store.query(MENTION_ARTICLES, union=False)
     if ONTOLOGY_GRAPH not in graphs:
         yield from store.query(MENTIONED_IN_CATALOG, union=False)
 
@@ -67,10 +84,12 @@ def dataset_quads(store: GraphStore, graphs: list[ox.NamedNode]) -> Iterator[ox.
                     for t in store.query(MENTIONED_IN_CATALOG, union=False))
 
 
-def export(store: GraphStore, out: BinaryIO, fmt: str = "turtle", *, with_ontology: bool = False) -> None:
-    """Write the store to ``out`` in ``fmt``; the ontology graph only when asked."""
+def export(store: GraphStore, out: BinaryIO, fmt: str = "turtle", *, with_ontology: bool = False,
+           mention_articles: bool = True) -> None:
+    """Write the store to ``out`` in ``fmt``; the ontology graph only when asked. Without
+    ``mention_articles`` a union export gives the triples as stored (``uscn validate`` checks them)."""
     rdf_format, keeps_graphs, _ = format_for(fmt)
     graphs = graphs_to_export(store, with_ontology)
-    data = dataset_quads(store, graphs) if keeps_graphs else union_triples(store, graphs)
+    data = dataset_quads(store, graphs) if keeps_graphs else union_triples(store, graphs, mention_articles)
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD) else None
     ox.serialize(data, out, rdf_format, prefixes=prefixes)

@@ -14,17 +14,24 @@ from graph.rdf.vocab import BOOKKEEPING_GRAPHS, ONTOLOGY_GRAPH
 # its type in the ontology graph only (each triple lives in one graph), so it counts when an
 # article mentions it. The classes are the ontology's uscn classes, each counted with a look-up
 # of its instances (LATERAL): a scan of every rdf:type with a string test on each class took
-# twice as long (242 -> 98 ms at a million triples, 150,000 of them mentions).
+# twice as long (242 -> 98 ms at a million triples, 150,000 of them mentions). A mention is
+# written with no rdf:type (graph/rdf/triples.py mention_triples: its type follows from
+# uscn:refersTo's domain), so mentions are counted as the subjects of uscn:refersTo; those of
+# stores written by earlier versions, which also carry the type, count once (DISTINCT).
 CLASS_COUNTS = """
 SELECT ?cls (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  { SELECT DISTINCT ?cls WHERE {
-      GRAPH %(ontology)s { ?cls a ?meta } VALUES ?meta { owl:Class rdfs:Class }
-      FILTER(STRSTARTS(STR(?cls), STR(uscn:))) } }
-  LATERAL {
-    { GRAPH ?g { ?s a ?cls } FILTER(?g NOT IN (%(bookkeeping)s)) }
-    UNION
-    { GRAPH %(ontology)s { ?s a ?cls } FILTER EXISTS { GRAPH ?a { ?a uscn:mentions ?s } } }
+  {
+    { SELECT DISTINCT ?cls WHERE {
+        GRAPH %(ontology)s { ?cls a ?meta } VALUES ?meta { owl:Class rdfs:Class }
+        FILTER(STRSTARTS(STR(?cls), STR(uscn:))) } }
+    LATERAL {
+      { GRAPH ?g { ?s a ?cls } FILTER(?g NOT IN (%(bookkeeping)s)) }
+      UNION
+      { GRAPH %(ontology)s { ?s a ?cls } FILTER EXISTS { GRAPH ?a { ?a uscn:mentions ?s } } }
+    }
   }
+  UNION
+  { GRAPH ?m { ?s uscn:refersTo ?e } FILTER(?m NOT IN (%(bookkeeping)s)) BIND(uscn:Mention AS ?cls) }
 } GROUP BY ?cls ORDER BY DESC(?n)
 """ % {"bookkeeping": ", ".join(str(g) for g in BOOKKEEPING_GRAPHS), "ontology": ONTOLOGY_GRAPH}
 # The dates come from their own subquery: a MIN over an OPTIONAL that one undated article

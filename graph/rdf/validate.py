@@ -55,7 +55,7 @@ def data_graph(store: GraphStore) -> rdflib.Graph:
 def _union_store(store: GraphStore) -> ox.Store:
     """The union of the article graphs in an in-memory Oxigraph store."""
     buf = io.BytesIO()
-    export(store, buf, "ntriples")
+    export(store, buf, "ntriples", mention_articles=False)   # the mentions as stored, to be checked
     union = ox.Store()
     union.bulk_load(buf.getvalue(), ox.RdfFormat.N_TRIPLES)
     return union
@@ -186,14 +186,14 @@ class ClassChoice:
     """
     owner: rdflib.term.Node          # the shape that holds the list (node or property shape)
     kind: rdflib.URIRef              # SH.xone or SH["or"]
-    targets: tuple[str, ...]
+    targets: "Targets"
     path: str | None
     classes: tuple[str, ...]
     message: str
 
     def query(self) -> str:
         values = lambda names: " ".join(f"<{n}>" for n in names)
-        focus = f"VALUES ?t {{ {values(self.targets)} }} ?x a ?t ."
+        focus = focus_nodes(self.targets)
         if self.path:
             focus += f" ?x <{self.path}> ?v ."
         else:
@@ -225,11 +225,29 @@ def _class_list(shapes: rdflib.Graph, members) -> tuple[str, ...] | None:
     return tuple(classes) or None
 
 
-def _class_targets(shapes: rdflib.Graph, shape) -> tuple[str, ...] | None:
-    """A node shape's target classes when it has no other kind of target, else None."""
-    if any((shape, p, None) in shapes for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)):
+#: A node shape's targets: (the classes of sh:targetClass, the properties of sh:targetSubjectsOf).
+Targets = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _class_targets(shapes: rdflib.Graph, shape) -> Targets | None:
+    """A node shape's target classes and target subjects-of properties when it has no other kind
+    of target, else None. (Mentions are reached as the subjects of uscn:refersTo: a store writes
+    no rdf:type for them.)"""
+    if any((shape, p, None) in shapes for p in (SH.targetNode, SH.targetObjectsOf)):
         return None
-    return tuple(str(t) for t in shapes.objects(shape, SH.targetClass)) or None
+    classes = tuple(str(t) for t in shapes.objects(shape, SH.targetClass))
+    subjects_of = tuple(str(p) for p in shapes.objects(shape, SH.targetSubjectsOf))
+    if not all(isinstance(p, rdflib.URIRef) for p in shapes.objects(shape, SH.targetSubjectsOf)):
+        return None
+    return (classes, subjects_of) if classes or subjects_of else None
+
+
+def focus_nodes(targets: Targets) -> str:
+    """A SPARQL group binding ``?x`` to each focus node of the targets, once."""
+    classes, subjects_of = targets
+    parts = [f"{{ VALUES ?t {{ {' '.join(f'<{c}>' for c in classes)} }} ?x a ?t }}"] if classes else []
+    parts += [f"{{ ?x <{p}> ?target_value }}" for p in subjects_of]
+    return f"{{ SELECT DISTINCT ?x WHERE {{ {' UNION '.join(parts)} }} }}"
 
 
 def class_choices(shapes: rdflib.Graph) -> list[ClassChoice]:
@@ -237,7 +255,8 @@ def class_choices(shapes: rdflib.Graph) -> list[ClassChoice]:
 
     Only where nothing else could change the outcome: the list is the only
     logical constraint of its kind on that shape, the shape is not deactivated,
-    a property shape's path is one IRI and its node shape targets classes only.
+    a property shape's path is one IRI and its node shape targets only classes and subjects of
+    properties.
     """
     found = []
     for kind in (SH.xone, SH["or"]):
@@ -274,21 +293,20 @@ _DESCRIBING = {SH.path, SH.message, SH.name, SH.description, rdflib.RDF.type}
 class SimpleProperty:
     """A property shape made only of the simplest core constraints (counts, an IRI node kind,
     a class, an integer or string datatype, bounds, a length, lessThan), on an IRI path of a
-    node shape that targets classes. One SPARQL query per constraint finds what pySHACL would
-    report, one line per result as it writes them: pySHACL evaluates such a shape once per
+    node shape that targets classes and subjects of properties. One SPARQL query per constraint
+    finds what pySHACL would report, one line per result as it writes them: pySHACL evaluates such a shape once per
     focus node in Python, which for the tens of thousands of mention and evidence spans of
     the corpus was most of its time.
     """
     owner: rdflib.term.Node          # the property shape
     node_shape: rdflib.term.Node
-    targets: tuple[str, ...]
+    targets: Targets
     path: str
     constraints: tuple[tuple[str, str], ...]     # (local name of the component, value as SPARQL)
     message: str
 
     def queries(self) -> list[str]:
-        targets = " ".join(f"<{t}>" for t in self.targets)
-        focus = f"{{ SELECT DISTINCT ?x WHERE {{ VALUES ?t {{ {targets} }} ?x a ?t }} }}"
+        focus = focus_nodes(self.targets)
         template = f"SELECT ?x ?v WHERE {{ {focus} ?x <{self.path}> ?v FILTER (CONDITION) }}"
         each = lambda condition: template.replace("CONDITION", condition)   # noqa: E731
         out = []
@@ -325,8 +343,8 @@ class SimpleProperty:
 def simple_properties(shapes: rdflib.Graph) -> list[SimpleProperty]:
     """The property shapes of ``shapes`` that :class:`SimpleProperty` checks exactly as pySHACL:
     each constraint one of those it knows with a value it knows, a message of its own (else
-    pySHACL writes one per constraint), one sh:property link, on a node shape of class targets
-    only; anything else is left to pySHACL."""
+    pySHACL writes one per constraint), one sh:property link, on a node shape of class and
+    subjects-of targets only; anything else is left to pySHACL."""
     found = []
     for node_shape, owner in shapes.subject_objects(SH.property):
         said = {p for p, _ in shapes.predicate_objects(owner)}

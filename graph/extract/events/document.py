@@ -148,6 +148,12 @@ OPERATIVE = (
     ("InvestmentRestriction", re.compile(r"(?:\bUnited\s+States\s+persons?\b[^.;]{0,40}?\b(?:(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
                                          r"prohibited|shall\s+not)|\b(?:shall|hereby)\s+prohibits?\s+United\s+States\s+persons?\s+from)"
                                          r"\b[^.;]{0,120}?\b(?:invest(?:ments?|ing)?|securities|transactions?)\b", re.I)),
+    # duties an earlier order imposed, suspended: "the heightened duties … shall remain suspended until …",
+    # "the suspension of the additional duties … shall continue until …" (a Cancellation of a measure)
+    ("Cancellation", re.compile(r"\b(?:dut(?:y|ies)|tariffs?)\b[^.;]{0,120}?\b(?:is|are|shall\s+be|shall\s+remain|will\s+remain)\s+"
+                                r"(?:hereby\s+)?(?:suspended|paused)\b|\bsuspension\s+of\s+[^.;]{0,80}?\b(?:dut(?:y|ies)|tariffs?)\b"
+                                r"[^.;]{0,120}?\bshall\s+(?:continue|be\s+extended|remain\s+in\s+effect)\b"
+                                r"|\b(?:to\s+|hereby\s+|shall\s+)(?:continue|extend|maintain)\s+the\s+suspension\b", re.I)),
 )
 # The annex that lists the countries an order's "countries of concern" are.
 ANNEX = re.compile(r"\n\s*Annex\b[^\n]{0,40}\n(?=[^\n]*\n?\Z|[\s\S]{0,400}\Z)", re.I)
@@ -204,8 +210,8 @@ def action_drafts(title: str | None, mentions: list[Mention], title_entities: di
     if executive(title, text):
         for d in operative_drafts(title, mentions, title_entities, entities, sentences, text, times, published,
                                   catalog, text_mentions):
-            if not any(o.hit.fine == d.hit.fine or o.kind == "Sanction" and set(o.target) & set(d.target)
-                       and d.hit.fine == "Tariff" for o in out):
+            if not any(o.hit.fine == d.hit.fine or o.kind == d.kind == "Sanction" and set(o.target) & set(d.target)
+                       and d.hit.fine == "Tariff" or o.kind == d.kind == "Cancellation" for o in out):
                 out.append(d)
     return out
 
@@ -236,8 +242,10 @@ def operative_drafts(title, mentions, title_entities, entities, sentences, text,
         targets = list(dict.fromkeys(named or [k for k in titled if k != US] or listed))[:1]
         if not targets or not adopt([US] + targets, entities, title_entities, catalog):
             continue
-        hit = Hit(s.start, s.start, m.group(0)[:60], "Sanction", "verb", fine)
-        draft = Draft("Sanction", hit, s, actor=[US], target=targets)
+        family = "Cancellation" if fine == "Cancellation" else "Sanction"
+        hit = Hit(s.start, s.start, m.group(0)[:60], family, "verb", fine)
+        draft = Draft(family, hit, s, actor=[US], target=targets)
+        draft.called_off = "Sanction" if family == "Cancellation" else ""
         draft.when = signing_time(times, text, published)
         out.append(draft)
     return out

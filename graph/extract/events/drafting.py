@@ -37,6 +37,9 @@ AND_THEN = re.compile(r"[\w”\"]\s*,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(
 WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:had|has|have|also|then|later|once|previously|recently|just)\s+){0,2}$")
 # "in retaliation for the U.S. sanctions", "in response to Washington's tariffs": the side a measure answers follows.
 RETALIATION_FOR = re.compile(r"\bin\s+(?:retaliation|response|reply)\s+(?:for|to|against)\s+(?:the\s+|a\s+|an\s+)?")
+# A comma before a speaker who ends the sentence: "…, Rubio said", "…, Secretary of State Marco Rubio told
+# reporters": the one who reports, not a party of what is reported.
+TRAILING_SPEAKER = re.compile(r",\s*(?:[\w.’'-]+\s+){1,7}?")
 # A short aside between commas right after a verb: "will bar, after 45 days, …".
 ASIDE_AFTER = re.compile(r"\s*,\s*[^,.;:]{1,40}?,\s*")
 # What a president or a ministry signs that is no agreement: an order, a proclamation, a memorandum.
@@ -71,6 +74,9 @@ UNDER = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?
                    r"economic|international|western)\s+){0,2}$")
 # "traded blame", "accused each other", "blamed one another": each party accuses the other.
 RECIPROCAL = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:each\s+other|one\s+another))\b")
+# The agreement whose terms a plan is: "agreed to resume", "decided to hold", "committed to maintaining".
+AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|committed|chose)\s+(?:[\"“]\s*)?(?:to\s+(?!(?:at|in|on|during|the|a|an|this|that|it|them)\b)|"
+                       r"that\s+(?:[\w’'-]+\s+){1,4}?(?:would|will|should)\s+)(?:[\w’'\"“”-]+\s+){0,5}?$", re.I)
 COUNTERPART = re.compile(r"(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}counterparts?\b")
 PARTICIPLE = re.compile(r",\s*(?:\w+ing)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -82,6 +88,10 @@ class DraftReader:
         """The draft of one trigger of sentence ``s`` (``agents``: its parties in order, ``drafts``: those
         read before), or None when it reports no new happening or lacks the parties its class needs."""
         clause_start, clause_end = self.clause(text, s, hit)
+        spoken = -1
+        if hit.event_class in ("Sanction", "Cancellation"):
+            spoken = self.before_speaker(text, hit.end, clause_end)
+            clause_end = spoken if spoken >= 0 else clause_end
         before = text[clause_start:hit.start]
         if hit.word_class == "demand":
             return self.demand(text, s, hit, agents, clause_start, before)
@@ -113,6 +123,10 @@ class DraftReader:
             hit = replace(hit, event_class="Meeting", fine="Meeting")
         draft = Draft(hit.event_class, hit, s)
         draft.planned = self.modality.is_planned(before, hit, text[hit.end:clause_end])
+        if hit.event_class in ("Meeting", "PhoneCall") and AGREED_TO.search(before):
+            if not self.own_setting(text, hit, clause_end):
+                return None
+            draft.planned = True  # "agreed to resume talks on …": what was agreed, no meeting of its own (one with a time or place is)
         if re.search(r"\bwould\s+$", before) and re.search(r"\b(?:if|unless)\b", text[hit.end:s.end]):
             return None  # "he would impose tariffs … if he returns": a condition, not a plan
         left = [a for a in agents if clause_start <= a.start < hit.start]
@@ -210,13 +224,22 @@ class DraftReader:
             far = self.clause(text, s, Hit(aside.end(), aside.end() + 1, "", "", ""))[1]
             right = [a for a in agents if aside.end() <= a.start < far]
         draft.target = self.objects(text, hit, right, draft.actor, entities)
-        if hit.event_class == "Sanction" and draft.actor and draft.target \
+        if spoken >= 0 and not draft.target and right and all(a.modifier for a in right):
+            # "sanctioned Chinese officials, Rubio said": the officials' country, not a title of the speaker's
+            draft.target = [a.key for a in right if a.kind == "Country" and a.key not in draft.actor][:1]
+        if hit.event_class == "Sanction" and draft.actor and (draft.target or right and all(
+                a.key in draft.actor or self.own_side(a.key, draft.actor, entities) for a in right)) \
                 and all(self.own_side(k, draft.actor, entities) or k in draft.actor for k in draft.target):
             # "barred U.S. firms from selling chips to X", "restricting American investment in X": the
             # measure binds the actor's own side; it is aimed at the other party the clause names
             others = [a for a in agents if hit.end <= a.start < clause_end and a.key not in draft.actor
                       and not self.own_side(a.key, draft.actor, entities)]
             draft.target = [a.key for a in (([a for a in others if not a.modifier] or others)[:1])]
+            if not draft.target:  # "restricting American investment in China": the country the measure reaches
+                draft.target = [m.entity for m in self._sorted if hit.end <= m.start < clause_end and m.entity not in draft.actor
+                                and entities.get(m.entity) and entities[m.entity].kind == "Country"
+                                and re.search(r"\bin\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+                                and not self.own_side(m.entity, draft.actor, entities)][:1]
         if hit.event_class == "Sanction" and draft.actor and not draft.target and not draft.passive \
                 and (RETALIATION.search(text, max(s.start, hit.start - 40), hit.start) or RETALIATION.match(hit.text)):
             # "X sanctioned four officials, and China responded with sanctions on ten Europeans": a reply is aimed
@@ -257,6 +280,7 @@ class DraftReader:
                 and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]):
             return None  # "Americans are barred from doing business with them": how a measure reported before works
         if hit.word_class == "verb" and PASSIVE.search(text[max(clause_start, hit.start - 25):hit.start]) \
+                and not hit.text.lower().endswith("ing") \
                 and hit.event_class in ("Sanction", "Accusation", "Cancellation"):
             by = BY.search(text, hit.end, clause_end)
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
@@ -316,7 +340,13 @@ class DraftReader:
         later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
                  and "," in text[hit.end:h.start]]
         place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
+        if hit.event_class == "Agreement":  # "agreed to hold talks in Geneva": the talks' place, not the agreement's
+            place_end = min([place_end] + [h.start for h in self._sentence_hits if h.start > hit.end
+                                           and h.event_class in ("Meeting", "PhoneCall", "Visit")
+                                           and re.search(r"\bto\s+(?:[\w-]+\s+){0,2}$", text[hit.end:h.start])])
         draft.place = self.place(text, hit, clause_start, place_end, entities, draft)
+        if draft.place is None and hit.event_class == "Meeting" and hit.word_class == "noun":
+            draft.place = self.held_at(text, s, hit, entities)
         if hit.event_class in ("Claim", "Denial", "Accusation"):
             claim = re.sub(r"^(?:that|was|were|is|are|of|about|over)\s+", "", text[hit.end:clause_end].strip(" ,.;:"))
             draft.claim = claim or None
@@ -348,6 +378,11 @@ class DraftReader:
                        and (not draft.actor or set(draft.actor) <= d.parties)]
             if outcome:
                 draft.actor, draft.target = list(outcome[-1].actor), list(outcome[-1].target)
+        if hit.event_class in ("PhoneCall", "Meeting") and hit.word_class == "noun" \
+                and len(sides(set(draft.parties), entities)) < 2:
+            self.setting_parties(text, s, hit, draft, agents, entities)
+            if len(sides(set(draft.parties), entities)) < 2 and hit.event_class == "Meeting":
+                self.delegations(text, s, hit, draft, agents, entities)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \
@@ -365,6 +400,18 @@ class DraftReader:
                 for k in draft.actor):
             return None  # "Biden was in Washington for talks": at home, no trip
         return draft if self.complete(draft, entities) else None
+
+    def before_speaker(self, text: str, start: int, end: int) -> int:
+        """Where a measure's clause ends before the one who reports it: "sanctioned X, Rubio said",
+        "will revoke visas for X, Secretary of State Marco Rubio said on Wednesday" (-1: no such speaker)."""
+        if getattr(self, "_trailing_speaker", None) is None:
+            self._trailing_speaker = re.compile(TRAILING_SPEAKER.pattern + r"(?:" + self.reporting.pattern + r")", re.I)
+        comma = text.find(",", start, end)
+        while comma >= 0:
+            if self._trailing_speaker.match(text, comma):
+                return comma
+            comma = text.find(",", comma + 1, end)
+        return -1
 
     def first_conjunct_verb(self, text, s, hit, agents) -> bool:
         """Whether a finite verb stands between the sentence's subject and the "and" before the

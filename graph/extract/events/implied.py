@@ -44,3 +44,38 @@ def visits_of_guests(drafts: list[Draft], entities: dict[str, Entity], published
                       target=[host_country], place=d.place, when=d.when, planned=d.planned)
         out.append(visit)
     return out
+
+
+MEASURES = ("Sanction", "Cancellation")
+
+
+def acting_for(d: Draft, entities: dict[str, Entity]) -> tuple[str, ...]:
+    """The governments a measure's actors act for, when the text names them too: the Commerce
+    Department's listing or the President's tariff is their country's measure ("the United States
+    added …" and "the Commerce Department added …" tell of one act). They take part in it."""
+    if d.kind not in MEASURES:
+        return ()
+    own = [entities[k].country for k in d.actor if k in entities and entities[k].kind in ("Organization", "Person")]
+    return tuple(k for k in dict.fromkeys(own) if k and k in entities and k not in d.actor and k not in d.target)
+
+
+TWO_SIDES = ("country/USA", "country/CHN")
+
+
+def aimed_at_other_side(drafts: list[Draft], entities: dict[str, Entity], mentions=()) -> None:
+    """A measure one of the two sides takes that names no one it is aimed at ("Beijing announced export
+    controls on rare earths", "the President imposed tariffs on steel") is aimed at the other side,
+    when the text names it: the relation the articles tell of is theirs. Not when the sentence names a
+    place of the actor's own ("imposing its law on Hong Kong"): a measure at home."""
+    for d in drafts:
+        if d.kind != "Sanction" or d.target or d.passive or not d.actor or d.planned:
+            continue
+        sides_ = {k if k in TWO_SIDES else entities[k].country for k in d.actor if k in entities}
+        if len(sides_) != 1 or not sides_ <= set(TWO_SIDES):
+            continue
+        if any(d.sentence.start <= m.start < d.sentence.end and entities.get(m.entity) and entities[m.entity].kind == "Place"
+               and entities[m.entity].country in sides_ for m in mentions):
+            continue
+        other = next(k for k in TWO_SIDES if k not in sides_)
+        if other in entities:
+            d.target = [other]

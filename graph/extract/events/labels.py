@@ -66,6 +66,8 @@ def label(d: Draft, entities: dict[str, Entity]) -> str:
     elif d.kind == "Cancellation":
         thing = CALLED_OFF.get(d.called_off, "meeting with")
         planned = f"a planned {thing} {target}" if target else f"a planned {thing.split()[0]}"
+        if d.called_off == "Visit" and target and all(entities[k].kind == "Person" for k in d.target if k in entities):
+            planned = f"{target}’s planned visit"  # "called off Ambassador X's trip": the visitor's, not a visit to X
         text = f"{actor}: {planned} is called off" if actor else planned[0].upper() + planned[1:] + " is called off"
     elif d.passive or not actor:
         text = f"{target} {pick_n(PASSIVE.get(d.kind, ('is acted against', 'are acted against')), n_target)}" if target \

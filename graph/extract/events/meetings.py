@@ -5,15 +5,40 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from graph.extract.events.model import Draft
-from graph.extract.events.roles import is_title_run
+from graph.extract.events.roles import is_title_run, sides
 
 
 # "the first … to visit", "the first … to travel to": a visit measured against the one before it.
 FIRST_TO = re.compile(r"\b(?:first|only|last|latest|most\s+senior|highest[-\s]ranking)\b[^;!?]{0,80}?\bto\s+$")
 SINCE = re.compile(r"\s+since\s+(?:the\s+)?")
 NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)")
+# A call or meeting named as the setting of what a clause tells: "In a phone call on Friday, X told Y …",
+# "During their talks in Geneva, X and Y agreed …", "X raised fentanyl with Y in a call on Friday": an
+# opening phrase (before the main clause's comma) or a closing one (after its verb).
+SETTING_DETERMINER = (r"(?:a|an|the|their|his|her|its|this|that|[A-Z][\w.-]*(?:’s|'s))\s+"
+                      r"(?:(?!(?:before|after|ahead|since|of|following|prior|until|the|a|an|their|his|her|its)\b)[\w’'-]+\s+){0,3}$")
+# (not "In the days before the meeting, …": a time measured from the meeting, not its setting)
+OPENING_SETTING = re.compile(r"\W*(?:(?:But|And|Later|Earlier|Then)\s*,?\s+)?(?:In|During|At|Over|Throughout|On)\s+(?:the\s+course\s+of\s+)?"
+                             + SETTING_DETERMINER)
+CLOSING_SETTING = re.compile(r"\s(?:in|during|at|over|throughout)\s+(?:the\s+course\s+of\s+)?" + SETTING_DETERMINER)
+# Between the subject and the one it addresses: a verb (and what it names) that is no preposition's object
+# ("told Foreign Minister", "pressed", "raised fentanyl with President"); not "about China", "on Taiwan".
+ADDRESSED = re.compile(r"(?:(?!\b(?:that|about|of|over|on|to|for|against|from|in|at|by|said|says|and)\b)[^,;:“”\"])*")
+# The people of two sides named together: "officials from A and B", "delegations of A and B", "brought
+# together A and B".
+DELEGATES = re.compile(r"\b(?:(?:officials|delegations|delegates|representatives|negotiators|teams|experts|diplomats|envoys|"
+                       r"officers|commanders|ministers|counterparts)\s+(?:from|of)|brought\s+together|bringing\s+together|"
+                       r"brings\s+together)\s+(?:the\s+)?", re.I)
+# The verb of a meeting told of in nominal form, and where it was held: "(The first session …, with …,)
+# took place in Geneva", "were held in Honolulu", "opened on Monday in Vienna".
+HELD_AT = re.compile(r"\b(?:took\s+place|takes\s+place|will\s+take\s+place|(?:was|were|will\s+be|is\s+being|are\s+being)\s+held|"
+                     r"convened|opened|began|concluded|ended|wrapped\s+up)\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?\s+)?"
+                     r"(?:in|at)\s+(?:the\s+)?")
+# A "call" that asks or urges: "a call for restraint", "a call to action".
+CALL_FOR = re.compile(r"\s+(?:for|to)\s")
 # A transcript heading: "PRESIDENT BIDEN: …" at the start of a paragraph.
 HEADING = re.compile(r"(?m)^(?P<name>[A-Z][A-Z.’' -]{2,40}):\s")
 
@@ -78,3 +103,77 @@ class MeetingReader:
         earlier = Draft("Visit", hit, s, actor=[who.key], place=draft.place)
         earlier.when = when.when if when else None
         return [earlier] if self.complete(earlier, entities) else []
+
+    def setting_parties(self, text, s, hit, draft, agents, entities) -> None:
+        """The parties of a call or meeting named as the setting of the sentence's main clause:
+        its subject, and the party that subject addresses when it is one side ("In a phone call
+        on Friday, X told Y that …", "X raised fentanyl with Y in a call on Friday", "At their
+        summit in Bali, X and Y agreed …")."""
+        if CALL_FOR.match(text, hit.end):
+            return
+        if OPENING_SETTING.fullmatch(text, s.start, hit.start):
+            comma = text.find(",", hit.end, s.end)
+            if comma < 0:
+                return
+            lo, hi = comma + 1, s.end
+        elif (closing := CLOSING_SETTING.search(text, max(s.start, hit.start - 60), hit.start)) is not None:
+            if "," in text[s.start:closing.start()] and re.search(r"\b(?:said|says|told)\b", text[s.start:closing.start()]):
+                return  # "X said on Friday, in an interview, …": the saying's setting, no one met
+            lo, hi = s.start, closing.start()
+        else:
+            return
+        if self.modality.negation.search(text, lo, hi) or any(
+                h.word_class == "verb" and h.event_class in ("Meeting", "PhoneCall", "Visit") and lo <= h.start < hi
+                for h in self._sentence_hits):
+            return  # "X did not meet Y during the summit"; "X met Y at the summit": the verb tells of it, the noun is its frame
+        heads = [a for a in agents if lo <= a.start < hi and not a.modifier and not a.possessive]
+        if not heads:
+            return
+        subject = self.listed(text, heads)
+        if re.search(r"\bthat\b", text[lo:heads[0].start]):
+            return  # the first name stands inside a reported clause
+        found = list(subject)
+        if len(sides(set(found), entities)) < 2:
+            last = max(a.end for a in heads if a.key in subject)
+            addressed = next((a for a in heads if a.start >= last), None)
+            if addressed is not None and ADDRESSED.fullmatch(text, last, addressed.start) \
+                    and re.search(r"[a-z]", text[last:addressed.start]):
+                found.append(addressed.key)
+        if len(sides(set(found), entities)) >= 2:
+            draft.actor = found
+            draft.target = [k for k in draft.target if k not in found]
+
+    def delegations(self, text, s, hit, draft, agents, entities) -> None:
+        """A meeting told of in nominal or passive form takes as parties the sides whose people
+        the sentence names: "The first session …, with officials from the United States and China,
+        took place in Geneva", "The talks … brought together negotiators of A and B"."""
+        for m in DELEGATES.finditer(text, s.start, s.end):
+            listed = self.listed(text, [replace(a, modifier=False) for a in agents if a.start >= m.end()])
+            first = next((a for a in agents if a.start >= m.end()), None)
+            if first is None or first.start - m.end() > 2:
+                continue
+            if len(sides(set(listed), entities)) >= 2:
+                draft.actor, draft.target = listed, []
+                return
+
+    def held_at(self, text, s, hit, entities) -> str | None:
+        """Where a meeting named by a noun was held, told by the sentence's verb past an aside
+        ("The first session of the working group, with officials from A and B, took place in Geneva")."""
+        m = HELD_AT.search(text, hit.end, s.end)
+        if m is None or re.search(r"[;:]|\b(?:that|which|who|when|where|after|before)\b", text[hit.end:m.start()]):
+            return None
+        key = self.entity_at(m.end(), entities)
+        return key if key and entities[key].kind in ("Place", "Country") and not self.in_time(m.end()) else None
+
+    def own_setting(self, text, hit, clause_end) -> bool:
+        """Whether a time or a place phrase follows a trigger in its clause ("agreed to meet again
+        next year", "to hold talks in Geneva"): a meeting of its own, not only a term agreed."""
+        if any(t.start >= hit.end for t in self._time_spans.overlapping(hit.end, clause_end)):
+            return True
+        return any(self._entities.get(m.entity) is not None and self._entities[m.entity].kind in ("Place",)
+                   and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(hit.end, m.start - 8):m.start])
+                   for m in self._mentions_between(hit.end, clause_end))
+
+    def _mentions_between(self, start, end):
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return self._sorted[lo:hi]

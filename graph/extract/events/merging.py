@@ -66,8 +66,8 @@ def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callabl
     for m in re.finditer(r"(?:\bin\s+|,\s+(?:and\s+)?(?:in\s+)?|\band\s+(?:in\s+)?)(?:the\s+)?", text[d.hit.end:end]):
         pos = d.hit.end + m.end()
         key = entity_at(pos, entities)
-        if not key or entities[key].kind not in ("Place", "Country"):
-            continue
+        if not key or entities[key].kind not in ("Place", "Country") or key in d.parties:
+            continue  # ("talks between U.S. and Chinese officials": a party, not a place)
         if last is not None and entities[key].kind == "Country" and entities[last].country == key:
             continue  # "in Bali, Indonesia": the place's own country, the same leg
         last = key
@@ -129,6 +129,8 @@ def same_happening(a: Draft, b: Draft, entities: dict[str, Entity] | None = None
         return False  # "X accused Y; Y blamed X": two accusations, one each way (even when one names no target)
     if a.place and b.place and a.place != b.place and not within(a.place, b.place, entities):
         return False
+    if a.kind == "Cancellation" and a.sentence == b.sentence and a.text and b.text and a.text != b.text:
+        return False  # "cancelled the commanders' talks and suspended the climate talks": two things called off
     if a.when and b.when:
         return a.when.start <= b.when.end and b.when.start <= a.when.end and \
             not (a.when.basis == "explicit" and b.when.basis == "explicit" and a.when != b.when and a.when.precision == b.when.precision)

@@ -34,8 +34,17 @@ APPOSITIVE = re.compile(r"^([^.;:,]{0,40}?),[^.;:,]{1,60},\s*")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
+# A relative clause between commas: ", which had been scheduled for Monday,".
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|that|who)\b[^,;]*,")
+
+
 # The month May, not the modal: capitalised inside a sentence, or before a day or a year.
 MONTH_MAY = re.compile(r"(?<=[\w,]\s)May\b|\bMay(?=\s+\d)")
+
+
+# Negations after a noun that may be about something else than the happening ("the meeting was not
+# productive"): read only next to the noun, not past its phrase.
+PLAIN_NEGATIONS = frozenset(("was not", "were not", "is not", "are not", "did not", "never", "was never"))
 
 
 class Modality:
@@ -48,6 +57,10 @@ class Modality:
         self.event_hypothetical = cue_pattern(words.get("event-hypothetical", ()))
         self.reported_future = re.compile(cue_pattern(words.get("reporting-verbs", ())).pattern + REPORTED_FUTURE_REST)
         self.negated_after = re.compile(r"^[^.;:,]{0,40}?" + cue_pattern(words.get("event-negated-after", ())).pattern, re.I)
+        # past the noun's own phrase ("a meeting between U.S. and Chinese officials was possible"): only the
+        # cues that no copula's plain negation reads as ("was not productive" says nothing of the meeting)
+        strong = [w for w in words.get("event-negated-after", ()) if w.lower() not in PLAIN_NEGATIONS]
+        self.negated_far = re.compile(r"^(?:[^.;:,]|\.(?=\S|\s+[a-z])){0,90}?" + cue_pattern(strong).pattern, re.I)
 
     def ruled_out(self, before: str, hit: Hit | None = None) -> bool:
         """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
@@ -70,7 +83,8 @@ class Modality:
         if hit.word_class != "noun":
             return False
         # past an aside: "Blinken's trip to China, once expected in February, has not been rescheduled"
-        return bool(self.negated_after.match(after) or self.negated_after.match(APPOSITIVE.sub(r"\1 ", after, count=1)))
+        return bool(self.negated_after.match(after) or self.negated_after.match(APPOSITIVE.sub(r"\1 ", after, count=1))
+                    or self.negated_far.match(after))
 
     def is_planned(self, before: str, hit: Hit, after: str = "") -> bool:
         """A planning cue just before the trigger, or "upcoming visit", or "said it would"; not
@@ -78,6 +92,8 @@ class Modality:
         April": the lifting is planned, the tariff was imposed)."""
         if hit.word_class == "noun" and TAKEN_BEFORE.match(after):
             return False
+        if hit.event_class == "Cancellation":  # "the talks, which had been scheduled for Monday, were postponed": the talks' plan
+            before = RELATIVE_ASIDE.sub(" ", before).rsplit(",", 1)[-1]
         return bool(self.planned.search(before[-40:]) or self.reported_future.search(before[-60:])) \
             or hit.text.lower().startswith(("upcoming", "due ", "is due", "was due"))  # "is due in Madrid on Friday"
 

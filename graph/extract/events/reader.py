@@ -17,7 +17,7 @@ from graph.extract.events.cancellations import CancellationReader
 from graph.extract.events.clauses import ClauseReader, break_finder
 from graph.extract.events.document import action_drafts, covered, title_draft
 from graph.extract.events.drafting import DraftReader
-from graph.extract.events.implied import visits_of_guests
+from graph.extract.events.implied import acting_for, aimed_at_other_side, visits_of_guests
 from graph.extract.events.labels import label
 from graph.extract.events.meetings import MeetingReader
 from graph.extract.events.merging import merge, merge_country_level, split
@@ -133,6 +133,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
                 merged.append(accusation)
         fallback_dates(merged, times, text, published, self.references)
         merged = merge_country_level(merged, entities)
+        aimed_at_other_side(merged, entities, self._mentions)
         return [self.event(d, entities) for d in merged]
 
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
@@ -142,7 +143,8 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
         return Event(kind=d.hit.fine or d.kind, family=d.kind, label=label(d, entities), evidence=d.sentence,
                      actor=tuple(dict.fromkeys(d.actor)), target=tuple(k for k in dict.fromkeys(d.target) if k not in d.actor),
                      place=d.place, when=d.when, disputes=tuple(d.disputes), trigger=d.hit.text,
-                     planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None)
+                     planned=d.planned, claim=d.claim if d.kind in ("Claim", "Denial", "Accusation") else None,
+                     participants=acting_for(d, entities))
 
     def prepare(self, mentions: list[Mention], entities: dict[str, Entity], text: str = "") -> None:
         """Index an article's mentions (by start, in order) for the readers, before ``read``."""

@@ -495,8 +495,16 @@ class RoleReader:
             return bool(d.target)
         if d.kind in ("Accusation", "Sanction"):
             return bool(d.actor) and (bool(d.target) or d.mutual or d.kind == "Sanction" and d.hit.word_class == "verb"
-                                      and d.hit.text.lower().startswith("impos"))  # "imposed tariffs"
+                                      and d.hit.text.lower().startswith("impos")  # "imposed tariffs"
+                                      or d.kind == "Sanction" and d.hit.word_class == "noun"  # "announced export controls"
+                                      and bool(MEASURE_MADE.search(self._text, max(0, d.hit.start - 40), d.hit.start)))
         return bool(d.actor)
+
+
+# A verb that makes the measure named next: "announced export controls", "unveiled sweeping new tariffs".
+MEASURE_MADE = re.compile(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing)|introduc(?:ed|es|ing)|impos(?:ed|es|ing)|"
+                          r"rolled\s+out|rolls\s+out|slapp(?:ed|ing))\s+(?:(?:new|fresh|sweeping|further|additional|retaliatory|"
+                          r"higher|its|their|own|broad|tighter|stricter)\s+){0,3}$")
 
 
 TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who is was has will".split()
@@ -504,7 +512,10 @@ TITLE_BLOCKERS = frozenset("said met spoke with to by in on at between that who 
                            + "designated sanctioned imposed accused announced barred banned blacklisted condemned "
                              "criticized criticised charged indicted expelled added targeted".split()
                            # summoning an envoy: "the Foreign Ministry summoned U.S. Ambassador X" (the ministry summons)
-                           + "summoned summons summoning rebuked reprimanded protested warned urged".split())
+                           + "summoned summons summoning rebuked reprimanded protested warned urged".split()
+                           # calling off another's plan: "the State Department called off Ambassador X's trip"
+                           + "called cancelled canceled postponed suspended scrapped delayed halted paused confirmed ordered "
+                             "postponement cancellation suspension".split())
 
 
 def is_title_run(between: str) -> bool:

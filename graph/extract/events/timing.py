@@ -270,9 +270,11 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             continue
         s = d.sentence
         own = [t for t in times if s.start <= t.start < s.end and not DEADLINE.search(text[max(0, t.start - 14):t.start])
-               and not since(text, t) and not dates_another_verb(text, t, [d.hit])]
+               and not since(text, t) and not dates_another_verb(text, t, [d.hit])
+               and not (d.kind == "Cancellation" and DUE.search(text, max(0, t.start - 50), t.start))]
         before = [t for t in own if t.end <= d.hit.start]
-        after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)]
+        after = [t for t in own if d.hit.end <= t.start and not OTHER_CLAUSE.search(text, d.hit.end, t.start)
+                 and not plan_between(drafts, d, t)]
         arrival = ARRIVAL.search(text, s.start, d.hit.start) if not before else None
         trip = arrival and next((v for v in drafts if v.kind == "Visit" and v.when is not None and v is not d
                                  and v.when.basis != "publication" and re.search(
@@ -319,6 +321,13 @@ def fallback_dates(drafts: list[Draft], times: list[TimeMention], text: str, pub
             d.when = replace(told.when, basis="context")
         elif lead is not None:
             d.when = lead
+
+
+def plan_between(drafts: list[Draft], d: Draft, t: TimeMention) -> bool:
+    """Whether a planned happening of the sentence stands between the report and a time after it:
+    "agreed to hold talks in Geneva next week" (the week is the talks', not the agreement's)."""
+    return any(o is not d and o.planned and o.sentence == d.sentence and d.hit.end <= o.hit.start < t.start
+               for o in drafts)
 
 
 # "a day after X", "two days before X", "hours after X": X's day, counted from the time before
@@ -444,6 +453,7 @@ def lead_day(times: list[TimeMention], text: str, published: dt.date | None):
     for t in times:
         if t.start > LEAD_REACH:
             break
-        if t.when.precision == "day" and 0 <= (published - t.when.start).days <= 7:
+        if t.when.precision == "day" and 0 <= (published - t.when.start).days <= 7 \
+                and not DUE.search(text, max(0, t.start - 50), t.start):  # "talks scheduled for Monday": not the news's day
             return replace(t.when, basis="context")
     return None

@@ -47,6 +47,15 @@ WAS_IN_FOR = re.compile(r"\b(?:was|were|is|are)\s+in(?=\s+[A-Z][^.;]{0,50}?\bfor
                         r"official|annual)\s+)?(?:[\w-]+\s+)?(?:talks|visit|meetings?|negotiations|consultations|summit|"
                         r"dialogue)\b)")
 
+# A conversation dated to its day is a call between the parties the sentence names: "their conversation
+# of April 2", "a conversation on Friday", "Tuesday's conversation" (an undated one may be any talk).
+DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTHS = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+DATED_CONVERSATION = re.compile(r"\b(?:%s|%s\s+\d{1,2})[’']s\s+(?P<a>conversation)\b"
+                                r"|\b(?P<b>conversation)(?=\s+(?:of|on)\s+(?:(?:last|this|early|late)\s+)?(?:%s|%s\s+\d{1,2}\b))"
+                                % (DAYS, MONTHS, DAYS, MONTHS))
+
+
 # After "spoke to/with": an audience, not a party to a call.
 AUDIENCE = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+)?(?:(?:[\w-]+)\s+)?(?:reporters|journalists|press|media|students|"
                       r"crowd|audience|supporters|troops|workers|employees|business\s+leaders|lawmakers|senators)\b")
@@ -70,6 +79,11 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|tha
                                r"recent|whose|of|any|no|under)|’s|'s)\s+(?:[a-z][\w-]*\s+)?$")
 
 
+# Ending a cancellation: "lifted the suspension of", "ended its postponement of", "reversed the cancellation".
+LIFTED_BEFORE = re.compile(r"\b(?:lift(?:ed|s|ing)?|end(?:ed|s|ing)?|revers(?:ed|es|ing|e)|rescind(?:ed|s|ing)?|"
+                           r"revok(?:ed|es|ing|e))\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+)?$", re.I)
+RESUMED_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|some|all|several|bilateral|military|high-level|[\w-]+-level)\s+){0,3}"
+                        r"(?:[\w-]+\s+)?")
 # A preposition or "included" just before the word: "responded with sanctions", "which included sanctions".
 PREPOSITION_BEFORE = re.compile(r"\b(?:with|including|included|includes|include|without|against)\s+$")
 
@@ -144,9 +158,10 @@ class TriggerFinder:
         sentence = text[s.start:s.end]
         protest = "lodg" in sentence or "summon" in sentence or "representations" in sentence \
             or "charg" in sentence or "indict" in sentence or " in " in sentence and " for " in sentence
-        if not words and not concern and not protest:
+        conversation = "conversation" in sentence
+        if not words and not concern and not protest and not conversation:
             return []
-        found = []
+        found, lifted = [], []
         for a, b, entries in words:
             if not at_word_boundary(text, a, b) or text[a - 1:a] in ("-", "–"):
                 continue
@@ -157,10 +172,15 @@ class TriggerFinder:
                 continue  # "spoke to reporters", "spoke with students": an audience, not a call
             if AS_BEFORE.search(text[max(0, a - 4):a]) and text[a:b].endswith("ed"):
                 continue  # "as agreed in…", "as announced": a reference back, not a new happening
+            if LIFTED_BEFORE.search(text, max(0, a - 40), a) and \
+                    any(self.family(t.event_class) == "Cancellation" and t.word_class == "noun" for t in entries):
+                lifted.append(b)  # "lifted the suspension of the talks": what was called off resumes; nothing is called off
+                continue
             classes = {t.word_class for t in entries}
             word_class = noun_or_verb(text, a, classes | {"noun", "verb"})
-            if word_class == "noun" and text[a:b].endswith("ed") and ADVERB_BEFORE.search(text, max(0, a - 12), a):
-                word_class = "verb"  # "Trump first imposed", "they last met": an adverb, not a determiner
+            if word_class == "noun" and (text[a:b].endswith("ed") or "noun" not in classes) \
+                    and ADVERB_BEFORE.search(text, max(0, a - 12), a):
+                word_class = "verb"  # "Trump first imposed", "they last met", "last spoke with": an adverb, not a determiner
             if word_class not in classes and word_class == "noun":
                 continue  # "an alleged upgrade": a verb form used as an adjective
             if word_class == "verb" and "noun" in classes and NAMED_MEASURE.search(text, max(0, a - 12), a) \
@@ -178,8 +198,15 @@ class TriggerFinder:
             found.append(Hit(m.start(), m.end(), m.group(), "Visit", "verb", "Visit"))
         for m in CHARGED.finditer(text, s.start, s.end) if protest else ():
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
+        if conversation:
+            for m in DATED_CONVERSATION.finditer(text, s.start, s.end):
+                g = "a" if m.group("a") else "b"
+                if not any(h.start <= m.start(g) < h.end for h in found):  # not "telephone conversation" again
+                    found.append(Hit(m.start(g), m.end(g), m.group(g), "PhoneCall", "noun", "PhoneCall"))
         for m in CONCERN.finditer(text, s.start, s.end) if concern else ():  # 'had "deep concerns"', 'raised his serious concerns'
             found.append(Hit(m.start(), m.end(), m.group(), "Accusation", "verb", "Accusation"))
+        if lifted:  # ... nor are the talks it named held
+            found = [h for h in found if not any(RESUMED_OF.fullmatch(text, end, h.start) for end in lifted)]
         return longest_first(found)
 
     def family(self, cls: str) -> str:
