@@ -245,3 +245,39 @@ def test_an_orders_section_keeping_duties_suspended_is_a_cancellation_of_the_mea
                         "heightened duties on imports of China until November 10, 2026.")
     ev = one(document(text, title="Further Modifying Certain Rates"), "Cancellation")
     assert (ev.actor, ev.target) == ((USA,), (CHN,))
+
+
+def test_an_untitled_order_whose_first_line_is_its_title():
+    text = ("Imposing Duties to Address the Flow of Precursors From the People's Republic of China\n\n"
+            "By the authority vested in me as President by the Constitution and the laws of the United States of "
+            "America, I find that the situation is an emergency.\n\nSec. 2. All such articles shall be subject to an "
+            "additional 10 percent ad valorem rate of duty.\n\nTHE WHITE HOUSE,\nFebruary 1, 2026.\n")
+    ev = one(document(text), "Sanction")
+    assert (ev.actor, ev.target) == ((USA,), (CHN,))
+    assert day(ev)[:2] == (D(2026, 2, 1), D(2026, 2, 1))
+    # a story's first line (a headline) before prose is no order
+    assert ex_has_no(document("Imposing duties on China, again\n\nThe president said by the authority vested in "
+                              "him he could act.\n"), "Sanction")
+
+
+def test_an_order_loaded_from_a_text_file_whose_first_line_is_its_form():
+    from graph.loaders.text import parse
+    for text, day_signed in ((ORDER, D(2026, 1, 28)),
+                             ("Executive Order 15002 of October 2, 2025\n\nProtecting American Capital From Military "
+                              "Companies of the People's Republic of China\n\nBy the authority vested in me as President, "
+                              "I order as follows.\n\nSec. 2. United States persons are prohibited from purchasing "
+                              "securities of these companies.\n", D(2025, 10, 2))):
+        article = parse(text, "order.txt", "order")
+        ex = default_extractor().extract(article)
+        ev = one(ex, "Sanction")
+        assert (ev.actor, ev.target) == ((USA,), (CHN,))
+        assert day(ev)[:2] == (day_signed, day_signed)
+
+
+def test_a_capital_standing_for_its_government_is_no_place_at_home():
+    ev = one(extract("China and the United States argued again. Beijing has imposed export controls on gallium "
+                     "and germanium.", WED), "Sanction")
+    assert (ev.actor, ev.target) == ((CHN,), (USA,))
+    ev = one(extract("China and the United States argued again. Beijing imposed its security law on Hong Kong.", WED),
+             "Sanction")
+    assert ev.target == ()

@@ -306,3 +306,82 @@ def test_places_tried_only_before_their_heads_are_those_of_the_scan():
         finder.names.catalog_candidates(text)  # the pass that finds the heads
         assert spans(finder.places.place_matches(text)) == spans(finder.places.place_re.finditer(text))
     assert len(list(finder.places.place_matches(texts[0]))) > 50
+
+
+def catalog_candidates_one_automaton(names, text):
+    """The catalog names' pass as it was with every case-blind form in one automaton (the short
+    ones too), each hit turned away unless a capital or a digit opens it."""
+    from graph.extract.entities.candidate import Candidate
+    from graph.extract.word_patterns import at_word_boundary
+    lower, found = text.lower(), []
+    for end, (length, _pairs, entries) in names.ci_all().iter(lower):
+        start = end - length + 1
+        first = text[start] if start >= 0 else ""
+        if (first.isupper() or first.isdigit()) and at_word_boundary(text, start, end + 1):
+            found += [Candidate(start, end + 1, key, kind, role) for key, kind, role in entries.found]
+    for end, (entries, _kinds, _short) in names.cs.iter(text):
+        if entries is not None and at_word_boundary(text, end - entries.length + 1, end + 1):
+            found += [Candidate(end - entries.length + 1, end + 1, key, kind, role) for key, kind, role in entries.found]
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_short_case_blind_forms_found_as_spelt_are_those_of_one_automaton(seed):
+    """The catalog's two- and three-character forms are found by the case-sensitive pass in every
+    spelling that lower-cases to them with a capital or a digit first: the same candidates, in
+    the same order, as when the case-blind automaton held them."""
+    names = default_extractor().entities.names
+    assert names.short and all(2 <= len(f) <= 3 for f in names.short)
+    rng = random.Random(seed)
+    shorts = sorted(names.short)
+    pieces = [w for w in WORDS if len(w.lower()) == len(w)] + ["US", "U.S.", "Tokyo", "Beijing", "New York", "To", "TO", "tO", "Se", "Of", "Ati", "ATI",
+                      "\u212aa", "\u212aI", "G7", "5G", "_To", "To_", "Tô", "x", "-", "/", "“", "”", "A"]
+    def spelt(form):  # any case of each character, the Kelvin sign for a "k"
+        return "".join(rng.choice([c, c.upper(), *(["\u212a"] if c == "k" else [])]) for c in form)
+
+    with_k = [f for f in shorts if "k" in f]
+    for _ in range(20):
+        words = [rng.choice(pieces) if rng.random() < 0.4 else spelt(rng.choice(with_k if rng.random() < 0.2 else shorts))
+                 for _ in range(300)]
+        text = "".join(w + rng.choice([" ", " ", "", "\n", ", ", ".", "-"]) for w in words)
+        assert names.catalog_candidates(text) == catalog_candidates_one_automaton(names, text)
+
+
+def test_time_rules_searched_with_their_scouts_find_what_their_patterns_find():
+    """Each time rule's pattern, searched through a scout of the characters it can start with
+    (word_patterns.leading_class), matches as the pattern does in every window."""
+    from graph.extract import dates
+    from graph.extract.text import Skipping
+    from graph.extract.word_patterns import leading_class
+    text = MIXED_TIMES * 3 + random_text(7, 300)
+    rng = random.Random(3)
+    windows = [(0, len(text))] + [(a, min(len(text), a + rng.randrange(1, 200))) for a in
+                                  (rng.randrange(len(text)) for _ in range(200))]
+    for rule, _f in dates.RULES:
+        assert isinstance(rule, Skipping), rule.pattern
+        plain = re.compile(rule.pattern, rule.flags)
+        for a, b in windows:
+            assert spans(rule.finditer(text, a, b)) == spans(plain.finditer(text, a, b))
+    assert leading_class(re.compile(r"\bthe\s")) == "t"
+    assert set(leading_class(re.compile(r"\b(?:in|since)\s", re.I))) == set("iIsS\u0130\u0131\u017f")
+    assert leading_class(re.compile(r"x?")) is None and leading_class(re.compile(r"[^a]b")) is None
+
+
+MIXED_TIMES = ("On Monday, March 3, 2025, the envoys met; two days later, on Wednesday and Thursday, they met again. "
+               "Last month's talks, held from Jan. 4 to 6, followed the 2024-05-06 call. Earlier this week, and "
+               "this morning, officials said a three-day visit would start next Friday. Three years ago, in 2019, "
+               "and since the beginning of the year, since June, last June, this weekend, next week, 4 July 2023, "
+               "in mid-2021, yesterday, tonight and later in the week, IN MAY, ſince June, In \u212aent, nothing changed. ")
+
+
+def test_sentence_cuts_found_from_the_stop_are_the_boundaries():
+    """``sentences`` cuts with a pattern that opens with the stop: its matches are BOUNDARY's, a
+    match after a stop starting one character earlier."""
+    from graph.extract.text import BOUNDARY, CUT
+    rng = random.Random(11)
+    parts = ["Mr. Smith", "said.", "U.S.", " ", "\n", "\n\n", "!", "?", "?!", "..", '"', "”", ")", "A", "b", "1",
+             "- item", "  \n  ", "\t", "\u2028", "’", "'", "]", "“", "(", "\x0b", "\u00a0", "."]
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(150))
+        cuts = [(m.start() + (text[m.start()] != "\n"), m.end(), m.group("close")) for m in CUT.finditer(text)]
+        assert cuts == [(m.start(), m.end(), m.group("close")) for m in BOUNDARY.finditer(text)]

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import Callable, Iterable, TypeVar
 
 S = TypeVar("S")  # anything with .start and .end character offsets
 
 
-def longest_first(items: Iterable[S], tiebreak: Callable[[S], tuple] = lambda s: ()) -> list[S]:
+def _longest_then_earliest(s) -> tuple[int, int]:
+    return s.start - s.end, s.start  # (-(length), start)
+
+
+_START = operator.attrgetter("start")
+
+
+def longest_first(items: Iterable[S], tiebreak: Callable[[S], tuple] | None = None) -> list[S]:
     """Non-overlapping items in text order, a longer one winning over those it overlaps.
 
     ``tiebreak`` orders items of the same length (lower first) before their position does.
@@ -15,10 +23,13 @@ def longest_first(items: Iterable[S], tiebreak: Callable[[S], tuple] = lambda s:
     on a byte map of the text, so checking an item costs its own length, not the number
     kept: the whole choice is linear in the stretch the items span.
     """
-    ordered = sorted(items, key=lambda s: (-(s.end - s.start), *tiebreak(s), s.start))
+    if tiebreak is None:  # (called once a sentence and more: the key without a tie-break is one call)
+        ordered = sorted(items, key=_longest_then_earliest)
+    else:
+        ordered = sorted(items, key=lambda s: (-(s.end - s.start), *tiebreak(s), s.start))
     if len(ordered) < 2:
         return ordered  # nothing to overlap (most sentences' triggers)
-    base = min(s.start for s in ordered)  # the map covers only the stretch the items span
+    base = min(map(_START, ordered))  # the map covers only the stretch the items span
     size = max(s.end for s in ordered) - base + 2
     covered = bytearray(size)  # 1 inside a kept item of some length, 2 at its first character
     empty_at = bytearray(size)  # 1 where a kept item of no length sits
@@ -35,7 +46,7 @@ def longest_first(items: Iterable[S], tiebreak: Callable[[S], tuple] = lambda s:
                 continue  # strictly inside a kept item
             empty_at[a] = 1
         kept.append(s)
-    return sorted(kept, key=lambda s: s.start)
+    return sorted(kept, key=_START)
 
 
 class Overlaps:
@@ -44,7 +55,7 @@ class Overlaps:
     length of the stretch."""
 
     def __init__(self, items: Iterable[S]):
-        self.items = sorted(items, key=lambda s: s.start)
+        self.items = sorted(items, key=_START)
         self.starts = [s.start for s in self.items]
         self.longest = max((s.end - s.start for s in self.items), default=0)
 

@@ -29,6 +29,11 @@ CLOSED = re.compile(r"[.!?:;,\"”’)]$")  # a line that ends a sentence or a c
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital,
 # a quote or a digit; or at a paragraph break.
 BOUNDARY = re.compile(r"""(?<=[.!?])(?P<close>["”’')\]]*)\s+(?=["“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=- )""")
+# BOUNDARY's matches, the first kind (after . ! ?) with the stop in front: a pattern that opens
+# with characters, not a look-behind, lets the engine skip in C to a stop or a line break (where
+# BOUNDARY is tried at every offset). A match after a stop starts one character before
+# BOUNDARY's; the others are the same.
+CUT = re.compile(r"""[.!?](?P<close>["”’')\]]*)\s+(?=["“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=- )""")
 
 
 @dataclass(frozen=True)
@@ -238,9 +243,12 @@ def _ends_with_abbreviation(text: str, cut: int) -> bool:
 def sentences(text: str) -> Iterator[Sentence]:
     """Sentences of the text, trimmed, with offsets; headings and list items stand alone."""
     start = 0
-    for m in BOUNDARY.finditer(text):
+    for m in CUT.finditer(text):
         cut = m.start()
-        if text[cut - 1:cut] == "." and "\n" not in m.group() and _ends_with_abbreviation(text, cut):
+        stop = text[cut]
+        if stop != "\n":
+            cut += 1  # (BOUNDARY's match starts after the stop)
+        if stop == "." and "\n" not in m.group() and _ends_with_abbreviation(text, cut):
             continue  # (after "!" or "?" no abbreviation ends)
         end = cut + len(m.group("close") or "")
         chunk = text[start:end]

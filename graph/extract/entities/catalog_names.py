@@ -9,6 +9,7 @@ in the stretches that lead to one (``before_heads``).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 import ahocorasick
@@ -18,7 +19,40 @@ from graph.extract.entities.candidate import Candidate
 from graph.extract.text import lowered, stretch_start
 from graph.extract.word_patterns import at_word_boundary
 
+SHORT_FORM = re.compile(r"[a-z0-9]{2,3}")  # (lower-cased forms: see CatalogNames.__init__)
 NOT_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyz ,.;:!?'’\"-\n")  # neither a capital nor a digit
+
+
+def short_spellings(form: str) -> list[str]:
+    """Every way of writing a lower-case form of ASCII letters and digits that lower-cases to it
+    with a capital or a digit first: each letter in either case (the first a capital), and the
+    Kelvin sign for a "k" (the one other character whose lower case is an ASCII letter)."""
+    def ways(c: str, first: bool) -> list[str]:
+        if c.isdigit():
+            return [c]
+        return ([] if first else [c]) + [c.upper()] + (["\u212a"] if c == "k" else [])
+    return ["".join(chars) for chars in itertools.product(*(ways(c, i == 0) for i, c in enumerate(form)))]
+
+
+# Characters from the most frequent in English copy to the least, as characters that sort in
+# that order before any other (which keep their own code).
+_BY_FREQUENCY = {ord(c): chr(1 + i) for i, c in enumerate(" etaoinsrhldcumfpgwybvkxjqz,.-’'\"\n0123456789"
+                                                          "TSAICMPBNWDRHFEGLUOJKVYQXZ()“”:;/&%$")}
+
+
+def in_text_order(forms) -> list[str]:
+    """The forms in the order to add them to an automaton: the characters most frequent in text
+    first, place by place. An automaton node looks its next character up among its children one
+    by one, in the order they were added: so ordered, the look-ups a text makes end sooner (a
+    third fewer instructions over a corpus). What the automaton finds is the same in any order."""
+    return sorted(forms, key=lambda form: form.translate(_BY_FREQUENCY))
+
+
+def _end_then_longest(c: Candidate) -> tuple[int, int]:
+    return c.end, c.start - c.end
+
+
+_END_THEN_LONGEST = _end_then_longest
 
 
 class Names(list):
@@ -56,23 +90,41 @@ class CatalogNames:
         # The automaton's value for a form: (the catalog names' length, the other lists' (list,
         # value) pairs or None, the catalog's Names or None): a tuple unpacks faster than attributes.
         self.ci, self.cs = ahocorasick.Automaton(), ahocorasick.Automaton()
+        # The catalog's forms of two or three letters and digits ("to", "se", "ati") stand inside
+        # most words and before most lower-case ones: in this automaton they made three hits in
+        # four, nearly all turned away for their first character. The case-sensitive automaton
+        # finds them instead, written every way that lower-cases to them with a capital or a
+        # digit first ("To", "TO", "Ati", "ATI": see ``short_spellings``), where few words hold
+        # them. (Here they stay for the other lists' forms among them.)
+        self.short: dict[str, Names] = {form: entries for form, entries in self.ci_forms.items()
+                                        if SHORT_FORM.fullmatch(form) and entries.length == len(form)}
+        self._ci_all: ahocorasick.Automaton | None = None  # (see ci_all)
+        ci: dict[str, tuple] = {}
         for form, entries in self.ci_forms.items():
-            self.ci.add_word(form, (entries.length, others.get(form), entries))
+            if form in self.short:
+                if form in others:
+                    ci[form] = (0, others[form], None)
+                continue
+            ci[form] = (entries.length, others.get(form), entries)
         for form, pairs in others.items():
             if form not in self.ci_forms:
-                self.ci.add_word(form, (0, pairs, None))
+                ci[form] = (0, pairs, None)
+        for form in in_text_order(ci):
+            self.ci.add_word(form, ci[form])
         # The case-sensitive automaton's values: (the catalog's Names or None, ((kind of head,
-        # length), …)), the kinds "org" and "place".
+        # length), …), the Names of a short case-blind form so spelt or None), the kinds "org"
+        # and "place".
         heads: dict[str, tuple] = {}
         for kind, words_of_kind in (("org", catalog.words.get("org-heads", ())), ("place", catalog.words.get("place-heads", ()))):
             for head in words_of_kind:
                 if head and (kind, len(head)) not in heads.get(head, ()):
                     heads[head] = heads.get(head, ()) + ((kind, len(head)),)
-        for form, entries in cs_forms.items():
-            self.cs.add_word(form, (entries, heads.get(form, ())))
-        for head, kinds in heads.items():
-            if head not in cs_forms:
-                self.cs.add_word(head, (None, kinds))
+        spelt: dict[str, Names] = {}
+        for form, entries in self.short.items():
+            for spelling in short_spellings(form):
+                spelt[spelling] = entries
+        for form in in_text_order({*cs_forms, *heads, *spelt}):
+            self.cs.add_word(form, (cs_forms.get(form), heads.get(form, ()), spelt.get(form)))
         self._heads_at: list[tuple[str | None, dict]] = [(None, {}), (None, {})]
         for auto in (self.ci, self.cs):
             if len(auto):
@@ -104,17 +156,25 @@ class CatalogNames:
                 if at_word_boundary(text, start, end):
                     found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
         heads: dict[str, list[int]] = {"org": [], "place": []}
+        short, found_cs = [], []
         if len(self.cs):
-            for end, (entries, kinds) in self.cs.iter(text):
+            for end, (entries, kinds, short_entries) in self.cs.iter(text):
                 if kinds:
                     for kind, n in kinds:
                         heads[kind].append(end - n + 1)
-                    if entries is None:
-                        continue
+                if short_entries is not None:  # a short case-blind form: the case-blind pass's candidates
+                    start = end - short_entries.length + 1
+                    if at_word_boundary(text, start, end + 1):
+                        short += [Candidate(start, end + 1, key, kind, role) for key, kind, role in short_entries.found]
+                if entries is None:
+                    continue
                 start = end - entries.length + 1
                 end += 1
                 if at_word_boundary(text, start, end):
-                    found += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+                    found_cs += [Candidate(start, end, key, kind, role) for key, kind, role in entries.found]
+        if short:  # among the case-blind pass's, in its order: by end, then the longer form first
+            found = sorted(found + short, key=_END_THEN_LONGEST)
+        found += found_cs
         self._heads_at[:] = [(text, heads), self._heads_at[0]]
         self._shared_hits[:] = [(text, shared), self._shared_hits[0]]
         return found
@@ -122,11 +182,11 @@ class CatalogNames:
     def catalog_candidates_slowly(self, text: str, lower: str) -> list[Candidate]:
         """``catalog_candidates`` name by name, for a text whose lower-case form differs in length."""
         found = []
-        for auto, haystack in ((self.ci, lower), (self.cs, text)):
+        for auto, haystack in ((self.ci_all(), lower), (self.cs, text)):
             if not len(auto):
                 continue
             for end, entries in auto.iter(haystack):
-                entries = entries[2] if auto is self.ci else entries[0]  # (see __init__)
+                entries = entries[0] if auto is self.cs else entries[2]  # (see __init__)
                 if entries is None:
                     continue  # another list's form (see shared), an organization head
                 start = end - len(entries[0].form) + 1
@@ -141,6 +201,18 @@ class CatalogNames:
                     if entity:
                         found.append(Candidate(start, end, name.key, entity.kind, name.role))
         return found
+
+    def ci_all(self) -> ahocorasick.Automaton:
+        """The case-blind automaton with the short forms in it too (as ``ci`` once held them all),
+        for the rare text whose lower case differs in length; made the first time one comes."""
+        if self._ci_all is None:
+            auto = ahocorasick.Automaton()
+            for form, entries in self.ci_forms.items():
+                auto.add_word(form, (entries.length, None, entries))
+            if len(auto):
+                auto.make_automaton()
+            self._ci_all = auto
+        return self._ci_all
 
     def shared_hits(self, text: str, part: str) -> list[tuple[int, object]] | None:
         """The (end, value) of a shared word list's forms in the lower-cased text, in the order

@@ -27,8 +27,12 @@ class ContextNames:
                 self.heads.setdefault(full.split()[0], key)
         verbs = {w for w in catalog.words.get("speech-verbs", ()) if w.isalpha()} - {"and"}
         verbs = sorted(verbs | set(AUXILIARIES), key=len, reverse=True)
+        # Each word opens with its first letter, then looks back past it for a word character
+        # ((?<!…\w.)): the engine skips in C to those letters, where a look-behind first would
+        # have it try the pattern at every offset.
         self.pattern = re.compile(
-            r"(?<![\w’'-])(?P<word>" + "|".join(re.escape(h) for h in sorted(self.heads, key=len, reverse=True)) + r")"
+            r"(?P<word>" + "|".join(f"{re.escape(h[0])}(?<![\\w’'-].){re.escape(h[1:])}"
+                                    for h in sorted(self.heads, key=len, reverse=True)) + r")"
             r"(?=(?:\s+(?:on|late\s+on|early\s+on|last)\s+[A-Z][a-z]+,?)?(?:\s+(?:also|then|later|again|separately|[a-z]+ly))?"
             r"\s+(?:[a-z]+ed|" + "|".join(re.escape(v) for v in verbs) + r")\b)") if self.heads else None
 

@@ -62,10 +62,13 @@ class EntityFinder:
             entity = c.entity or self.cat.entities.get(c.key)
             if entity is None:
                 continue
-            entity = self.governments.as_country_if_government(c, entity, text)
-            entity = self.governments.as_place_if_city_state(c, entity, text)
-            entities[entity.key] = merge_entity(entities.get(entity.key), entity, text[c.start:c.end])
-            mentions.append(Mention(entity.key, c.start, c.end, text[c.start:c.end]))
+            if entity.kind == "Place":  # (the two answer the entity itself for any other kind)
+                entity = self.governments.as_country_if_government(c, entity, text)
+            if entity.kind == "Country":
+                entity = self.governments.as_place_if_city_state(c, entity, text)
+            surface = text[c.start:c.end]
+            entities[entity.key] = merge_entity(entities.get(entity.key), entity, surface)
+            mentions.append(Mention(entity.key, c.start, c.end, surface))
         return mentions, entities
 
     def shared_hits(self, text: str, part: str) -> list[tuple[int, object]] | None:

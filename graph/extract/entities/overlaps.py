@@ -80,7 +80,7 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
     ("Chinese Communist Party Politburo": the party and the Politburo), unless they end where it
     ends; a catalog name is one organization."""
     orgs = Overlaps(c for c in chosen if c.kind == "Organization")
-    others = Overlaps(c for c in chosen if c.kind != "Organization")
+    others = None  # (the other kinds' index, made when a catalog organization gets that far: few do)
     org_keys = {o.key for o in orgs.items}
     chosen_at: dict[tuple[int, int, str], list[Candidate]] = {}
     for c in chosen:
@@ -92,6 +92,8 @@ def add_nested_orgs(chosen: list[Candidate], catalog: list[Candidate]) -> list[C
         outer = orgs.overlapping(k.start, k.end)
         if any(k.end == o.end or o.role != "pattern" and o.start <= k.start and k.end <= o.end for o in outer):
             continue  # a known full name is one body ("National People's Congress" holds no Congress)
+        if outer and others is None:
+            others = Overlaps(c for c in chosen if c.kind != "Organization")
         if outer and not any(not (k.start <= o.start and o.end <= k.end) for o in others.overlapping(k.start, k.end)):
             extra.append(k)
     unique = {(c.start, c.end, c.key): c for c in chosen + extra}

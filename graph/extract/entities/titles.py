@@ -3,6 +3,7 @@ office the article has named most (then first), else the one person the catalog 
 office on the day."""
 from __future__ import annotations
 
+import operator
 import re
 
 from graph.extract.catalog import Catalog
@@ -10,6 +11,7 @@ from graph.extract.entities.candidate import Candidate, mark, marked
 
 # (a word start written as its first character and (?<!\w.), as in shapes.py)
 TITLE_ALONE = re.compile(r"t(?<!\w.)he\s+(?P<title>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\b")
+START = operator.attrgetter("start")
 OF_OR_NAME, TO_OF_FOR = re.compile(r"\s+(?:of\b|[A-Z])"), re.compile(r"\b(?:to|of|for)\s+$")
 
 
@@ -23,6 +25,12 @@ class OfficeTitles:
         for office in catalog.offices.values():
             for title in office.titles:
                 self.office_titles.setdefault(title.lower(), set()).add(office.key)
+        # The people with a tenure in each office: a title's holders on a day are looked for
+        # among those of its offices, not among everyone the catalog gives a tenure.
+        self.people_in: dict[str, set[str]] = {}
+        for person, tenures in catalog.tenures.items():
+            for t in tenures:
+                self.people_in.setdefault(t.office, set()).add(person)
 
     def resolve(self, text: str, chosen: list[Candidate], published,
                 taken: bytearray | None = None) -> list[Candidate]:
@@ -50,7 +58,7 @@ class OfficeTitles:
             if key:
                 extra.append(Candidate(start, end, key, "Person", "title"))
         mark(taken, extra)
-        return sorted(chosen + extra, key=lambda c: c.start)
+        return sorted(chosen + extra, key=START)
 
     def title_holder(self, title: str, named: dict[str, list[int]], published) -> str | None:
         """The person named most (then first) among ``named`` (person -> [count, order of the
@@ -73,5 +81,6 @@ class OfficeTitles:
                 for t in self.cat.tenures.get(person, []))
             if len(self._holders) > 100_000:
                 self._holders.clear()  # bounded over a long run of differently dated articles
-            found = self._holders[(title, published)] = frozenset(p for p in self.cat.tenures if holds(p))
+            people = set().union(*(self.people_in.get(office, ()) for office in offices))
+            found = self._holders[(title, published)] = frozenset(p for p in people if holds(p))
         return found

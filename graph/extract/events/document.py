@@ -129,10 +129,15 @@ def adopt(keys: list[str], entities: dict[str, Entity], *sources: dict[str, Enti
 # An executive document's own form, on its first lines: "EXECUTIVE ORDER", "Executive Order 14195 of
 # February 1, 2025", "A PROCLAMATION", "Proclamation 10043", "NATIONAL SECURITY PRESIDENTIAL MEMORANDUM/NSPM-3";
 # the lines after it, up to a blank line, are the document's heading (its title as the text gives it).
-FORM = re.compile(r"\A\s*(?:[^\n]{0,80}\n\s*)?(?P<form>(?:A\s+)?(?:Executive\s+Order|Proclamation|(?:National\s+Security\s+)?"
-                  r"Presidential\s+(?:Memorandum|Determination|Proclamation)|Presidential\s+Action)(?:\s+(?:No\.\s*)?[\d/A-Z-]*\d)?"
-                  r"(?:\s+of\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?)[ \t]*\n\s*"
+FORM_LINE = (r"(?:A\s+)?(?:Executive\s+Order|Proclamation|(?:National\s+Security\s+)?Presidential\s+(?:Memorandum|Determination|"
+             r"Proclamation)|Presidential\s+Action)(?:\s+(?:No\.\s*)?[\d/A-Z-]*\d)?(?:\s+of\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4}))?")
+FORM = re.compile(r"\A\s*(?:[^\n]{0,80}\n\s*)?(?P<form>" + FORM_LINE + r")[ \t]*\n\s*"
                   r"(?P<heading>(?:[^\n]+\n?){1,3}?)(?:\n\s*\n|\Z)", re.I)
+# A title that is only the form line (a text file's first line): the heading is the text's first paragraph.
+FORM_TITLE = re.compile(r"\s*" + FORM_LINE + r"\s*\Z", re.I)
+FIRST_PARAGRAPH = re.compile(r"\s*(?P<line>(?:[^\n]+\n?){1,3}?)(?:\n\s*\n|\Z)")
+# A first line that is a heading, not a sentence: short, with no full stop at its end.
+FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]{10,250}?[^.\s])[ \t]*\n")
 # The opening words of an act of a head of state: what follows is the document's own action.
 AUTHORITY = re.compile(r"\bBy\s+the\s+authority\s+vested\s+in\s+me\b|\bNOW,\s+THEREFORE,\s+I\b", re.I)
 # Measures an executive document's sections impose, in the forms of law: "shall be subject to an additional
@@ -182,15 +187,20 @@ def heading(title: str | None, text: str) -> tuple[str, int, int] | None:
     """The document's heading as its text gives it under its form ("EXECUTIVE ORDER" / "IMPOSING DUTIES …"):
     (the text, where the heading starts and ends); None when the text opens with no executive form."""
     m = FORM.match(text[:1200])
-    if m is None:
-        return None
-    return text, m.start("heading"), m.end("heading")
+    if m is not None:
+        return text, m.start("heading"), m.end("heading")
+    if title and FORM_TITLE.match(title) and (first := FIRST_PARAGRAPH.match(text[:1200])):
+        return text, first.start("line"), first.end("line")  # "EXECUTIVE ORDER" as the title, the heading below it
+    first = FIRST_LINE.match(text)
+    if not title and first and AUTHORITY.search(text, first.end(), first.end() + 400):
+        return text, first.start("line"), first.end("line")  # an untitled order: its first line, then "By the authority …"
+    return None
 
 
 def executive(title: str | None, text: str) -> bool:
     """Whether the document is an executive act itself, by its own form: a heading naming its form, a
     title that does ("Executive Order on …"), or the words of authority it opens with."""
-    return bool(FORM.match(text[:1200]) or title and re.search(r"\b(?:Executive\s+Order|Proclamation)\b", title, re.I)
+    return bool(FORM.match(text[:1200]) or title and FORM_TITLE.match(title) or title and re.search(r"\b(?:Executive\s+Order|Proclamation)\b", title, re.I)
                 and not re.match(r"\s*(?:Fact\s+Sheet|Remarks|Statement|Readout)\b", title, re.I)
                 or AUTHORITY.search(text[:3000]))
 
@@ -213,6 +223,15 @@ def action_drafts(title: str | None, mentions: list[Mention], title_entities: di
             if not any(o.hit.fine == d.hit.fine or o.kind == d.kind == "Sanction" and set(o.target) & set(d.target)
                        and d.hit.fine == "Tariff" or o.kind == d.kind == "Cancellation" for o in out):
                 out.append(d)
+    titled = FORM_TITLE.match(title) if title else None
+    if titled and titled.group("date"):  # "Executive Order 14105 of August 9, 2023" as the title: signed that day
+        try:
+            day = dt.datetime.strptime(" ".join(titled.group("date").split()), "%B %d, %Y").date()
+        except ValueError:
+            day = None
+        for d in out:
+            if day and (d.when is None or d.when.basis == "publication"):
+                d.when = When(day, day, "day", "explicit", text=titled.group("date"))
     return out
 
 

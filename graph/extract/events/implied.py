@@ -62,11 +62,13 @@ def acting_for(d: Draft, entities: dict[str, Entity]) -> tuple[str, ...]:
 TWO_SIDES = ("country/USA", "country/CHN")
 
 
-def aimed_at_other_side(drafts: list[Draft], entities: dict[str, Entity], mentions=()) -> None:
+def aimed_at_other_side(drafts: list[Draft], entities: dict[str, Entity], mentions=(), capitals=None) -> None:
     """A measure one of the two sides takes that names no one it is aimed at ("Beijing announced export
     controls on rare earths", "the President imposed tariffs on steel") is aimed at the other side,
     when the text names it: the relation the articles tell of is theirs. Not when the sentence names a
-    place of the actor's own ("imposing its law on Hong Kong"): a measure at home."""
+    place of the actor's own ("imposing its law on Hong Kong"): a measure at home (its capital standing
+    for its government is no such place: ``capitals`` maps capitals' lower-case labels to their countries)."""
+    capitals = capitals or {}
     for d in drafts:
         if d.kind != "Sanction" or d.target or d.passive or not d.actor or d.planned:
             continue
@@ -74,7 +76,7 @@ def aimed_at_other_side(drafts: list[Draft], entities: dict[str, Entity], mentio
         if len(sides_) != 1 or not sides_ <= set(TWO_SIDES):
             continue
         if any(d.sentence.start <= m.start < d.sentence.end and entities.get(m.entity) and entities[m.entity].kind == "Place"
-               and entities[m.entity].country in sides_ for m in mentions):
+               and entities[m.entity].country in sides_ and entities[m.entity].label.lower() not in capitals for m in mentions):
             continue
         other = next(k for k in TWO_SIDES if k not in sides_)
         if other in entities:

@@ -133,7 +133,7 @@ class EventReader(DraftReader, AccusationReader, AgreementReader, MeetingReader,
                 merged.append(accusation)
         fallback_dates(merged, times, text, published, self.references)
         merged = merge_country_level(merged, entities)
-        aimed_at_other_side(merged, entities, self._mentions)
+        aimed_at_other_side(merged, entities, self._mentions, self.cat.capitals)
         return [self.event(d, entities) for d in merged]
 
     def event(self, d: Draft, entities: dict[str, Entity]) -> Event:
