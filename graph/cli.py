@@ -140,7 +140,7 @@ def main():
 
 
 # --- ingest ------------------------------------------------------------------
-def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: bool = False, batch: int = 100,
+def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: bool = False, batch: int | None = None,
                max_article_mb: float | None = None, dask: str | None = None) -> int:
     """Ingest with a progress line on stderr; returns how many inputs failed."""
     from graph.extract import default_extractor
@@ -171,8 +171,9 @@ def run_ingest(inputs, store: GraphStore, workers: int | None = None, quiet: boo
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--workers", "-j", type=click.IntRange(min=1), help="Processes that extract [default: every core].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
-@click.option("--batch", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Articles written per transaction.")
+@click.option("--batch", type=click.IntRange(min=1),
+              help="Articles written at a time [default: 100 a transaction; a first ingest bulk-loads "
+                   "up to 150,000 quads at a time].")
 @click.option("--max-article-size", "max_article_mb", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Refuse an article of more text than this many MB (millions of characters) [default: 8].")
 @click.option("--dask", metavar="SCHEDULER_ADDRESS",

@@ -65,8 +65,9 @@ def repeated(corpus: Path, times: int, path: Path) -> int:
     return len(rows) * times
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (MB, the largest process of the child's tree) of a child process."""
+def timed(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall time, peak RSS (MB, the largest process of the child's tree) and CPU seconds (user and
+    system, of the child and the processes it waited for: its workers) of a child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -75,7 +76,7 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def folder_size(path: Path) -> int:
@@ -123,7 +124,7 @@ def main() -> None:
     sizes = [int(x) for x in args.sizes.split(",")]
     print(f"{os.cpu_count()} cores; --workers {args.workers}; corpus {args.corpus}")
     print(f"{'records':>8} {'floor/s':>8} {'extract/s':>9} {'ingest/s':>8} {'ingest/floor':>12} "
-          f"{'per-article':>11} {'peak MB':>8} {'store MB':>8} {'bulk MB':>8} {'store/bulk':>10}")
+          f"{'per-article':>11} {'cpu ms/art':>10} {'peak MB':>8} {'store MB':>8} {'bulk MB':>8} {'store/bulk':>10}")
     base = None
     base_rss = None
     with tempfile.TemporaryDirectory(prefix="uscn-bench-ingest-") as tmp:
@@ -132,11 +133,11 @@ def main() -> None:
             folder.mkdir()
             source = folder / "input.jsonl"
             n = repeated(args.corpus, size, source)
-            floor_s, _ = timed([sys.executable, "-c", FLOOR, str(source)])
+            floor_s, _, _ = timed([sys.executable, "-c", FLOOR, str(source)])
             extract_s = float("nan") if args.no_extract else \
                 timed([sys.executable, "-c", EXTRACT, str(source), str(args.workers)])[0]
             store = folder / "store"
-            ingest_s, rss = timed([sys.executable, "-m", "graph", "ingest", str(source), "--store", str(store),
+            ingest_s, rss, cpu_s = timed([sys.executable, "-m", "graph", "ingest", str(source), "--store", str(store),
                                    "--quiet", "--workers", str(args.workers)])
             per_article = ingest_s / n
             base = base or per_article
@@ -144,12 +145,14 @@ def main() -> None:
             size_mb = folder_size(store) / 1e6
             bulk_mb = bulk_loaded_size(store, folder) / 1e6
             print(f"{n:>8} {n / floor_s:>8.1f} {n / extract_s:>9.1f} {n / ingest_s:>8.1f} "
-                  f"{ingest_s / floor_s:>11.1f}x {per_article / base:>10.2f}x {rss:>8} {size_mb:>8.1f} "
+                  f"{ingest_s / floor_s:>11.1f}x {per_article / base:>10.2f}x {cpu_s / n * 1000:>10.2f} {rss:>8} {size_mb:>8.1f} "
                   f"{bulk_mb:>8.1f} {size_mb / bulk_mb:>9.2f}x", flush=True)
     print(f"bench process peak {own_peak_mb()} MB (a child's peak MB cannot be reported below it)")
     print("per-article: ingest time per article against the first size (1.00 is linear); "
           "peak MB: largest process of the ingest; store/bulk: the store folder against the same quads "
-          "bulk-loaded; extract/s: extraction and quad building alone with the same workers, no store")
+          "bulk-loaded; extract/s: extraction and quad building alone with the same workers, no store; "
+          "cpu ms/art: CPU time of the ingest and its workers an article (on a shared machine, steadier "
+          "than articles/s)")
 
 
 if __name__ == "__main__":

@@ -223,3 +223,61 @@ def test_a_conversation_referring_to_a_call_told_before_is_that_call():
 
 def test_a_meeting_frame_of_a_negated_meeting_is_no_meeting():
     assert ex_has_no(extract("Secretary Antony Blinken did not meet Foreign Minister Wang Yi during the summit."), "Meeting")
+
+
+def test_in_a_joint_statement_the_subjects_agree():
+    ev = one(extract("In a joint statement, the United States and China said they would lower tariffs."), "Agreement")
+    assert parties(ev) == {USA, CHN}
+
+
+def test_since_their_meeting_is_a_past_meeting_with_its_place_and_month():
+    ev = one(extract("Since their meeting in Woodside in November 2023, President Joe Biden and President Xi Jinping "
+                     "have spoken twice."), "Meeting")
+    assert parties(ev) == {BIDEN, XI} and ev.place == "place/woodside"
+    assert day(ev)[:3] == (D(2023, 11, 1), D(2023, 11, 30), "month")
+
+
+def test_a_summit_before_a_leaders_session_is_no_meeting_with_the_forum():
+    ex = extract("After the CEO Summit, President Joe Biden will lead the first APEC session with other leaders.")
+    assert not [e for e in ex.events if "person/joe-biden" in parties(e) and e.family == "Meeting"
+                and e.trigger.lower() == "summit"]
+
+
+def test_two_sides_held_the_first_meeting_of_their_group():
+    ev = one(extract("The United States and China held the first meeting of their new working group on Tuesday."), "Meeting")
+    assert parties(ev) == {USA, CHN} and day(ev)[:2] == (TUE, TUE)
+
+
+def test_delegations_of_two_countries_as_the_subject_of_a_verb():
+    ev = one(extract("The delegations of the United States and China launched the counternarcotics working group in "
+                     "Beijing on Tuesday."), "Agreement")
+    assert parties(ev) == {USA, CHN} and ev.place == "place/beijing"
+
+
+def test_met_twice_in_two_places_is_two_meetings():
+    ex = extract("President Joe Biden has met President Xi Jinping twice as president, in Bali in 2022 and in "
+                 "Woodside in 2023.")
+    assert sorted((ev.place, day(ev)[0].year) for ev in of_kind(ex, "Meeting")) == [
+        ("place/bali", 2022), ("place/woodside", 2023)]
+
+
+def test_unlikely_to_meet_is_no_meeting():
+    assert ex_has_no(extract("Secretary Antony Blinken is unlikely to meet Foreign Minister Wang Yi at the forum."), "Meeting")
+
+
+def test_a_call_being_planned_is_a_planned_call_with_no_date_of_the_planning():
+    ex = extract("National Security Advisor Jake Sullivan met Foreign Minister Wang Yi in Bangkok on Friday. The two sides "
+                 "discussed planning for a call between President Joe Biden and President Xi Jinping in the coming weeks.")
+    call = one(ex, "PhoneCall")
+    assert call.planned and (call.when is None or call.when.start > D(2024, 5, 2))
+
+
+def test_the_leaders_of_two_countries_agree_as_those_countries():
+    ev = one(extract("The leaders of the United States and China agreed on Wednesday to restore military communications."),
+             "Agreement")
+    assert parties(ev) == {USA, CHN} and day(ev)[:2] == (WED, WED)
+
+
+def test_after_the_meeting_names_no_party_of_it():
+    ex = extract("Following the meeting, the White House and the Chinese Foreign Ministry released a joint statement.")
+    assert ex_has_no(ex, "Meeting")

@@ -401,7 +401,10 @@ class BatchWriter:
                 self.store.ox.update(journal)
                 self.store.ox.bulk_load(nquads, ox.RdfFormat.N_QUADS, lenient=True)
             self.store.ox.update(update)
-            self.unflushed += quads
+            # The bulk loader writes files, not memory, and flushes what memory holds whenever it
+            # loads (what it loads overlaps it): a flush here would only add a small file to every
+            # index, and with it a compaction of the whole index, for nothing.
+            self.unflushed += 0 if nquads else quads
             if self.unflushed >= FLUSH_EVERY:   # RocksDB keeps written data in memory until flushed
                 self.store.ox.flush()
                 self.unflushed = 0

@@ -412,7 +412,14 @@ class DraftReader:
                 and len(sides(set(draft.parties), entities)) < 2:
             self.setting_parties(text, s, hit, draft, agents, entities)
             if len(sides(set(draft.parties), entities)) < 2 and hit.event_class == "Meeting":
+                self.held_by(text, s, hit, draft, agents, entities)
+            if len(sides(set(draft.parties), entities)) < 2 and hit.event_class == "Meeting":
                 self.delegations(text, s, hit, draft, agents, entities)
+        elif hit.event_class in ("Meeting", "PhoneCall", "Agreement") and hit.word_class == "verb" \
+                and len(sides(set(draft.parties), entities)) < 2:
+            self.delegations(text, s, hit, draft, agents, entities, end=hit.start)  # "Delegations of A and B launched …"
+        elif hit.fine == "JointStatement" and len(sides(set(draft.parties), entities)) < 2:
+            self.setting_parties(text, s, hit, draft, agents, entities)  # "In a joint statement, X and Y said …"
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) < 2:
             self.between_you_and_me(text, s, hit, draft, clause_start, clause_end)
         if hit.event_class in ("PhoneCall", "Meeting") and len(draft.parties) >= 2 \

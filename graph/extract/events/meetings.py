@@ -21,8 +21,10 @@ NAME_ENDS = re.compile(r"(?:\s+(?:in|during)\s+(?:\w+\s+)?\d{4})?\s*(?:[,.;)]|$)
 SETTING_DETERMINER = (r"(?:a|an|the|their|his|her|its|this|that|[A-Z][\w.-]*(?:’s|'s))\s+"
                       r"(?:(?!(?:before|after|ahead|since|of|following|prior|until|the|a|an|their|his|her|its)\b)[\w’'-]+\s+){0,3}$")
 # (not "In the days before the meeting, …": a time measured from the meeting, not its setting)
-OPENING_SETTING = re.compile(r"\W*(?:(?:But|And|Later|Earlier|Then)\s*,?\s+)?(?:In|During|At|Over|Throughout|On)\s+(?:the\s+course\s+of\s+)?"
+OPENING_SETTING = re.compile(r"\W*(?:(?:But|And|Later|Earlier|Then)\s*,?\s+)?(?:(?:In|During|At|Over|Throughout|On)\s+"
+                             r"(?:the\s+course\s+of\s+)?|(?:Since|After|Following)\s+(?=their\s))"
                              + SETTING_DETERMINER)
+# (after "Since", "After", "Following" only "their": "After the meeting, X told reporters" names no party of it)
 CLOSING_SETTING = re.compile(r"\s(?:in|during|at|over|throughout)\s+(?:the\s+course\s+of\s+)?" + SETTING_DETERMINER)
 # Between the subject and the one it addresses: a verb (and what it names) that is no preposition's object
 # ("told Foreign Minister", "pressed", "raised fentanyl with President"); not "about China", "on Taiwan".
@@ -30,13 +32,18 @@ ADDRESSED = re.compile(r"(?:(?!\b(?:that|about|of|over|on|to|for|against|from|in
 # The people of two sides named together: "officials from A and B", "delegations of A and B", "brought
 # together A and B".
 DELEGATES = re.compile(r"\b(?:(?:officials|delegations|delegates|representatives|negotiators|teams|experts|diplomats|envoys|"
-                       r"officers|commanders|ministers|counterparts)\s+(?:from|of)|brought\s+together|bringing\s+together|"
+                       r"officers|commanders|ministers|counterparts|leaders|heads|chiefs)\s+(?:from|of)|brought\s+together|bringing\s+together|"
                        r"brings\s+together)\s+(?:the\s+)?", re.I)
 # The verb of a meeting told of in nominal form, and where it was held: "(The first session …, with …,)
 # took place in Geneva", "were held in Honolulu", "opened on Monday in Vienna".
 HELD_AT = re.compile(r"\b(?:took\s+place|takes\s+place|will\s+take\s+place|(?:was|were|will\s+be|is\s+being|are\s+being)\s+held|"
                      r"convened|opened|began|concluded|ended|wrapped\s+up)\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?\s+)?"
                      r"(?:in|at)\s+(?:the\s+)?")
+# What every such phrase holds, found fast before the whole pattern is tried.
+DELEGATES_KEY = re.compile(r"(?:s\s+(?:from|of)|\btogether)\s")
+# A verb holding a meeting named after it: "held the first meeting of", "convened their second session".
+HELD_NOUN = re.compile(r"\b(?:held|hold|holds|holding|convened|convene|began|opened|concluded|wrapped\s+up)\s+"
+                       r"(?:their|its|the|a|an)\s+(?:(?!(?:of|with|between|by)\b)[\w’'-]+\s+){0,3}$")
 # A "call" that asks or urges: "a call for restraint", "a call to action".
 CALL_FOR = re.compile(r"\s+(?:for|to)\s")
 # A transcript heading: "PRESIDENT BIDEN: …" at the start of a paragraph.
@@ -136,18 +143,24 @@ class MeetingReader:
         if len(sides(set(found), entities)) < 2:
             last = max(a.end for a in heads if a.key in subject)
             addressed = next((a for a in heads if a.start >= last), None)
+            kinds = {entities[k].kind for k in subject if k in entities}
             if addressed is not None and ADDRESSED.fullmatch(text, last, addressed.start) \
-                    and re.search(r"[a-z]", text[last:addressed.start]):
-                found.append(addressed.key)
+                    and re.search(r"[a-z]", text[last:addressed.start]) \
+                    and (addressed.kind == "Person" if "Person" in kinds else addressed.kind in ("Country", "Organization")):
+                found.append(addressed.key)  # a person addresses a person, a government a government
         if len(sides(set(found), entities)) >= 2:
             draft.actor = found
             draft.target = [k for k in draft.target if k not in found]
 
-    def delegations(self, text, s, hit, draft, agents, entities) -> None:
+    def delegations(self, text, s, hit, draft, agents, entities, end=None) -> None:
         """A meeting told of in nominal or passive form takes as parties the sides whose people
         the sentence names: "The first session …, with officials from the United States and China,
-        took place in Geneva", "The talks … brought together negotiators of A and B"."""
-        for m in DELEGATES.finditer(text, s.start, s.end):
+        took place in Geneva", "The talks … brought together negotiators of A and B"; a verb, those
+        its subject names ("Delegations of A and B launched …": ``end``, the verb's start)."""
+        stop = s.end if end is None else end
+        if not DELEGATES_KEY.search(text, s.start, stop):
+            return
+        for m in DELEGATES.finditer(text, s.start, stop):
             listed = self.listed(text, [replace(a, modifier=False) for a in agents if a.start >= m.end()])
             first = next((a for a in agents if a.start >= m.end()), None)
             if first is None or first.start - m.end() > 2:
@@ -155,6 +168,19 @@ class MeetingReader:
             if len(sides(set(listed), entities)) >= 2:
                 draft.actor, draft.target = listed, []
                 return
+
+    def held_by(self, text, s, hit, draft, agents, entities) -> None:
+        """"A and B held the first meeting of their working group": the subject of the verb that
+        holds the meeting (when the noun's own "of" phrase names no party)."""
+        held = HELD_NOUN.search(text, max(s.start, hit.start - 60), hit.start)
+        if held is None:
+            return
+        heads = [a for a in agents if s.start <= a.start and a.end <= held.start() and not a.modifier and not a.possessive]
+        if not heads or re.search(r"[,;:]|\b(?:that|which|who)\b", text[heads[-1].end:held.start()]):
+            return
+        found = self.subject_run(text, heads)
+        if len(sides(set(found), entities)) >= 2:
+            draft.actor, draft.target = found, []
 
     def held_at(self, text, s, hit, entities) -> str | None:
         """Where a meeting named by a noun was held, told by the sentence's verb past an aside

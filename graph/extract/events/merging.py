@@ -47,11 +47,16 @@ def split(d: Draft, text: str, agents: list[Agent], entities: dict[str, Entity],
             and len(d.actor) == 1 and len(d.target) > 1 and not joint_sitting(d, text, agents) \
             and all(entities[k].kind == "Person" for k in d.target if k in entities):
         return [replace(d, target=[k]) for k in d.target]  # "Kerry met Li Qiang and Wang Yi": one meeting each
-    if d.kind in ("Meeting", "Visit") and d.hit.word_class == "noun" and d.hit.text.lower().endswith("s"):
+    if d.kind in ("Meeting", "Visit") and (d.hit.word_class == "noun" and d.hit.text.lower().endswith("s")
+                                           or d.hit.word_class == "verb" and TIMES.match(text, d.hit.end)):
         legs = legs_of(text, d, entities, entity_at, times)
         if len(legs) > 1:
             return [replace(d, place=p, when=w) for p, w in legs]
     return [d]
+
+# After a verb, how often: "has met Xi twice, in Bali in 2022 and in Woodside in 2023".
+TIMES = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}?(?:twice|three\s+times|four\s+times|several\s+times|\d+\s+times)\b")
+
 
 def legs_of(text: str, d: Draft, entities: dict[str, Entity], entity_at: Callable[[int, dict], str | None],
             times: list[TimeMention]) -> list[tuple[str, When]]:

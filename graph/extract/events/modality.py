@@ -47,6 +47,9 @@ MONTH_MAY = re.compile(r"(?<=[\w,]\s)May\b|\bMay(?=\s+\d)")
 PLAIN_NEGATIONS = frozenset(("was not", "were not", "is not", "are not", "did not", "never", "was never"))
 
 
+FAR_BREAK = re.compile(r"[;:,]|\.(?!\S|\s+[a-z])")
+
+
 class Modality:
     """The cue words of the language lexicon, compiled once."""
 
@@ -60,7 +63,7 @@ class Modality:
         # past the noun's own phrase ("a meeting between U.S. and Chinese officials was possible"): only the
         # cues that no copula's plain negation reads as ("was not productive" says nothing of the meeting)
         strong = [w for w in words.get("event-negated-after", ()) if w.lower() not in PLAIN_NEGATIONS]
-        self.negated_far = re.compile(r"^(?:[^.;:,]|\.(?=\S|\s+[a-z])){0,90}?" + cue_pattern(strong).pattern, re.I)
+        self.negated_far = cue_pattern(strong)
 
     def ruled_out(self, before: str, hit: Hit | None = None) -> bool:
         """A negation or a hypothetical cue just before the trigger, in its clause. "would" in
@@ -84,7 +87,13 @@ class Modality:
             return False
         # past an aside: "Blinken's trip to China, once expected in February, has not been rescheduled"
         return bool(self.negated_after.match(after) or self.negated_after.match(APPOSITIVE.sub(r"\1 ", after, count=1))
-                    or self.negated_far.match(after))
+                    or self.negated_far_match(after))
+
+    def negated_far_match(self, after: str) -> bool:
+        """A strong cue within 90 characters of the noun with no clause or sentence break before it
+        (a period inside "U.S." is none)."""
+        m = self.negated_far.search(after, 0, 130)
+        return m is not None and m.start() <= 90 and not FAR_BREAK.search(after, 0, m.start())
 
     def is_planned(self, before: str, hit: Hit, after: str = "") -> bool:
         """A planning cue just before the trigger, or "upcoming visit", or "said it would"; not
