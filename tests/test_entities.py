@@ -483,3 +483,14 @@ def test_a_water_body_named_of_a_country_is_a_place_not_the_country():
 def test_a_known_name_in_a_title_does_not_run_into_the_next_capitalised_word():
     found = kinds_in("Fact Sheet: President Joe Biden Extends the Pause of Tariffs")
     assert found.get("Joe Biden") == "Person" and not any("Extends" in k for k in found)
+
+
+def test_a_family_name_opening_a_sentence_names_who_it_names_mid_sentence():
+    ex = extract("Blinken condemned the flight on Monday. The balloon, Blinken told reporters, was a violation.")
+    people = [(m.text, m.entity) for m in ex.mentions if m.entity == "person/antony-blinken"]
+    assert [t for t, _ in people] == ["Blinken", "Blinken"]
+
+
+def test_a_family_name_opening_a_sentence_alone_names_no_one():
+    ex = extract("Blinken condemned the flight on Monday.")
+    assert "person/antony-blinken" not in ex.entities

@@ -43,6 +43,7 @@ class ShortNames:
             if c.entity:
                 found_entity.setdefault(c.key, c.entity)
         family_names = self.cat.family_names
+        opening: list[tuple[int, int, str]] = []  # catalog family names opening a sentence, decided below
         for m in WORD_START_CAP_RE.finditer(text):
             word = m.group()
             low = word.lower()
@@ -55,6 +56,16 @@ class ShortNames:
             if key:
                 entity = found_entity.get(key)
                 extra.append(Candidate(start, end, key, "Person", "short", entity))
+            elif low in family_names:
+                opening.append((start, end, low))
+        # "Blinken said on Monday …": a family name opening a sentence names the person it names
+        # where the article uses it mid-sentence ("…, Blinken told reporters")
+        named_by = {text[c.start:c.end].lower(): c.key for c in extra if c.role == "short"}
+        for start, end, low in opening:
+            key = named_by.get(low)
+            if key and sentence_initial(text, start) and low not in self.cat.given_names:
+                extra.append(Candidate(start, end, key, "Person", "short", found_entity.get(key)))
+        extra.sort(key=lambda c: c.start)
         mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start)
 
