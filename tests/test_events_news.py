@@ -1213,3 +1213,19 @@ def test_meeting_takes_the_place_of_the_visit_before_it_in_the_sentence(text, pl
 def test_a_visit_after_the_meeting_does_not_place_it():
     ex = extract("Antony Blinken met Wang Yi on Monday by video link, and he will travel to Beijing next month.")
     assert all(m.place != "place/beijing" for m in of_kind(ex, "Meeting"))
+
+
+# --- a time adverbial between the subject and its verb --------------------------------------
+@pytest.mark.parametrize("text, kind, start", [
+    ("Antony Blinken last week met Wang Yi in Munich.", "Meeting", dt.date(2024, 4, 22)),
+    ("The Commerce Department earlier this month restricted exports of chips to China.", "Sanction", dt.date(2024, 5, 1)),
+    ("Beijing last year imposed sanctions on Lockheed Martin.", "Sanction", dt.date(2023, 1, 1)),
+])
+def test_a_time_adverbial_before_the_verb_keeps_it_a_verb(text, kind, start):
+    ev = one(extract(text), kind)
+    assert ev.when is not None and ev.when.start == start
+
+
+def test_last_weeks_meeting_is_still_a_noun():
+    ev = one(extract("Last week's meeting between Antony Blinken and Wang Yi in Munich was cordial."), "Meeting")
+    assert parties(ev) == {BLINKEN, WANG_YI}

@@ -84,6 +84,10 @@ MEASURE_ON = re.compile(r"\s+(?:on|against)\s")
 
 
 ADVERB_BEFORE = re.compile(r"\b(?:first|last)\s+$", re.I)
+# A time adverbial between a subject and its verb: "X last week met Y", "Commerce earlier this month
+# restricted …" ("last week" is no determiner of what follows; "last week's meeting" keeps its "'s").
+TIME_ADVERBIAL_BEFORE = re.compile(r"\b(?:(?:last|this|past|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last)\s+"
+                                   r"(?:week|month|year|weekend|spring|summer|autumn|fall|winter)|yesterday)\s+$", re.I)
 MODIFIED_NOUN = re.compile(r"\s+(?:records|logs|data|detail|details|metadata|center|centre|sign)\b")
 AS_BEFORE = re.compile(r"\bas\s+$")
 CAPITAL_DETERMINER = re.compile(r"\b(?:The|A|An|This|That|Its|Their|His|Her|Our|First|Upcoming|Last|Next|Any|No)\b")
@@ -237,6 +241,8 @@ def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if AUXILIARY_FIRST.match(text, start):
         return "verb"  # "orders that will bar …": a form opened by an auxiliary is a verb whatever stands before
     before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
+    if TIME_ADVERBIAL_BEFORE.search(before_raw) and "verb" in classes:
+        return "verb"
     if DETERMINER_BEFORE.search(before_raw) or PREPOSITION_BEFORE.search(before_raw):
         return "noun"
     return "verb"
