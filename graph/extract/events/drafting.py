@@ -117,10 +117,10 @@ class DraftReader:
                 h.event_class == hit.event_class and h.word_class == "verb" and hit.end < h.start < hit.end + 50
                 for h in self._sentence_hits):
             return None  # "sanctions that Washington imposed": the verb of the relative clause reports it
-        announced = next((h for h in self._sentence_hits if hit.event_class == "Statement" and hit.word_class == "verb"
-                          and h.event_class == "Sanction" and h.word_class == "noun" and h.end < hit.start
-                          and self.clause(text, s, h)[1] < hit.start
-                          and ANNOUNCED_REL.fullmatch(text, self.clause(text, s, h)[1], hit.end)), None)
+        announced = next((h for h in self._sentence_hits if h.event_class == "Sanction" and h.word_class == "noun"
+                          and h.end < hit.start and (h_end := self.clause(text, s, h)[1]) < hit.start
+                          and ANNOUNCED_REL.fullmatch(text, h_end, hit.end)), None) \
+            if hit.event_class == "Statement" and hit.word_class == "verb" else None
         if announced is not None:  # "…, which the Treasury announced on Monday": the measure's announcement
             return Draft(hit.event_class, hit, s, announces=announced)
         if no_new_happening(text, s, hit, self._sentence_hits):
@@ -308,12 +308,11 @@ class DraftReader:
             draft.target = list(draft.actor)  # "X was sanctioned (by Y)": X is acted on
             draft.actor = self.listed(text, [a for a in right if by and a.start >= by.end()]) if by else []
             draft.passive = not draft.actor
-            teller = next((a for a in reversed(left) if not a.modifier and not a.possessive
-                           and TELLS.match(text, a.end, hit.start)), None)
+            teller, said = next(((a, told) for a in reversed(left) if not a.modifier and not a.possessive
+                                 and (told := TELLS.match(text, a.end, hit.start))), (None, None))
             if teller is not None and not by:
                 # "China's ministry said (that) X was sanctioned": the teller is no patient; the one acted
                 # on is named after the reporting verb, or not at all
-                said = TELLS.match(text, teller.end, hit.start)
                 draft.target = [a.key for a in left if a.start >= said.end() and not a.modifier][:1]
                 if not draft.target:
                     return None
@@ -362,9 +361,7 @@ class DraftReader:
             draft.passive = not draft.actor
         if hit.word_class == "noun" and not draft.parties and hit.event_class in TWO_PARTY:
             draft.actor = self.compound_pair(text, hit, agents, clause_start, clause_end)
-        place_end = s.end if between else clause_end
-        if not between:
-            place_end = self.reach(text, s, hit)[1]
+        place_end = s.end if between else self.reach(text, s, hit)[1]
         later = [h.start for h in self._sentence_hits if h.start > hit.end and h.event_class in EVENT_NOUNS
                  and "," in text[hit.end:h.start]]
         place_end = min([place_end] + later)  # "met X at the White House …, and will meet Y in San Francisco next month"
