@@ -126,7 +126,7 @@ class AccusationReader:
             e = entities.get(m.entity)
             if e is None or e.kind not in ("Place", "Country") or not IN_PLACE.search(text, max(hit.end, m.start - 20), m.start):
                 continue
-            key = e.key if e.kind == "Country" else e.country
+            key = country_of(m.entity, entities)
             if key is None or key not in self.cat.entities or key in actor or self.own_side(key, actor, entities):
                 return []
             entities.setdefault(key, self.cat.entities[key])
