@@ -159,7 +159,7 @@ class RoleReader:
                 return [last_person] + [a.key for a in chosen]  # "He and Wang have met": the person last named as subject
             return [a.key for a in chosen]
         span = text[clause_start:hit.start]
-        if IT_OPENS.match(span) and (said := self.said_that.search(text, s.start, clause_start + IT_OPENS.match(span).start(1))):
+        if (it := IT_OPENS.match(span)) and (said := self.said_that.search(text, s.start, clause_start + it.start(1))):
             # "The Dutch government said on Friday it would expand …": "it" is the one who said so
             named = [a for a in self.agents_before(s, said.start()) if a.kind in ("Country", "Organization")
                      and not a.modifier and not a.possessive]
