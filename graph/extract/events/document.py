@@ -256,9 +256,7 @@ def operative_drafts(title, mentions, title_entities, entities, sentences, text,
         named = [t.entity for t in countries if s.start <= t.start < s.end and t.entity != US
                  and not (m.start() <= t.start < m.start() + 40 and fine == "VisaRestriction"
                           and text[m.start():t.start].lower().startswith("entry into the"))]
-        annex = ANNEX.search(text)  # "countries of concern" listed in an annex at the end
-        listed = [t.entity for t in countries if annex and t.start > annex.end() and t.entity != US]
-        targets = list(dict.fromkeys(named or [k for k in titled if k != US] or listed))[:1]
+        targets = list(dict.fromkeys(named or [k for k in titled if k != US] or annex_listed(text, countries)))[:1]
         if not targets or not adopt([US] + targets, entities, title_entities, catalog):
             continue
         family = "Cancellation" if fine == "Cancellation" else "Sanction"
@@ -328,6 +326,12 @@ def signing_time(times: list, text: str, published: dt.date | None):
     if day is not None:
         return When(day, day, "day", "explicit", text=witness.group(0))
     return publication(published) if published else None
+
+
+def annex_listed(text: str, countries: list[Mention]) -> list[str]:
+    """The countries an annex at the end of the text lists ("countries of concern"), other than the US."""
+    annex = ANNEX.search(text)
+    return [t.entity for t in countries if annex and t.start > annex.end() and t.entity != US]
 
 
 def witnessed(m: re.Match) -> dt.date | None:
