@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from graph.extract.dates import publication
+from graph.extract.dates import MONTHS, publication
 from graph.extract.events.model import Draft, Hit
 from graph.extract.events.roles import is_title_run, sides
 from graph.model import Entity, Mention, Sentence, When
@@ -179,8 +179,6 @@ ORDINALS = {w: i + 1 for i, w in enumerate(
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                                     "fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-MONTHS = {m: i + 1 for i, m in enumerate("January February March April May June July August September October "
-                                         "November December".split())}
 
 
 def heading(title: str | None, text: str) -> tuple[str, int, int] | None:
@@ -337,7 +335,7 @@ def annex_listed(text: str, countries: list[Mention]) -> list[str]:
 def witnessed(m: re.Match) -> dt.date | None:
     """The day a proclamation's words give ("this first day of February, in the year of our Lord two
     thousand twenty-five"), or None."""
-    day, month = ORDINALS.get(m.group("day").lower()), MONTHS.get(m.group("month"))
+    day, month = ORDINALS.get(m.group("day").lower()), MONTHS.get(m.group("month").lower())
     words = (m.group("year") or "").lower().split("-")
     year = 2000 + (sum(TENS.get(w, UNITS.get(w, 0)) for w in words) if words != [""] else 0)
     if not day or not month or any(w and w not in TENS and w not in UNITS for w in words):
