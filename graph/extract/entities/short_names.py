@@ -60,12 +60,11 @@ class ShortNames:
                 opening.append((start, end, low))
         # "Blinken said on Monday …": a family name opening a sentence names the person it names
         # where the article uses it mid-sentence ("…, Blinken told reporters")
-        named_by = {text[c.start:c.end].lower(): c.key for c in extra if c.role == "short"}
+        named_by = {text[c.start:c.end].lower(): c.key for c in extra}
         for start, end, low in opening:
             key = named_by.get(low)
             if key and sentence_initial(text, start) and low not in self.cat.given_names:
                 extra.append(Candidate(start, end, key, "Person", "short", found_entity.get(key)))
-        extra.sort(key=lambda c: c.start)
         mark(taken, extra)
         return sorted(chosen + extra, key=lambda c: c.start)
 

@@ -241,7 +241,7 @@ def noun_or_verb(text: str, start: int, classes: set[str]) -> str:
     if AUXILIARY_FIRST.match(text, start):
         return "verb"  # "orders that will bar …": a form opened by an auxiliary is a verb whatever stands before
     before_raw = CAPITAL_DETERMINER.sub(lower_case, text[max(0, start - 25):start])
-    if TIME_ADVERBIAL_BEFORE.search(before_raw) and "verb" in classes:
+    if TIME_ADVERBIAL_BEFORE.search(before_raw):
         return "verb"
     if DETERMINER_BEFORE.search(before_raw) or PREPOSITION_BEFORE.search(before_raw):
         return "noun"
