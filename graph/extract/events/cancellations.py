@@ -50,7 +50,7 @@ class CancellationReader:
         if obj and near and not any(obj.start("word") <= h.start < obj.start("word") + 25 for h in near):
             near = []  # "China postponed the talks, and the U.S. suspended a planned test": the verb's own object
         if not near and hit.word_class == "verb":
-            thing = self.thing_called_off(text, s, hit, draft, end, agents)
+            thing = self.thing_called_off(text, s, hit, draft, end, agents, obj)
             if thing is not None or not nouns or hit.text.lower().startswith(("delay", "hold", "held")):
                 return thing  # "delayed those …, after phone calls with X": what is delayed is no call
         made_by_noun = False
@@ -91,13 +91,13 @@ class CancellationReader:
         draft.text = f"{near[0].start}" if near else ""  # what is called off: two in one sentence are two events
         return draft
 
-    def thing_called_off(self, text, s, hit, draft, end, agents) -> Draft | None:
+    def thing_called_off(self, text, s, hit, draft, end, agents, obj) -> Draft | None:
         """"postponed a planned test launch", "will suspend broadcasts of the games", "held off on
         raising tariffs": a planned thing other than a meeting, called off by the verb's subject. A
         measure the object names ("suspended the tariffs on X") is suspended, not imposed: the
         suspension is the event, on the side the object names. Nothing without an object (a
-        passive, "postponed until May") or when trade itself is stopped ("suspended imports of …")."""
-        obj = THING_OBJECT.match(text, hit.end, end)
+        passive, "postponed until May") or when trade itself is stopped ("suspended imports of …").
+        ``obj``: THING_OBJECT's match after the verb, up to ``end``."""
         if obj is None or not draft.actor or PASSIVE.search(text[max(s.start, hit.start - 25):hit.start]):
             return None
         if re.search(r"\b(?:by|or)\s+$", text[max(s.start, hit.start - 4):hit.start]) or re.match(r"\s+or\s", text[hit.end:hit.end + 4]):
@@ -111,13 +111,12 @@ class CancellationReader:
         for h in measures:  # "hold off on raising tariffs": no tariff is imposed; "its tariff imposed on April 2" was
             if not IMPOSED_EARLIER.match(text, h.end, min(end, h.end + 60)):
                 self._consumed.add(h)
-        agents_all = agents
-        agents = [a for a in agents if obj.start("word") <= a.start < (measures[-1].end + 60 if measures else thing_end)
+        inside = [a for a in agents if obj.start("word") <= a.start < (measures[-1].end + 60 if measures else thing_end)
                   and a.start < end and a.key not in draft.actor]
-        draft.target = [a.key for a in agents if not self.own_side(a.key, draft.actor, self._entities)]
+        draft.target = [a.key for a in inside if not self.own_side(a.key, draft.actor, self._entities)]
         if not draft.target and not measures and (partner := WITH_PARTNER.match(text, thing_end, end)):
             # "suspended cooperation on counternarcotics with the United States": the partner it was done with
-            draft.target = [a.key for a in agents_all if partner.end() <= a.start < end and a.key not in draft.actor
+            draft.target = [a.key for a in agents if partner.end() <= a.start < end and a.key not in draft.actor
                             and not self.own_side(a.key, draft.actor, self._entities)][:1]
         draft.called_off = "Sanction" if measures else "thing"
         draft.text = draft.claim = text[obj.start("word"):thing_end].strip(" ,.;:") if not measures else None

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from graph.extract.dates import publication
+from graph.extract.dates import MONTHS, publication
 from graph.extract.events.model import Draft, Hit
 from graph.extract.events.roles import is_title_run, sides
 from graph.model import Entity, Mention, Sentence, When
@@ -179,8 +179,6 @@ ORDINALS = {w: i + 1 for i, w in enumerate(
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                                     "fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-MONTHS = {m: i + 1 for i, m in enumerate("January February March April May June July August September October "
-                                         "November December".split())}
 
 
 def heading(title: str | None, text: str) -> tuple[str, int, int] | None:
@@ -256,9 +254,7 @@ def operative_drafts(title, mentions, title_entities, entities, sentences, text,
         named = [t.entity for t in countries if s.start <= t.start < s.end and t.entity != US
                  and not (m.start() <= t.start < m.start() + 40 and fine == "VisaRestriction"
                           and text[m.start():t.start].lower().startswith("entry into the"))]
-        annex = ANNEX.search(text)  # "countries of concern" listed in an annex at the end
-        listed = [t.entity for t in countries if annex and t.start > annex.end() and t.entity != US]
-        targets = list(dict.fromkeys(named or [k for k in titled if k != US] or listed))[:1]
+        targets = list(dict.fromkeys(named or [k for k in titled if k != US] or annex_listed(text, countries)))[:1]
         if not targets or not adopt([US] + targets, entities, title_entities, catalog):
             continue
         family = "Cancellation" if fine == "Cancellation" else "Sanction"
@@ -330,10 +326,16 @@ def signing_time(times: list, text: str, published: dt.date | None):
     return publication(published) if published else None
 
 
+def annex_listed(text: str, countries: list[Mention]) -> list[str]:
+    """The countries an annex at the end of the text lists ("countries of concern"), other than the US."""
+    annex = ANNEX.search(text)
+    return [t.entity for t in countries if annex and t.start > annex.end() and t.entity != US]
+
+
 def witnessed(m: re.Match) -> dt.date | None:
     """The day a proclamation's words give ("this first day of February, in the year of our Lord two
     thousand twenty-five"), or None."""
-    day, month = ORDINALS.get(m.group("day").lower()), MONTHS.get(m.group("month"))
+    day, month = ORDINALS.get(m.group("day").lower()), MONTHS.get(m.group("month").lower())
     words = (m.group("year") or "").lower().split("-")
     year = 2000 + (sum(TENS.get(w, UNITS.get(w, 0)) for w in words) if words != [""] else 0)
     if not day or not month or any(w and w not in TENS and w not in UNITS for w in words):
