@@ -11,7 +11,7 @@ from graph.extract.events.clauses import ANNOUNCED_REL
 from graph.extract.events.meetings import FIRST_TO
 from graph.extract.events.modality import denies_a_claim, no_new_happening
 from graph.extract.events.model import Draft, EVENT_NOUNS, Hit, TWO_PARTY
-from graph.extract.events.roles import BEING_IN, BETWEEN, BY, PASSIVE, country_of, is_title_run, of_sentence, sides
+from graph.extract.events.roles import BEING_IN, BETWEEN, BY, PASSIVE, by_party, country_of, is_title_run, of_sentence, sides
 
 
 # A copula before "committed to": a stance ("remains committed to"), not a commitment made.
@@ -338,7 +338,7 @@ class DraftReader:
             # "Chinese officials were hit with sanctions by the Treasury": the subject is acted on, by the "by" party
             by = BY.match(text, hit.end)
             hit_ones = [a.key for a in left if a.end <= struck.start() and not a.modifier][-1:]
-            doers = [a.key for a in agents if by and by.end() <= a.start <= by.end() + 8 and not a.modifier][:1]
+            doers = by_party(agents, by)
             if hit_ones:
                 draft.actor, draft.target, draft.passive = doers, hit_ones, not doers
         under = UNDER.search(text, clause_start, hit.start) if hit.event_class == "Sanction" else None

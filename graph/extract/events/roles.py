@@ -260,7 +260,7 @@ class RoleReader:
         if re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[clause_start:at]):
             by = BY.search(text, hit.end, hit.end + 40)
             # "were placed on the Entity List by the Commerce Department": the party after "by" listed them
-            doer = [a.key for a in agents if by and by.end() <= a.start <= by.end() + 8 and not a.modifier][:1]
+            doer = by_party(agents, by)
             return (doer or (draft.target[:1] if by else []), [a.key for a in before][-1:])
         return ([a.key for a in before][-1:], between)
 
@@ -566,6 +566,11 @@ def coordinated_titles(gap: str) -> bool:
     """"X and Chinese leader Y": "and" followed by nothing but a title."""
     m = re.fullmatch(r"\s*(?:,\s*)?and\s+(.*)", gap, re.S)
     return bool(m) and is_title_run(m.group(1)) and len(m.group(1).split()) <= 5
+
+
+def by_party(agents, by: re.Match | None) -> list[str]:
+    """The party a "by" phrase names, right after it ("… by the Commerce Department"), or none."""
+    return [a.key for a in agents if by and by.end() <= a.start <= by.end() + 8 and not a.modifier][:1]
 
 
 def country_of(key: str, entities: dict) -> str | None:
